@@ -1,0 +1,59 @@
+"""The one source of every colour scale in the app.
+
+- Gates (f, i, o) live in 0..1: a sequential scale.
+- Candidate, cell state and hidden output are signed: a diverging scale centred on 0.
+"""
+from __future__ import annotations
+
+import numpy as np
+from plotly.colors import sample_colorscale
+
+GATE_SCALE = "Viridis"
+SIGNED_SCALE = "RdBu_r"
+SIGNED_KINDS = ("candidate", "cell", "hidden", "tanh_cell", "written", "kept")
+UNBOUNDED_KINDS = ("cell", "kept")
+
+
+def is_signed(kind: str) -> bool:
+    return kind in SIGNED_KINDS
+
+
+def scale_of(kind: str) -> str:
+    return SIGNED_SCALE if is_signed(kind) else GATE_SCALE
+
+
+def value_range(kind: str, values: np.ndarray) -> tuple[float, float]:
+    """Gates: 0..1. tanh-bounded kinds: -1..1. The cell state (unbounded): symmetric around 0,
+    wide enough for its largest value."""
+    if not is_signed(kind):
+        return 0.0, 1.0
+    if kind not in UNBOUNDED_KINDS:
+        return -1.0, 1.0
+    m = float(np.abs(values).max()) if values.size else 1.0
+    return -max(1.0, m), max(1.0, m)
+
+
+def _lut(scale: str) -> np.ndarray:
+    rgb = sample_colorscale(scale, list(np.linspace(0, 1, 256)), colortype="tuple")
+    return (np.array(rgb) * 255).round().astype(np.uint8)  # (256, 3)
+
+
+LUTS = {s: _lut(s) for s in (GATE_SCALE, SIGNED_SCALE)}
+
+
+def to_rgb(values: np.ndarray, kind: str, vrange: tuple[float, float] | None = None) -> np.ndarray:
+    """Values (...,) -> RGB uint8 (..., 3) on the kind's scale."""
+    lo, hi = vrange or value_range(kind, values)
+    idx = np.clip((values - lo) / (hi - lo) * 255, 0, 255).round().astype(np.int64)
+    return LUTS[scale_of(kind)][idx]
+
+
+def css_rgb(value: float, kind: str, vrange: tuple[float, float] | None = None) -> str:
+    r, g, b = to_rgb(np.array([value]), kind, vrange or value_range(kind, np.array([value])))[0]
+    return f"rgb({r},{g},{b})"
+
+
+def text_on(rgb) -> str:
+    """Black or white text, whichever reads better on the background colour."""
+    r, g, b = (int(v) for v in rgb)
+    return "#000" if 0.299 * r + 0.587 * g + 0.114 * b > 140 else "#fff"

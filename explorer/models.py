@@ -1,0 +1,87 @@
+"""The character-level LSTM language model and how it is stored.
+
+- x_t = E[id_t]: an embedding of the character, size X.
+- The LSTM (explorer.lstm) reads x_1..x_T and gives h_t, size H.
+- next-character probabilities = softmax(D·h_t + d), size V.
+- Stored as a plain .npz of arrays (never a pickle) beside a vocabulary .json, so loading a file
+  cannot run code; every array's shape is checked against the others before use.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from explorer.lstm import LSTMWeights
+from explorer.vocab import Vocab
+
+ASSETS = Path(__file__).resolve().parent.parent / "assets"
+SHIPPED = ASSETS / "char_lstm.npz"
+SHIPPED_VOCAB = ASSETS / "char_lstm.vocab.json"
+ARRAYS = ("embedding", "weight_ih", "weight_hh", "bias_ih", "bias_hh", "decoder_weight", "decoder_bias")
+
+
+class ModelFileError(ValueError):
+    """A weights file that is not a model this app can load (the message says why)."""
+
+
+@dataclass(frozen=True)
+class CharModel:
+    vocab: Vocab
+    embedding: np.ndarray       # (V, X)
+    lstm: LSTMWeights
+    decoder_weight: np.ndarray  # (V, H)
+    decoder_bias: np.ndarray    # (V,)
+
+    @property
+    def hidden_size(self) -> int:
+        return self.lstm.hidden_size
+
+    @property
+    def input_size(self) -> int:
+        return self.lstm.input_size
+
+    def as_torch_lstm(self):
+        """A torch.nn.LSTM holding the same weights (batch_first)."""
+        import torch
+
+        m = torch.nn.LSTM(self.input_size, self.hidden_size, batch_first=True)
+        with torch.no_grad():
+            for name in ("weight_ih", "weight_hh", "bias_ih", "bias_hh"):
+                getattr(m, name + "_l0").copy_(torch.from_numpy(getattr(self.lstm, name)))
+        return m
+
+    def save(self, path: Path, vocab_path: Path) -> None:
+        np.savez(path, embedding=self.embedding, weight_ih=self.lstm.weight_ih, weight_hh=self.lstm.weight_hh,
+                 bias_ih=self.lstm.bias_ih, bias_hh=self.lstm.bias_hh,
+                 decoder_weight=self.decoder_weight, decoder_bias=self.decoder_bias)
+        self.vocab.save(vocab_path)
+
+
+def model_from_arrays(arrays: dict[str, np.ndarray], vocab: Vocab) -> CharModel:
+    missing = [k for k in ARRAYS if k not in arrays]
+    if missing:
+        raise ModelFileError(f"missing arrays: {', '.join(missing)}")
+    a = {k: np.asarray(arrays[k], dtype=np.float32) for k in ARRAYS}
+    V, X = a["embedding"].shape if a["embedding"].ndim == 2 else (-1, -1)
+    H = a["weight_hh"].shape[1] if a["weight_hh"].ndim == 2 else -1
+    expected = {"embedding": (len(vocab), X), "weight_ih": (4 * H, X), "weight_hh": (4 * H, H),
+                "bias_ih": (4 * H,), "bias_hh": (4 * H,), "decoder_weight": (len(vocab), H),
+                "decoder_bias": (len(vocab),)}
+    for k, shape in expected.items():
+        if a[k].shape != shape or min(shape) <= 0:
+            raise ModelFileError(f"array {k} has shape {a[k].shape}, expected {shape}")
+        if not np.isfinite(a[k]).all():
+            raise ModelFileError(f"array {k} holds NaN or infinity")
+    return CharModel(vocab, a["embedding"], LSTMWeights(a["weight_ih"], a["weight_hh"], a["bias_ih"], a["bias_hh"]),
+                     a["decoder_weight"], a["decoder_bias"])
+
+
+def load_model(path: Path | None = None, vocab_path: Path | None = None) -> CharModel:
+    """The shipped model, or one saved by `CharModel.save`."""
+    path = Path(path or SHIPPED)
+    vocab = Vocab.load(vocab_path or (SHIPPED_VOCAB if path == SHIPPED else path.with_suffix(".vocab.json")))
+    with np.load(path, allow_pickle=False) as f:
+        return model_from_arrays(dict(f), vocab)
+
