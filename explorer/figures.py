@@ -70,7 +70,7 @@ def overview(arrays: dict[str, np.ndarray], chars, lang: str) -> go.Figure:
     Hover gives t, unit and the value.
     """
     T, H = next(iter(arrays.values())).shape
-    gap = max(4, H // 8)
+    gap = max(6, H // 4)
     n = len(OVERVIEW_KINDS)
     rows = n * H + (n - 1) * gap
     rgb = np.full((rows, T, 3), 255, np.uint8)

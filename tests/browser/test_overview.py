@@ -1,0 +1,87 @@
+"""The overview in a real browser: type, watch the maps redraw, switch language, share a link."""
+import urllib.parse
+
+from tests.browser.chromium import settle
+from tests.browser.conftest import shot
+
+TICKS = "() => { const g = document.querySelector('.js-plotly-plot'); return g && g.layout ? g.layout.xaxis.ticktext : null; }"
+
+
+def text_box(page):
+    return page.frame_locator("iframe[title='st_keyup.st_keyup']").locator("input")
+
+
+def type_text(page, text: str) -> None:
+    box = text_box(page)
+    box.click()
+    box.press("Control+a")
+    box.press("Backspace")
+    if text:
+        box.press_sequentially(text)
+    page.wait_for_timeout(400)  # the debounce, then the rerun
+    settle(page)
+
+
+def wait_for_ticks(page, chars: str) -> None:
+    page.wait_for_function(f"(want) => {{ const t = ({TICKS})(); return t && t.join('') === want; }}",
+                           arg=chars, timeout=30_000)
+
+
+def test_typing_redraws_the_heatmaps(open_app):
+    page = open_app()
+    page.wait_for_selector(".js-plotly-plot image")
+    assert page.locator(".js-plotly-plot").count() == 2
+    before = page.evaluate("() => document.querySelector('.js-plotly-plot image').getAttribute('href')")
+    type_text(page, "hello world")
+    wait_for_ticks(page, "hello␣world")
+    after = page.evaluate("() => document.querySelector('.js-plotly-plot image').getAttribute('href')")
+    assert after != before
+    assert "text=hello+world" in page.url or "text=hello%20world" in page.url
+    shot(page, "overview-typed")
+
+
+def test_language_switch_and_shared_link(open_app):
+    page = open_app()
+    page.get_by_text("中文", exact=True).click()
+    settle(page)
+    page.wait_for_selector("h1:has-text('看 LSTM 如何思考')")
+    assert "lang=zh" in page.url
+    shared = page.url.split("/", 3)[-1]
+    link = "?" + urllib.parse.urlencode({"lang": "zh", "text": "我爱中国"})
+    page2 = open_app(link)
+    page2.wait_for_selector("h1:has-text('看 LSTM 如何思考')")
+    wait_for_ticks(page2, "我爱中国")
+    assert text_box(page2).input_value() == "我爱中国"
+    assert "lang=zh" in shared
+    shot(page2, "overview-zh-shared-link")
+
+
+def test_markup_is_shown_literally_and_never_run(open_app):
+    page = open_app()
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    type_text(page, "<script>alert(1)</script> **bold** $x$")
+    page.wait_for_function("() => document.body.innerText.includes('</script>')", timeout=30_000)
+    assert not dialogs
+    assert page.locator("script:has-text('alert(1)')").count() == 0
+    assert page.locator("strong:has-text('bold')").count() == 0
+    shot(page, "overview-markup")
+
+
+def test_empty_and_too_long_text(open_app):
+    page = open_app()
+    type_text(page, "")
+    page.wait_for_selector("[data-testid='stAlertContentInfo']")
+    assert page.locator(".js-plotly-plot").count() == 0
+    shot(page, "overview-empty")
+    page2 = open_app("?" + urllib.parse.urlencode({"text": "long text " * 300}))
+    page2.wait_for_selector("[data-testid='stAlertContentWarning']")
+    assert "3000" in page2.locator("[data-testid='stAlertContentWarning']").inner_text()
+    shot(page2, "overview-too-long")
+
+
+def test_emoji_and_control_characters_are_marked_unknown(open_app):
+    page = open_app("?" + urllib.parse.urlencode({"text": "ok 😀\x07 我"}))
+    page.wait_for_function("() => document.body.innerText.includes('U+1F600')", timeout=30_000)
+    assert page.locator("[data-testid='stException']").count() == 0
+    shot(page, "overview-unknown")

@@ -1,0 +1,79 @@
+"""The pages, run headless by Streamlit's AppTest: what they show, in both languages."""
+import base64
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from explorer import load_model, trace
+from explorer.i18n import tr
+from explorer.ui import DEFAULT_TEXT, TEXT_CAP
+
+APP = str(Path(__file__).resolve().parent.parent / "explorer" / "app.py")
+
+
+def run_app(**query) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for k, v in query.items():
+        at.query_params[k] = v
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def charts(at: AppTest) -> list[dict]:
+    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+
+
+def decode(bdata: dict) -> np.ndarray:
+    """A plotly typed array ({dtype, bdata, shape: "r, c"}) as numpy."""
+    shape = tuple(int(n) for n in str(bdata["shape"]).split(","))
+    return np.frombuffer(base64.b64decode(bdata["bdata"]), dtype=np.dtype(bdata["dtype"])).reshape(shape)
+
+
+def test_overview_draws_the_trace_of_the_default_text():
+    at = run_app()
+    assert at.title[0].value == tr("overview_title", "en")
+    spec = charts(at)[0]
+    values = decode(spec["data"][0]["text"])
+    t = trace(load_model(), DEFAULT_TEXT)
+    H = t.forget.shape[1]
+    np.testing.assert_allclose(values[:H], t.forget.T, atol=1e-6)
+    assert values.shape[1] == len(DEFAULT_TEXT)
+
+
+def test_text_and_language_come_from_the_url():
+    at = run_app(text="我爱中国", lang="zh")
+    assert at.title[0].value == tr("overview_title", "zh")
+    spec = charts(at)[0]
+    assert spec["layout"]["xaxis"]["ticktext"] == list("我爱中国")
+    assert at.query_params["text"] == ["我爱中国"] or at.query_params["text"] == "我爱中国"
+
+
+def test_empty_text_gives_a_friendly_hint_and_no_charts():
+    at = run_app(text="")
+    assert at.info[0].value == tr("empty_hint", "en")
+    assert not charts(at)
+
+
+def test_text_over_the_cap_is_cut_with_a_notice():
+    long = "abc " * 1500
+    at = run_app(text=long)
+    assert at.warning[0].value == tr("too_long", "en", n=len(long), cap=TEXT_CAP)
+    assert decode(charts(at)[0]["data"][0]["text"]).shape[1] == TEXT_CAP
+
+
+@pytest.mark.parametrize("text", ["<script>alert(1)</script>", "**bold** $x$ `code`", "😀\x07\u202e"])
+def test_text_that_looks_like_markup_is_shown_literally(text):
+    at = run_app(text=text)
+    chips = at.get("html")[0].proto.body
+    assert "<script" not in chips and "<b>" not in chips and "<strong>" not in chips
+    for md in [*at.markdown, *at.caption]:
+        assert "<strong>bold</strong>" not in md.value and "alert(1)" not in md.value
+
+
+def test_unknown_characters_are_named_in_a_note():
+    at = run_app(text="hi 😀")
+    assert any("U+1F600" in c.value for c in at.caption)

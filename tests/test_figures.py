@@ -1,0 +1,83 @@
+"""Every picture is drawn from the trace's own numbers, and is a valid plotly figure."""
+import base64
+import io
+
+import numpy as np
+import plotly.graph_objects as go
+import pytest
+from PIL import Image
+
+from explorer import colors, figures, trace
+from explorer.diagram import cell_svg
+from explorer.i18n import LANGS, STRINGS
+from explorer.models import ASSETS
+from explorer.textview import chips_html
+
+TEXT = "print('hi') <b>x</b> $x$ 我爱中国"
+
+
+def decode_png(source: str) -> np.ndarray:
+    return np.array(Image.open(io.BytesIO(base64.b64decode(source.split(",", 1)[1]))).convert("RGB"))
+
+
+def test_overview_holds_each_quantity_of_the_trace(model):
+    t = trace(model, TEXT)
+    arrays = {k: getattr(t, k) for k in figures.OVERVIEW_KINDS}
+    fig = figures.overview(arrays, t.chars, "en")
+    go.Figure(fig.to_dict())  # valid plotly: raises on any unknown property
+    image = fig.data[0]
+    values, units = np.asarray(image.text), np.asarray(image.customdata)
+    rgb = decode_png(image.source)
+    H, T = model.hidden_size, len(TEXT)
+    gap = (values.shape[0] - 6 * H) // 5
+    for r, kind in enumerate(figures.OVERVIEW_KINDS):
+        rows = slice(r * (H + gap), r * (H + gap) + H)
+        np.testing.assert_allclose(values[rows], getattr(t, kind).T, atol=1e-6)   # hover value
+        np.testing.assert_array_equal(units[rows][:, 0], np.arange(H))             # hover unit
+        expected = colors.to_rgb(getattr(t, kind).T, kind, colors.value_range(kind, getattr(t, kind)))
+        np.testing.assert_array_equal(rgb[rows], expected)                         # the colours drawn
+    assert rgb.shape[1] == T
+
+
+def test_tick_labels_show_user_text_literally(model):
+    t = trace(model, TEXT)
+    fig = figures.overview({k: getattr(t, k) for k in figures.OVERVIEW_KINDS}, t.chars, "en")
+    ticks = fig.layout.xaxis.ticktext
+    assert "&lt;" in ticks and "<" not in ticks
+    assert "我" in ticks and "␣" in ticks
+
+
+def test_top_guesses_are_the_models_probabilities(model):
+    t = trace(model, "Return the number of ite")
+    fig = figures.top_guesses(t.next_char_probs[-1], model.vocab.chars, "en", k=5)
+    go.Figure(fig.to_dict())
+    bar = fig.data[0]
+    expected = np.sort(t.next_char_probs[-1])[::-1][:5][::-1]
+    np.testing.assert_allclose(bar.x, expected)
+    assert bar.y[-1] == "'m'"
+
+
+def test_chips_escape_every_character():
+    html = chips_html("<script>alert(1)</script>&", values=np.linspace(0, 1, 26), kind="forget")
+    assert "<script" not in html and "</script" not in html
+    assert html.count(">&lt;</span>") == 2 and ">&amp;</span>" in html
+    assert html.count("<span") == 26
+
+
+def test_shipped_diagram_is_the_one_the_code_draws():
+    assert (ASSETS / "lstm_cell.svg").read_text() == cell_svg()
+
+
+def test_diagram_writes_values_and_highlights_a_part():
+    svg = cell_svg("forget", {"forget": 0.912})
+    assert "+0.91" in svg and "#e4572e" in svg
+
+
+@pytest.mark.parametrize("lang", list(LANGS))
+def test_every_string_exists_in_both_languages_with_the_same_placeholders(lang):
+    import string
+
+    for key, texts in STRINGS.items():
+        assert texts.get(lang), f"{key} has no {lang} text"
+        fields = {f for _, f, _, _ in string.Formatter().parse(texts[lang]) if f}
+        assert fields == {f for _, f, _, _ in string.Formatter().parse(texts["en"]) if f}, key
