@@ -10,10 +10,14 @@ import streamlit as st  # noqa: E402
 
 from explorer import ui  # noqa: E402
 
-st.set_page_config(page_title="LSTM Explorer", page_icon="🧠", layout="wide")
+st.set_page_config(page_title="LSTM Explorer", page_icon=":material/memory:", layout="wide")
 ui.init_state()
 ui.language_switch()
 page = st.navigation([
-    st.Page("../pages/overview.py", title=ui.t("nav_overview"), icon="🔎", url_path="overview", default=True),
+    st.Page("../pages/overview.py", title=ui.t("nav_overview"), icon=":material/visibility:", url_path="overview", default=True),
+    st.Page("../pages/forget.py", title=ui.t("nav_forget"), icon=":material/delete_sweep:", url_path="forget"),
+    st.Page("../pages/input.py", title=ui.t("nav_input"), icon=":material/edit_note:", url_path="input"),
+    st.Page("../pages/cell.py", title=ui.t("nav_cell"), icon=":material/conveyor_belt:", url_path="cell"),
+    st.Page("../pages/output.py", title=ui.t("nav_output"), icon=":material/output:", url_path="output"),
 ])
 page.run()

@@ -57,3 +57,9 @@ def text_on(rgb) -> str:
     """Black or white text, whichever reads better on the background colour."""
     r, g, b = (int(v) for v in rgb)
     return "#000" if 0.299 * r + 0.587 * g + 0.114 * b > 140 else "#fff"
+
+
+def plotly_scale(kind: str) -> list[list]:
+    """The kind's scale as an explicit plotly colorscale (the same LUT the images use)."""
+    lut = LUTS[scale_of(kind)]
+    return [[k / 16, "rgb({},{},{})".format(*lut[min(255, k * 16)])] for k in range(17)]

@@ -32,7 +32,7 @@ def png_source(rgb: np.ndarray) -> str:
 
 def plot_label(c: str) -> str:
     """A character as plotly text: escaped, so '<b>' or '&' show literally, never as markup."""
-    return html.escape(display_char(c))
+    return html.escape(display_char(c), quote=False)
 
 
 def char_ticks(chars) -> dict:
@@ -57,26 +57,32 @@ def fig(d: dict) -> go.Figure:
 def colorbar_marker(kind: str, vrange, y: float, length: float) -> dict:
     """An invisible scatter point whose only job is to show the colour bar of `kind`."""
     return dict(type="scatter", x=[None], y=[None], mode="markers", showlegend=False, hoverinfo="skip",
-                marker=dict(colorscale=colors.scale_of(kind), cmin=vrange[0], cmax=vrange[1], color=[vrange[0]],
+                marker=dict(colorscale=colors.plotly_scale(kind), cmin=vrange[0], cmax=vrange[1], color=[vrange[0]],
                             colorbar=dict(x=1.01, y=y, len=length, thickness=14, outlinewidth=0, nticks=3,
-                                          tickfont_size=13)))
+                                          tickfont=dict(size=13))))
 
 
 def overview(arrays: dict[str, np.ndarray], chars, lang: str) -> go.Figure:
-    """The six quantities of the equations as unit × time maps, stacked in the lesson's order.
+    """The six quantities of the equations, stacked in the lesson's order."""
+    return stacked_maps({k: arrays[k] for k in OVERVIEW_KINDS}, chars, lang)
 
-    All six are one image (the browser draws one picture far faster than six charts); rows of
-    white separate them. Each has its colour bar: gates 0..1; C̃ and h −1..1; C symmetric around 0.
+
+def stacked_maps(arrays: dict[str, np.ndarray], chars, lang: str) -> go.Figure:
+    """Several (T, H) quantities as unit × time maps, one above the other.
+
+    All are one image (the browser draws one picture far faster than several charts); rows of
+    white separate them. Each has its colour bar: gates 0..1; C̃, h −1..1; C symmetric around 0.
     Hover gives t, unit and the value.
     """
+    kinds = list(arrays)
     T, H = next(iter(arrays.values())).shape
     gap = max(6, H // 4)
-    n = len(OVERVIEW_KINDS)
+    n = len(kinds)
     rows = n * H + (n - 1) * gap
     rgb = np.full((rows, T, 3), 255, np.uint8)
     values = np.full((rows, T), np.nan, np.float32)
     data, annotations, tickvals, ticktext = [], [], [], []
-    for r, kind in enumerate(OVERVIEW_KINDS):
+    for r, kind in enumerate(kinds):
         top = r * (H + gap)
         vrange = colors.value_range(kind, arrays[kind])
         rgb[top:top + H] = colors.to_rgb(arrays[kind].T, kind, vrange)
@@ -84,7 +90,7 @@ def overview(arrays: dict[str, np.ndarray], chars, lang: str) -> go.Figure:
         frac_top, frac_len = 1 - top / rows, H / rows
         data.append(colorbar_marker(kind, vrange, frac_top - frac_len / 2, frac_len))
         annotations.append(dict(text=tr(f"kind_{kind}", lang), x=0, y=frac_top, xref="paper", yref="paper",
-                                xanchor="left", yanchor="bottom", showarrow=False, font_size=17))
+                                xanchor="left", yanchor="bottom", showarrow=False, font=dict(size=17)))
         tickvals += [top, top + H // 2]
         ticktext += ["0", str(H // 2)]
     hover = tr("hover_cell", lang, t="%{x}", j="%{customdata}", v="%{text:.3f}", c="")
@@ -94,10 +100,10 @@ def overview(arrays: dict[str, np.ndarray], chars, lang: str) -> go.Figure:
                         hovertemplate=hover + "<extra></extra>"))
     layout = dict(height=130 * n + 60, margin=dict(l=60, r=10, t=30, b=30), font=FONT, plot_bgcolor="white",
                   annotations=annotations,
-                  xaxis=dict(showgrid=False, zeroline=False, tickfont_size=14, range=[-0.5, T - 0.5], **char_ticks(chars)),
+                  xaxis=dict(showgrid=False, zeroline=False, tickfont=dict(size=14), range=[-0.5, T - 0.5], **char_ticks(chars)),
                   yaxis=dict(range=[rows - 0.5, -0.5], scaleanchor=False, showgrid=False, zeroline=False,
-                             tickvals=tickvals, ticktext=ticktext, tickfont_size=12,
-                             title=dict(text=tr("axis_unit", lang), font_size=13)))
+                             tickvals=tickvals, ticktext=ticktext, tickfont=dict(size=12),
+                             title=dict(text=tr("axis_unit", lang), font=dict(size=13))))
     return fig(dict(data=data, layout=layout))
 
 
@@ -106,10 +112,88 @@ def top_guesses(probs: np.ndarray, vocab_chars, lang: str, k: int = 8) -> go.Fig
     order = np.argsort(probs)[::-1][:k]
     labels = [f"'{plot_label(vocab_chars[i])}'" for i in order][::-1]
     values = probs[order][::-1].astype(float)
-    bar = dict(type="bar", x=values, y=labels, orientation="h", marker_color="#3b6ea8",
+    bar = dict(type="bar", x=values, y=labels, orientation="h", marker=dict(color="#3b6ea8"),
                text=[f"{v:.0%}" for v in values], textposition="outside", cliponaxis=False,
                hovertemplate="%{y}: %{x:.3f}<extra></extra>")
     layout = dict(height=40 * k + 60, margin=dict(l=10, r=50, t=10, b=40), font=FONT, plot_bgcolor="white",
                   xaxis=dict(range=[0, min(1.0, float(values.max()) * 1.3 + 0.05)], title=dict(text=tr("axis_prob", lang))),
                   yaxis=dict(type="category"))
     return fig(dict(data=[bar], layout=layout))
+
+
+def clickable_map(values: np.ndarray, kind: str, chars, lang: str, height: int = 330) -> go.Figure:
+    """One (T, H) quantity as a unit × time map whose cells can be clicked: the picture is an image,
+    and an invisible WebGL point sits on every cell to carry hover and click (plotly images and
+    heatmaps do not report clicks as selections)."""
+    T, H = values.shape
+    vrange = colors.value_range(kind, values)
+    jj, tt = np.mgrid[0:H, 0:T]
+    image = dict(type="image", source=png_source(colors.to_rgb(values.T, kind, vrange)), x0=0, dx=1, y0=0, dy=1,
+                 hoverinfo="skip")
+    points = dict(type="scattergl", x=tt.ravel().astype(np.int16), y=jj.ravel().astype(np.int16), mode="markers",
+                  marker=dict(size=8, opacity=0), customdata=np.ascontiguousarray(values.T.ravel(), np.float32),
+                  hovertemplate=tr("hover_cell", lang, t="%{x}", j="%{y}", v="%{customdata:.3f}", c="") + "<extra></extra>",
+                  showlegend=False)
+    layout = dict(height=height, margin=dict(l=60, r=10, t=10, b=30), font=FONT, plot_bgcolor="white",
+                  clickmode="event+select", dragmode=False, hovermode="closest",
+                  xaxis=dict(showgrid=False, zeroline=False, range=[-0.5, T - 0.5], **char_ticks(chars)),
+                  yaxis=dict(range=[H - 0.5, -0.5], scaleanchor=False, showgrid=False, zeroline=False,
+                             title=dict(text=tr("axis_unit", lang))))
+    return fig(dict(data=[image, points, colorbar_marker(kind, vrange, 0.5, 1.0)], layout=layout))
+
+
+def unit_lines(series: list[tuple[str, np.ndarray, str]], chars, lang: str, t: int, title: str,
+               height: int = 300) -> go.Figure:
+    """Lines over time for one unit: (name, values (T,), dash) each; a vertical mark at step t."""
+    data = [dict(type="scatter", x=np.arange(len(v)), y=np.asarray(v, np.float64), name=name, mode="lines+markers",
+                 marker=dict(size=5), line=dict(width=3, dash=dash),
+                 hovertemplate=name + ": %{y:.3f} (t=%{x})<extra></extra>") for name, v, dash in series]
+    layout = dict(height=height, margin=dict(l=50, r=10, t=40, b=30), font=FONT, plot_bgcolor="white",
+                  title=dict(text=title, font=dict(size=17), x=0), legend=dict(orientation="h", y=1.02, x=1, xanchor="right",
+                                                                         yanchor="bottom"),
+                  xaxis=dict(gridcolor="#eee", **char_ticks(chars)), yaxis=dict(gridcolor="#eee", zerolinecolor="#999"),
+                  shapes=[dict(type="line", x0=t, x1=t, yref="paper", y0=0, y1=1, line=dict(color="#e4572e", width=2))])
+    return fig(dict(data=data, layout=layout))
+
+
+def belt_waterfall(step, lang: str) -> go.Figure:
+    """The conveyor belt at one step: C_{t-1}, what ×f_t drops, what +i_t·C̃_t writes, C_t."""
+    labels = [tr("belt_prev", lang), tr("belt_dropped", lang), tr("belt_written", lang), tr("belt_new", lang)]
+    y = [step.c_prev, step.kept - step.c_prev, step.written, step.cell]
+    w = dict(type="waterfall", x=labels, y=y, measure=["absolute", "relative", "relative", "total"],
+             text=[f"{v:+.3f}" for v in y], textposition="outside", cliponaxis=False,
+             connector=dict(line=dict(color="#999")), decreasing=dict(marker=dict(color="#2166ac")),
+             increasing=dict(marker=dict(color="#b2182b")), totals=dict(marker=dict(color="#444")),
+             hovertemplate="%{x}: %{y:.4f}<extra></extra>")
+    lo = min(0.0, step.c_prev, step.kept, step.cell)
+    hi = max(0.0, step.c_prev, step.kept + max(step.written, 0), step.cell)
+    pad = 0.25 * max(hi - lo, 0.1)
+    layout = dict(height=330, margin=dict(l=50, r=10, t=20, b=40), font=FONT, plot_bgcolor="white", showlegend=False,
+                  yaxis=dict(range=[lo - pad, hi + pad], gridcolor="#eee", zerolinecolor="#999"))
+    return fig(dict(data=[w], layout=layout))
+
+
+def contributions_bar(contrib: np.ndarray, chars, lang: str) -> go.Figure:
+    """What each step s ≤ t still contributes to C_t: (f_{s+1}⋯f_t)·i_s·C̃_s, one bar per step."""
+    s = np.arange(len(contrib))
+    bar = dict(type="bar", x=s, y=contrib, marker=dict(color=np.where(contrib >= 0, "#b2182b", "#2166ac").tolist()),
+               customdata=[plot_label(c) for c in chars[: len(contrib)]],
+               hovertemplate="s=%{x} '%{customdata}': %{y:.4f}<extra></extra>")
+    layout = dict(height=300, margin=dict(l=50, r=10, t=10, b=30), font=FONT, plot_bgcolor="white",
+                  bargap=0.1, xaxis=dict(range=[-0.5, len(contrib) - 0.5], **char_ticks(chars[: len(contrib)])),
+                  yaxis=dict(title=dict(text=tr("axis_contribution", lang)), gridcolor="#eee", zerolinecolor="#999"))
+    return fig(dict(data=[bar], layout=layout))
+
+
+def guesses_compare(probs_a: np.ndarray, probs_b: np.ndarray, names: tuple[str, str], vocab_chars, k: int = 5) -> go.Figure:
+    """The top-k next characters of two runs (the model as it is, and forced), side by side."""
+    keep = list(dict.fromkeys([*np.argsort(probs_a)[::-1][:k], *np.argsort(probs_b)[::-1][:k]]))
+    labels = [f"'{plot_label(vocab_chars[i])}'" for i in keep][::-1]
+    data = [dict(type="bar", orientation="h", name=name, y=labels, x=p[keep][::-1].astype(float), marker=dict(color=col),
+                 text=[f"{v:.0%}" for v in p[keep][::-1]], textposition="outside", cliponaxis=False,
+                 hovertemplate=name + " %{y}: %{x:.3f}<extra></extra>")
+            for name, p, col in ((names[0], probs_a, "#9aa0a6"), (names[1], probs_b, "#e4572e"))]
+    layout = dict(height=60 + 44 * len(keep), margin=dict(l=10, r=50, t=30, b=30), font=FONT, plot_bgcolor="white",
+                  barmode="group", legend=dict(orientation="h", y=1.02, yanchor="bottom"),
+                  xaxis=dict(range=[0, 1.15], gridcolor="#eee"), yaxis=dict(type="category"))
+    return fig(dict(data=data, layout=layout))

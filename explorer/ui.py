@@ -9,9 +9,10 @@ from __future__ import annotations
 import streamlit as st
 from st_keyup import st_keyup
 
-from explorer import load_model
+from explorer import figures, load_model
 from explorer import trace as compute_trace
 from explorer.i18n import DEFAULT_LANG, LANGS, tr
+from explorer.lstm import Forcing
 from explorer.models import CharModel
 from explorer.trace import Trace
 
@@ -83,3 +84,130 @@ def live_trace() -> Trace | None:
         shown = " ".join(f"U+{ord(c):04X}" for c in unknown[:20])
         st.caption(t("unknown_note", n=int(tr_.unknown.sum()), chars=shown))
     return tr_
+
+
+# --- choosing a time step t and a unit j (lesson pages) -------------------------------------------
+PLAY_SECONDS = 0.7
+
+
+def _int_param(name: str, default: int) -> int:
+    try:
+        return int(st.query_params.get(name, default))
+    except (TypeError, ValueError):
+        return default
+
+
+def clamp_selection(T: int, H: int) -> tuple[int, int]:
+    """The chosen (t, j), from the session or the URL, kept inside the current text and model."""
+    if "sel_t" not in st.session_state:
+        st.session_state.sel_t = _int_param("t", T - 1)
+        st.session_state.sel_j = _int_param("j", 0)
+    st.session_state.sel_t = min(max(0, st.session_state.sel_t), T - 1)
+    st.session_state.sel_j = min(max(0, st.session_state.sel_j), H - 1)
+    st.query_params["t"] = str(st.session_state.sel_t)
+    st.query_params["j"] = str(st.session_state.sel_j)
+    return st.session_state.sel_t, st.session_state.sel_j
+
+
+def _on_map_click(key: str) -> None:
+    points = st.session_state[key].selection.get("points") or []
+    if points:
+        st.session_state.sel_t = int(points[0]["x"])
+        st.session_state.sel_j = int(points[0]["y"])
+
+
+def clickable_map(values, kind: str, chars, key: str) -> None:
+    """A unit × time map; clicking a cell chooses (t, j)."""
+    st.plotly_chart(figures.clickable_map(values, kind, chars, lang()), key=key, on_select=lambda: _on_map_click(key),
+                    selection_mode="points", config={"displayModeBar": False})
+
+
+def _step(delta: int, T: int) -> None:
+    st.session_state.sel_t = min(max(0, st.session_state.sel_t + delta), T - 1)
+
+
+def _from_slider(name: str) -> None:
+    st.session_state["sel_" + name] = st.session_state[name + "_slider"]
+
+
+def step_controls(T: int, H: int) -> None:
+    """Previous / next buttons and sliders for t and j (keys ← → also move t when a slider has focus)."""
+    st.session_state.t_slider = st.session_state.sel_t
+    st.session_state.j_slider = st.session_state.sel_j
+    prev, nxt, t_col, j_col = st.columns([1, 1, 7, 5], vertical_alignment="bottom")
+    prev.button(":material/arrow_back:", help=t("prev"), on_click=_step, args=(-1, T),
+                disabled=st.session_state.sel_t == 0, width="stretch", key="prev_step")
+    nxt.button(":material/arrow_forward:", help=t("next"), on_click=_step, args=(1, T),
+               disabled=st.session_state.sel_t == T - 1, width="stretch", key="next_step")
+    t_col.slider(t("pick_t"), 0, max(T - 1, 1), key="t_slider", on_change=_from_slider, args=("t",), disabled=T == 1)
+    j_col.slider(t("pick_j"), 0, H - 1, key="j_slider", on_change=_from_slider, args=("j",))
+
+
+def play_toggle(T: int) -> bool:
+    """Play: step t forward on its own, one character every PLAY_SECONDS."""
+    return st.toggle(t("play"), key="playing", disabled=T == 1)
+
+
+def inspector(T: int, H: int, body) -> None:
+    """The step-through area: controls and body(t, j), rerun on their own (a fragment), so moving t or j
+    neither recomputes the trace nor redraws the maps above."""
+    playing = play_toggle(T)
+
+    @st.fragment(run_every=PLAY_SECONDS if playing else None)
+    def _area():
+        if st.session_state.get("playing"):
+            if st.session_state.sel_t >= T - 1:
+                st.session_state.playing = False
+                st.rerun()
+            st.session_state.sel_t += 1
+        step_controls(T, H)
+        st.query_params["t"] = str(st.session_state.sel_t)
+        st.query_params["j"] = str(st.session_state.sel_j)
+        body(st.session_state.sel_t, st.session_state.sel_j)
+
+    _area()
+
+
+@st.cache_resource(max_entries=128)
+def forced_trace(text: str, gate: str, value: float, start: int, unit: int | None) -> Trace:
+    return compute_trace(model(), text, Forcing(gate, value, start, None if unit is None else (unit,)))
+
+
+def what_if(trace: Trace, gate: str, t_: int, j: int) -> None:
+    """Force `gate` to 1 or 0 from step t on (unit j or all units); compare with the model as it is."""
+    st.subheader(t("whatif_title"))
+    st.caption(t("whatif_caption", gate=t("kind_" + gate)))
+    a, b = st.columns(2)
+    value = a.radio(t("whatif_value"), [1.0, 0.0], format_func=lambda v: t("whatif_to", v=int(v)),
+                    horizontal=True, key=f"whatif_value_{gate}")
+    scope = b.radio(t("whatif_scope"), ["unit", "all"], format_func=lambda s: t("whatif_" + s, j=j),
+                    horizontal=True, key=f"whatif_scope_{gate}")
+    forced = forced_trace(trace.text, gate, value, t_, j if scope == "unit" else None)
+    names = (t("as_is"), t("forced"))
+    left, right = st.columns(2)
+    for col, qty in ((left, "cell"), (right, "hidden")):
+        col.plotly_chart(figures.unit_lines([(names[0], getattr(trace, qty)[:, j], "dot"),
+                                             (names[1], getattr(forced, qty)[:, j], "solid")],
+                                            trace.chars, lang(), t_, t("kind_" + qty) + f" [{j}]"),
+                         key=f"whatif_{gate}_{qty}")
+    for col, at in zip(st.columns(2), (t_, len(trace) - 1)):
+        col.markdown("**" + t("whatif_guess", t=at) + "**")
+        col.plotly_chart(figures.guesses_compare(trace.next_char_probs[at], forced.next_char_probs[at], names,
+                                                 model().vocab.chars), key=f"whatif_{gate}_guess_{at == t_}")
+
+
+def diagram_at(trace: Trace, t_: int, j: int, highlight: str) -> None:
+    """The cell diagram with the part of this page highlighted and the values of unit j at step t."""
+    from explorer.diagram import cell_svg
+
+    values = {k: float(getattr(trace, k)[t_, j]) for k in ("forget", "input", "candidate", "output", "cell", "hidden")}
+    st.image(cell_svg(highlight, values), width="stretch")
+    st.caption(t("diagram_values", t=t_, j=j))
+
+
+def chips(trace: Trace, values, kind: str, t_: int, label: str) -> None:
+    """The text, each character coloured by `values` (one unit over time); step t outlined."""
+    from explorer.textview import chips_html
+
+    st.markdown("**" + label + "**")
+    st.html(chips_html(trace.chars, values, kind, trace.unknown, selected=t_))

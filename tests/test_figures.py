@@ -81,3 +81,38 @@ def test_every_string_exists_in_both_languages_with_the_same_placeholders(lang):
         assert texts.get(lang), f"{key} has no {lang} text"
         fields = {f for _, f, _, _ in string.Formatter().parse(texts[lang]) if f}
         assert fields == {f for _, f, _, _ in string.Formatter().parse(texts["en"]) if f}, key
+
+
+def _keys(d):
+    if isinstance(d, dict):
+        for k, v in d.items():
+            yield k
+            yield from _keys(v)
+    elif isinstance(d, (list, tuple)):
+        for v in d:
+            yield from _keys(v)
+
+
+def test_figure_dicts_use_only_plain_plotly_property_names(model):
+    """The app skips plotly's validation for speed, so no 'marker_color' shorthand may hide in them."""
+    from explorer.lesson import belt_step, contributions
+
+    t = trace(model, TEXT)
+    figs = [figures.overview({k: getattr(t, k) for k in figures.OVERVIEW_KINDS}, t.chars, "zh"),
+            figures.top_guesses(t.next_char_probs[-1], model.vocab.chars, "en"),
+            figures.clickable_map(t.forget, "forget", t.chars, "en"),
+            figures.unit_lines([("a", t.cell[:, 0], "dot")], t.chars, "en", 3, "x"),
+            figures.belt_waterfall(belt_step(t, 5, 0), "en"),
+            figures.contributions_bar(contributions(t, 5, 0), t.chars, "en"),
+            figures.guesses_compare(t.next_char_probs[-1], t.next_char_probs[-2], ("a", "b"), model.vocab.chars)]
+    for f in figs:
+        d = f.to_plotly_json()
+        real = {"plot_bgcolor", "paper_bgcolor", "error_x", "error_y"}  # plotly's own names with "_"
+        assert not [k for k in _keys(d) if "_" in k and k not in real]
+        go.Figure(d)  # and plotly accepts every property
+
+
+def test_colour_bars_use_the_same_colours_as_the_pictures():
+    scale = colors.plotly_scale("cell")
+    assert scale[0][1] == "rgb({},{},{})".format(*colors.to_rgb(np.array([-1.0]), "cell", (-1, 1))[0])
+    assert scale[-1][1] == "rgb({},{},{})".format(*colors.to_rgb(np.array([1.0]), "cell", (-1, 1))[0])

@@ -1,0 +1,42 @@
+"""Cell state, the conveyor belt: C_t = f_t ⊙ C_{t-1} + i_t ⊙ C~_t, and where C_t comes from."""
+import streamlit as st
+
+from explorer import figures, ui
+from explorer.equations import GENERAL, cell_with_numbers
+from explorer.lesson import belt_step, contributions
+
+st.title(ui.t("cell_title"))
+st.write(ui.t("cell_intro"))
+st.latex(GENERAL["cell"])
+trace = ui.live_trace()
+if trace is not None:
+    T, H = trace.cell.shape
+    ui.clamp_selection(T, H)
+    st.subheader(ui.t("map_title", kind=ui.t("kind_cell")))
+    st.caption(ui.t("map_caption"))
+    ui.clickable_map(trace.cell, "cell", trace.chars, key="map_cell")
+
+    def body(t, j):
+        step = belt_step(trace, t, j)
+        eq, pic = st.columns([3, 2])
+        with eq:
+            st.latex(cell_with_numbers(step, t, j))
+            st.markdown("**" + ui.t("belt_step_title", t=t, j=j) + "**")
+            st.plotly_chart(figures.belt_waterfall(step, ui.lang()), key="belt_waterfall")
+        with pic:
+            ui.diagram_at(trace, t, j, "cell")
+        c_prev = trace.cell[:, j].copy()
+        c_prev[1:], c_prev[0] = trace.cell[:-1, j], 0.0
+        st.plotly_chart(figures.unit_lines(
+            [(ui.t("belt_prev"), c_prev, "dot"), (ui.t("belt_kept"), trace.forget[:, j] * c_prev, "dash"),
+             (ui.t("belt_written"), trace.input[:, j] * trace.candidate[:, j], "dashdot"),
+             (ui.t("belt_new"), trace.cell[:, j], "solid")],
+            trace.chars, ui.lang(), t, ui.t("belt_along_time", j=j)), key="belt_lines")
+        ui.chips(trace, trace.cell[:, j], "cell", t, ui.t("chips_label", kind=ui.t("kind_cell"), j=j))
+        st.subheader(ui.t("contrib_title", t=t, j=j))
+        st.latex(GENERAL["contribution"])
+        contrib = contributions(trace, t, j)
+        st.plotly_chart(figures.contributions_bar(contrib, trace.chars, ui.lang()), key="contributions")
+        st.caption(ui.t("contrib_sum", total=f"{contrib.sum():.4f}", cell=f"{trace.cell[t, j]:.4f}", t=t, j=j))
+
+    ui.inspector(T, H, body)

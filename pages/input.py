@@ -1,0 +1,38 @@
+"""Input ("memory") gate and candidate: what is written onto the belt, i ⊙ C~."""
+import streamlit as st
+
+from explorer import figures, ui
+from explorer.equations import GENERAL, gate_with_numbers
+from explorer.lesson import gate_terms
+
+st.title(ui.t("input_title"))
+st.write(ui.t("input_intro"))
+st.latex(GENERAL["input"] + r"\qquad " + GENERAL["candidate"])
+trace = ui.live_trace()
+if trace is not None:
+    T, H = trace.input.shape
+    ui.clamp_selection(T, H)
+    st.subheader(ui.t("map_title", kind=ui.t("kind_input")))
+    st.caption(ui.t("map_caption"))
+    ui.clickable_map(trace.input, "input", trace.chars, key="map_input")
+    st.plotly_chart(figures.stacked_maps({"candidate": trace.candidate, "written": trace.input * trace.candidate},
+                                         trace.chars, ui.lang()), key="maps_candidate_written")
+
+    def body(t, j):
+        eq, pic = st.columns([3, 2])
+        with eq:
+            st.latex(gate_with_numbers(gate_terms(ui.model(), trace, "input", t, j)))
+            st.latex(gate_with_numbers(gate_terms(ui.model(), trace, "candidate", t, j)))
+            i, c = float(trace.input[t, j]), float(trace.candidate[t, j])
+            st.latex(rf"i_{{{t}}}[{j}]\,\tilde{{C}}_{{{t}}}[{j}] = {i:.3f} \times {c:.3f} = {i * c:.3f}".replace("-", "{-}"))
+            st.write(ui.t("input_reading"))
+            ui.chips(trace, trace.input[:, j] * trace.candidate[:, j], "written", t,
+                     ui.t("chips_label", kind=ui.t("kind_written"), j=j))
+        with pic:
+            ui.diagram_at(trace, t, j, "input")
+        st.plotly_chart(figures.unit_lines([("i", trace.input[:, j], "dot"), ("C̃", trace.candidate[:, j], "dash"),
+                                            ("i·C̃", trace.input[:, j] * trace.candidate[:, j], "solid")],
+                                           trace.chars, ui.lang(), t, ui.t("unit_over_time", j=j)), key="input_lines")
+        ui.what_if(trace, "input", t, j)
+
+    ui.inspector(T, H, body)

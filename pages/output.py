@@ -1,0 +1,37 @@
+"""Output gate: how much of the belt is shown outside, h_t = o_t ⊙ tanh(C_t)."""
+import numpy as np
+import streamlit as st
+
+from explorer import figures, ui
+from explorer.equations import GENERAL, gate_with_numbers, hidden_with_numbers
+from explorer.lesson import gate_terms
+
+st.title(ui.t("output_title"))
+st.write(ui.t("output_intro"))
+st.latex(GENERAL["output"] + r"\qquad " + GENERAL["hidden"])
+trace = ui.live_trace()
+if trace is not None:
+    T, H = trace.output.shape
+    ui.clamp_selection(T, H)
+    st.subheader(ui.t("map_title", kind=ui.t("kind_output")))
+    st.caption(ui.t("map_caption"))
+    ui.clickable_map(trace.output, "output", trace.chars, key="map_output")
+    st.plotly_chart(figures.stacked_maps({"tanh_cell": np.tanh(trace.cell), "hidden": trace.hidden},
+                                         trace.chars, ui.lang()), key="maps_tanh_hidden")
+
+    def body(t, j):
+        eq, pic = st.columns([3, 2])
+        with eq:
+            st.latex(gate_with_numbers(gate_terms(ui.model(), trace, "output", t, j)))
+            st.latex(hidden_with_numbers(float(trace.output[t, j]), float(trace.cell[t, j]),
+                                         float(trace.hidden[t, j]), t, j))
+            st.write(ui.t("output_reading"))
+            ui.chips(trace, trace.hidden[:, j], "hidden", t, ui.t("chips_label", kind=ui.t("kind_hidden"), j=j))
+        with pic:
+            ui.diagram_at(trace, t, j, "output")
+        st.plotly_chart(figures.unit_lines([("o", trace.output[:, j], "dot"), ("tanh(C)", np.tanh(trace.cell[:, j]), "dash"),
+                                            ("h", trace.hidden[:, j], "solid")],
+                                           trace.chars, ui.lang(), t, ui.t("unit_over_time", j=j)), key="output_lines")
+        ui.what_if(trace, "output", t, j)
+
+    ui.inspector(T, H, body)

@@ -1,0 +1,50 @@
+"""The lesson pages in a real browser: click a cell of the map, read the equation that appears."""
+import re
+import urllib.parse
+
+import pytest
+
+from explorer import load_model, trace
+from tests.browser.chromium import settle
+from tests.browser.conftest import shot
+
+TEXT = "Return the list of words."
+
+
+def latex_sources(page) -> list[str]:
+    return page.eval_on_selector_all(".katex-mathml annotation", "els => els.map(e => e.textContent)")
+
+
+@pytest.mark.parametrize("name, symbol", [("forget", "f"), ("output", "o")])
+def test_clicking_a_cell_shows_its_equation(open_app, name, symbol):
+    page = open_app(f"{name}?" + urllib.parse.urlencode({"text": TEXT, "t": 0, "j": 0}))
+    page.wait_for_selector(".js-plotly-plot .nsewdrag")
+    settle(page)
+    box = page.locator(".js-plotly-plot .nsewdrag").first.bounding_box()
+    T, H = len(TEXT), 128
+    t, j = 10, 40  # aim at the centre of that cell
+    page.mouse.click(box["x"] + box["width"] * (t + 0.5) / T, box["y"] + box["height"] * (j + 0.5) / H)
+    page.wait_for_function(f"() => [...document.querySelectorAll('.katex-mathml annotation')]"
+                           f".some(a => a.textContent.includes('{symbol}_{{{t}}}[{j}]'))", timeout=30_000)
+    eq = next(s for s in latex_sources(page) if f"{symbol}_{{{t}}}[{j}]" in s)
+    value = float(re.findall(r"= (\{-\}\d+\.\d+|\d+\.\d+)\\end", eq)[0].replace("{-}", "-"))
+    assert value == pytest.approx(float(getattr(trace(load_model(), TEXT), {"f": "forget", "o": "output"}[symbol])[t, j]),
+                                  abs=5e-4)
+    assert f"t={t}" in page.url and f"j={j}" in page.url
+    shot(page, f"{name}-clicked")
+
+
+@pytest.mark.parametrize("name", ["forget", "input", "cell", "output"])
+@pytest.mark.parametrize("width", [1280, 640])
+def test_pages_render_without_errors(open_app, name, width):
+    page = open_app(f"{name}?" + urllib.parse.urlencode({"text": TEXT + " 我爱中国", "t": 5, "j": 3}), width=width, height=720)
+    page.wait_for_selector(".js-plotly-plot")
+    assert page.locator("[data-testid='stException']").count() == 0
+    shot(page, f"{name}-{width}")
+
+
+def test_play_steps_through_the_text(open_app):
+    page = open_app("forget?" + urllib.parse.urlencode({"text": "abcdef", "t": 0, "j": 1}))
+    page.get_by_text("play through the text").click()
+    page.wait_for_function("() => new URL(location).searchParams.get('t') === '3'", timeout=30_000)
+    settle(page)

@@ -1,0 +1,103 @@
+"""The four lesson pages (forget, input, cell, output), run by AppTest: every number shown is the
+trace's, every equation adds up."""
+import json
+import re
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from explorer import load_model, trace
+from explorer.lesson import belt_step, contributions, gate_terms
+from explorer.lstm import sigmoid
+from tests.test_app import APP
+
+TEXT = "Return len(x) for 我爱中国"
+PAGES = ["forget", "input", "cell", "output"]
+
+
+@pytest.fixture(scope="module")
+def tr(model):
+    return trace(model, TEXT)
+
+
+def open_page(page: str, t: int = 7, j: int = 3, lang: str = "en") -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update(text=TEXT, t=str(t), j=str(j), lang=lang)
+    at.run()
+    at.switch_page(f"../pages/{page}.py")
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def numbers(latex: str) -> list[float]:
+    return [float(x.replace("{-}", "-")) for x in re.findall(r"\{-\}\d+\.\d+|\d+\.\d+", latex)]
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_each_page_runs_and_shows_its_map(page, lang, tr):
+    at = open_page(page, lang=lang)
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    values = _decode(spec["data"][1]["customdata"])  # hover values of the clickable points
+    qty = {"forget": tr.forget, "input": tr.input, "cell": tr.cell, "output": tr.output}[page]
+    np.testing.assert_allclose(values, qty.T.ravel(), atol=1e-6)
+
+
+def _decode(b):
+    import base64
+
+    return np.frombuffer(base64.b64decode(b["bdata"]), dtype=np.dtype(b["dtype"]))
+
+
+@pytest.mark.parametrize("page, gate", [("forget", "forget"), ("input", "input"), ("output", "output")])
+def test_the_equation_with_numbers_is_the_real_one(page, gate, model, tr):
+    at = open_page(page, t=7, j=3)
+    latex = at.get("latex")[1].proto.body  # [0] is the general form
+    h_part, x_part, bias, pre, value = numbers(latex)[-5:]
+    g = gate_terms(model, tr, gate, 7, 3)
+    assert (h_part, x_part, bias) == pytest.approx((g.from_hidden, g.from_input, g.bias), abs=5e-4)
+    assert pre == pytest.approx(float(getattr(tr, "pre_" + gate)[7, 3]), abs=5e-4)
+    assert value == pytest.approx(float(getattr(tr, gate)[7, 3]), abs=5e-4)
+    assert value == pytest.approx(float(sigmoid(pre)), abs=1e-3)
+
+
+def test_the_belt_adds_up_and_contributions_sum_to_the_cell(tr):
+    at = open_page("cell", t=12, j=5)
+    latex = at.get("latex")[1].proto.body
+    f, c_prev, i, cand, kept, written, c = numbers(latex)[-7:]
+    b = belt_step(tr, 12, 5)
+    assert (f, c_prev, i, cand, c) == pytest.approx((b.forget, b.c_prev, b.input, b.candidate, float(tr.cell[12, 5])), abs=5e-4)
+    assert kept + written == pytest.approx(c, abs=2e-3)
+    for s in (0, 12, len(TEXT) - 1):
+        for j in (0, 5):
+            assert contributions(tr, s, j).sum() == pytest.approx(float(tr.cell[s, j]), abs=1e-4)
+    bars = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    contrib = next(b for b in bars if b["data"][0]["type"] == "bar")["data"][0]["y"]
+    np.testing.assert_allclose(_decode(contrib) if isinstance(contrib, dict) else contrib, contributions(tr, 12, 5), atol=1e-6)
+
+
+def test_next_button_moves_t_and_the_url_follows():
+    at = open_page("forget", t=7, j=3)
+    at.button(key="next_step").click().run()
+    assert at.session_state.sel_t == 8
+    assert at.query_params["t"] in ("8", ["8"])
+    assert "f_{8}[3]" in at.get("latex")[1].proto.body
+
+
+def test_what_if_forget_forced_to_one_is_a_real_rerun(model, tr):
+    at = open_page("forget", t=4, j=2)
+    lines = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    cell_chart = next(s for s in lines if "cell state" in s["layout"].get("title", {}).get("text", ""))
+    as_is, forced = (_decode(d["y"]) if isinstance(d["y"], dict) else np.asarray(d["y"]) for d in cell_chart["data"])
+    np.testing.assert_allclose(as_is, tr.cell[:, 2], atol=1e-6)
+    from explorer.lstm import Forcing
+
+    np.testing.assert_allclose(forced, trace(model, TEXT, Forcing("forget", 1.0, 4, (2,))).cell[:, 2], atol=1e-6)
+    assert not np.allclose(forced[5:], as_is[5:])
+
+
+def test_t_and_j_out_of_range_in_the_url_are_clamped():
+    at = open_page("cell", t=10_000, j=-4)
+    assert at.session_state.sel_t == len(TEXT) - 1 and at.session_state.sel_j == 0
