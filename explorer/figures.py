@@ -43,6 +43,15 @@ def char_ticks(chars) -> dict:
     return dict(tickmode="array", tickvals=ticks, ticktext=[plot_label(chars[t]) for t in ticks], tickangle=0)
 
 
+def hover_axis(chars) -> dict:
+    """An invisible x axis over the visible one, with a label for every step: plotly's hover writes
+    %{x} through the axis labels, so the hover says "5 'a'" even where the visible ticks are thinned."""
+    T = len(chars)
+    return dict(overlaying="x", matches="x", showticklabels=False, ticks="", showgrid=False, zeroline=False,
+                showline=False, tickmode="array", tickvals=list(range(T)),
+                ticktext=[f"{t} '{plot_label(c)}'" for t, c in enumerate(chars)])
+
+
 def hover_values(values: np.ndarray) -> np.ndarray:
     """(T, H) values -> (H, T) float32, sent to the browser as a compact binary array."""
     return np.ascontiguousarray(values.T, dtype=np.float32)
@@ -93,10 +102,15 @@ def stacked_maps(arrays: dict[str, np.ndarray], chars, lang: str) -> go.Figure:
                                 xanchor="left", yanchor="bottom", showarrow=False, font=dict(size=17)))
         tickvals += [top, top + H // 2]
         ticktext += ["0", str(H // 2)]
-    hover = tr("hover_cell", lang, t="%{x}", j="%{customdata}", v="%{text:.3f}", c="")
+    hover = tr("hover_cell", lang, t="%{customdata[1]} '%{text}'", j="%{customdata[0]}", v="%{customdata[2]:.3f}")
     unit_of_row = np.tile(np.r_[np.arange(H), np.full(gap, -1)], n)[:rows]
-    data.insert(0, dict(type="image", source=png_source(rgb), x0=0, dx=1, y0=0, dy=1, text=values,
-                        customdata=np.repeat(unit_of_row[:, None], T, axis=1).astype(np.int16),
+    labels = np.array([plot_label(c) for c in chars], dtype=object)
+    cd = np.empty((rows, T, 3), np.float32)
+    cd[:, :, 0] = unit_of_row[:, None]
+    cd[:, :, 1] = np.arange(T)[None, :]
+    cd[:, :, 2] = values
+    data.insert(0, dict(type="image", source=png_source(rgb), x0=0, dx=1, y0=0, dy=1,
+                        text=np.broadcast_to(labels, (rows, T)).tolist(), customdata=cd,
                         hovertemplate=hover + "<extra></extra>"))
     layout = dict(height=130 * n + 60, margin=dict(l=60, r=10, t=30, b=30), font=FONT, plot_bgcolor="white",
                   annotations=annotations,
@@ -130,13 +144,14 @@ def clickable_map(values: np.ndarray, kind: str, chars, lang: str, height: int =
     jj, tt = np.mgrid[0:H, 0:T]
     image = dict(type="image", source=png_source(colors.to_rgb(values.T, kind, vrange)), x0=0, dx=1, y0=0, dy=1,
                  hoverinfo="skip")
-    points = dict(type="scattergl", x=tt.ravel().astype(np.int16), y=jj.ravel().astype(np.int16), mode="markers",
+    points = dict(type="scattergl", xaxis="x2", x=tt.ravel().astype(np.int16), y=jj.ravel().astype(np.int16), mode="markers",
                   marker=dict(size=8, opacity=0), customdata=np.ascontiguousarray(values.T.ravel(), np.float32),
-                  hovertemplate=tr("hover_cell", lang, t="%{x}", j="%{y}", v="%{customdata:.3f}", c="") + "<extra></extra>",
+                  hovertemplate=tr("hover_cell", lang, t="%{x}", j="%{y}", v="%{customdata:.3f}") + "<extra></extra>",
                   showlegend=False)
     layout = dict(height=height, margin=dict(l=60, r=10, t=10, b=30), font=FONT, plot_bgcolor="white",
                   clickmode="event+select", dragmode=False, hovermode="closest",
                   xaxis=dict(showgrid=False, zeroline=False, range=[-0.5, T - 0.5], **char_ticks(chars)),
+                  xaxis2=hover_axis(chars),
                   yaxis=dict(range=[H - 0.5, -0.5], scaleanchor=False, showgrid=False, zeroline=False,
                              title=dict(text=tr("axis_unit", lang))))
     return fig(dict(data=[image, points, colorbar_marker(kind, vrange, 0.5, 1.0)], layout=layout))
