@@ -59,23 +59,48 @@ class CharModel:
         self.vocab.save(vocab_path)
 
 
-def model_from_arrays(arrays: dict[str, np.ndarray], vocab: Vocab) -> CharModel:
-    missing = [k for k in ARRAYS if k not in arrays]
+def checked_arrays(arrays: dict, expected) -> dict[str, np.ndarray]:
+    """float32 copies of the arrays, each checked for presence, shape (expected(a) gives the shapes
+    once the arrays are known to exist) and finite values."""
+    missing = [k for k in expected(None) if k not in arrays]
     if missing:
         raise ModelFileError(f"missing arrays: {', '.join(missing)}")
-    a = {k: np.asarray(arrays[k], dtype=np.float32) for k in ARRAYS}
-    V, X = a["embedding"].shape if a["embedding"].ndim == 2 else (-1, -1)
-    H = a["weight_hh"].shape[1] if a["weight_hh"].ndim == 2 else -1
-    expected = {"embedding": (len(vocab), X), "weight_ih": (4 * H, X), "weight_hh": (4 * H, H),
-                "bias_ih": (4 * H,), "bias_hh": (4 * H,), "decoder_weight": (len(vocab), H),
-                "decoder_bias": (len(vocab),)}
-    for k, shape in expected.items():
+    a = {k: np.asarray(arrays[k], dtype=np.float32) for k in expected(None)}
+    for k, shape in expected(a).items():
         if a[k].shape != shape or min(shape) <= 0:
             raise ModelFileError(f"array {k} has shape {a[k].shape}, expected {shape}")
         if not np.isfinite(a[k]).all():
             raise ModelFileError(f"array {k} holds NaN or infinity")
-    return CharModel(vocab, a["embedding"], LSTMWeights(a["weight_ih"], a["weight_hh"], a["bias_ih"], a["bias_hh"]),
-                     a["decoder_weight"], a["decoder_bias"])
+    return a
+
+
+def lstm_shapes(a: dict | None, prefix: str = "") -> dict:
+    """The shapes of one LSTM's four arrays, sized from its weight_hh (H) and weight_ih (X)."""
+    names = [prefix + n for n in ("weight_ih", "weight_hh", "bias_ih", "bias_hh")]
+    if a is None:
+        return dict.fromkeys(names)
+    H = a[names[1]].shape[1] if a[names[1]].ndim == 2 else -1
+    X = a[names[0]].shape[1] if a[names[0]].ndim == 2 else -1
+    return dict(zip(names, [(4 * H, X), (4 * H, H), (4 * H,), (4 * H,)]))
+
+
+def lstm_weights(a: dict, prefix: str = "") -> LSTMWeights:
+    return LSTMWeights(*(a[prefix + n] for n in ("weight_ih", "weight_hh", "bias_ih", "bias_hh")))
+
+
+def model_from_arrays(arrays: dict[str, np.ndarray], vocab: Vocab) -> CharModel:
+    def expected(a):
+        if a is None:
+            return dict.fromkeys(ARRAYS)
+        X = a["embedding"].shape[1] if a["embedding"].ndim == 2 else -1
+        H = a["weight_hh"].shape[1] if a["weight_hh"].ndim == 2 else -1
+        return {"embedding": (len(vocab), X), **lstm_shapes(a), "decoder_weight": (len(vocab), H),
+                "decoder_bias": (len(vocab),)}
+
+    a = checked_arrays(arrays, expected)
+    if a["weight_ih"].shape[1] != a["embedding"].shape[1]:
+        raise ModelFileError("weight_ih does not match the embedding size")
+    return CharModel(vocab, a["embedding"], lstm_weights(a), a["decoder_weight"], a["decoder_bias"])
 
 
 def load_model(path: Path | None = None, vocab_path: Path | None = None) -> CharModel:

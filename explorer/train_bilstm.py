@@ -1,0 +1,114 @@
+"""Training the shipped Bi-LSTM: fill in hidden characters from both sides.
+
+    python -m explorer.train_bilstm --minutes 12 --out assets/bilstm.npz
+
+- Text: the same corpus as the character model (explorer.corpus), the same vocabulary.
+- Each training window has 15% of its characters hidden (replaced by the unknown id); the model
+  reads the window both ways and predicts every hidden character from y_t = [h→_t ; h←_t].
+- Prints and stores accuracy on hidden characters of held-out text.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+import numpy as np
+import torch
+from torch import nn
+
+from explorer import corpus
+from explorer.bilstm import BiModel
+from explorer.lstm import LSTMWeights
+from explorer.models import SHIPPED_VOCAB
+from explorer.vocab import UNKNOWN_ID, Vocab
+
+
+class BiNet(nn.Module):
+    def __init__(self, vocab_size: int, input_size: int, hidden_size: int):
+        super().__init__()
+        self.embed = nn.Embedding(vocab_size, input_size)
+        self.lstm = nn.LSTM(input_size, hidden_size, batch_first=True, bidirectional=True)
+        self.decode = nn.Linear(2 * hidden_size, vocab_size)
+
+    def forward(self, ids):
+        y, _ = self.lstm(self.embed(ids))  # (B, T, 2H)
+        return self.decode(y)
+
+    def to_model(self, vocab: Vocab) -> BiModel:
+        def a(t):
+            return t.detach().numpy().astype(np.float32).copy()
+
+        L = self.lstm
+        fwd = LSTMWeights(a(L.weight_ih_l0), a(L.weight_hh_l0), a(L.bias_ih_l0), a(L.bias_hh_l0))
+        bwd = LSTMWeights(a(L.weight_ih_l0_reverse), a(L.weight_hh_l0_reverse), a(L.bias_ih_l0_reverse),
+                          a(L.bias_hh_l0_reverse))
+        return BiModel(vocab, a(self.embed.weight), fwd, bwd, a(self.decode.weight), a(self.decode.bias))
+
+
+def windows(ids: np.ndarray, batch: int, seq: int, rng: np.random.Generator) -> torch.Tensor:
+    starts = rng.integers(0, len(ids) - seq, batch)
+    return torch.from_numpy(np.stack([ids[s:s + seq] for s in starts]))
+
+
+def hide(x: torch.Tensor, rate: float, gen: torch.Generator) -> tuple[torch.Tensor, torch.Tensor]:
+    mask = torch.rand(x.shape, generator=gen) < rate
+    return x.masked_fill(mask, UNKNOWN_ID), mask
+
+
+@torch.no_grad()
+def hidden_accuracy(net: BiNet, ids: np.ndarray, seq: int = 64, n: int = 200) -> float:
+    rng, gen = np.random.default_rng(1), torch.Generator().manual_seed(1)
+    x = windows(ids, n, seq, rng)
+    xin, mask = hide(x, 0.15, gen)
+    pred = net(xin).argmax(-1)
+    return float((pred[mask] == x[mask]).float().mean())
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--minutes", type=float, default=12.0)
+    ap.add_argument("--hidden", type=int, default=64)
+    ap.add_argument("--embed", type=int, default=32)
+    ap.add_argument("--batch", type=int, default=64)
+    ap.add_argument("--seq", type=int, default=64)
+    ap.add_argument("--lr", type=float, default=3e-3)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--threads", type=int, default=0)
+    ap.add_argument("--out", type=Path, default=Path("assets/bilstm.npz"))
+    args = ap.parse_args(argv)
+    torch.manual_seed(args.seed)
+    if args.threads:
+        torch.set_num_threads(args.threads)
+    vocab = Vocab.load(SHIPPED_VOCAB)
+    train_text, held_text = corpus.build(48, True)
+    train_ids, held_ids = np.array(vocab.encode(train_text)), np.array(vocab.encode(held_text))
+    net = BiNet(len(vocab), args.embed, args.hidden)
+    opt = torch.optim.Adam(net.parameters(), lr=args.lr)
+    rng, gen = np.random.default_rng(args.seed), torch.Generator().manual_seed(args.seed)
+    deadline, step = time.time() + args.minutes * 60, 0
+    while time.time() < deadline:
+        x = windows(train_ids, args.batch, args.seq, rng)
+        xin, mask = hide(x, 0.15, gen)
+        logits = net(xin)
+        loss = nn.functional.cross_entropy(logits[mask], x[mask])
+        opt.zero_grad()
+        loss.backward()
+        nn.utils.clip_grad_norm_(net.parameters(), 1.0)
+        opt.step()
+        step += 1
+        if step % 500 == 0:
+            print(f"step {step} loss {loss.item():.3f}, {(deadline - time.time()) / 60:.1f} min left", flush=True)
+            net.to_model(vocab).save(args.out)
+    acc = hidden_accuracy(net, held_ids)
+    net.to_model(vocab).save(args.out)
+    stats = {"steps": step, "held_out_hidden_char_accuracy": round(acc, 3), "hidden": args.hidden,
+             "embed": args.embed, "batch": args.batch, "seq": args.seq, "lr": args.lr, "seed": args.seed,
+             "minutes": args.minutes, "torch": torch.__version__}
+    args.out.with_suffix(".train.json").write_text(json.dumps(stats, indent=1))
+    print(json.dumps(stats), flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,24 @@
+"""The shipped model learned something a student can see: a cell that tracks the position in the line."""
+import json
+
+import numpy as np
+
+from explorer import trace
+from explorer.models import SHIPPED
+from explorer.probe import bracket_depth, column, correlations, held_out_path, inside_quotes, probe_path
+
+
+def test_properties_are_what_they_say():
+    text = 'ab\n(c "d" (e))\nf'
+    np.testing.assert_array_equal(column(text), [1, 2, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 0, 1])
+    assert bracket_depth(text).max() == 2 and bracket_depth(text)[-1] == 0
+    assert inside_quotes(text)[6] == 1 and inside_quotes(text)[8] == 0
+
+
+def test_a_cell_tracks_the_column_on_held_out_text(model):
+    reported = json.loads(probe_path(SHIPPED).read_text())["column"]
+    text = held_out_path(SHIPPED).read_text(encoding="utf-8")
+    r = correlations(trace(model, text).cell, column(text))
+    assert abs(r[reported["unit"]]) >= 0.8
+    assert r[reported["unit"]] == np.float64(reported["corr"]).round(4) or abs(r[reported["unit"]] - reported["corr"]) < 1e-3
+    assert abs(r).argmax() == reported["unit"]
