@@ -77,47 +77,36 @@ def overview(arrays: dict[str, np.ndarray], chars, lang: str) -> go.Figure:
 
 
 def stacked_maps(arrays: dict[str, np.ndarray], chars, lang: str) -> go.Figure:
-    """Several (T, H) quantities as unit × time maps, one above the other.
+    """Several (T, H) quantities as unit × time maps, one above the other, sharing the time axis.
 
-    All are one image (the browser draws one picture far faster than several charts); rows of
-    white separate them. Each has its colour bar: gates 0..1; C̃, h −1..1; C symmetric around 0.
-    Hover gives t, unit and the value.
+    Each map is an image (the browser draws a picture far faster than heatmap cells) with its own
+    colour bar: gates 0..1; C̃, h −1..1; C symmetric around 0. The values ride along as a compact
+    float32 array, so hover gives t, unit and value.
     """
     kinds = list(arrays)
+    n, gap = len(kinds), 0.06
     T, H = next(iter(arrays.values())).shape
-    gap = max(6, H // 4)
-    n = len(kinds)
-    rows = n * H + (n - 1) * gap
-    rgb = np.full((rows, T, 3), 255, np.uint8)
-    values = np.full((rows, T), np.nan, np.float32)
-    data, annotations, tickvals, ticktext = [], [], [], []
+    row_h = (1 - gap * (n - 1)) / n
+    hover = tr("hover_cell", lang, t="%{x}", j="%{y}", v="%{text:.3f}") + "<extra></extra>"
+    data, annotations = [], []
+    layout = dict(height=140 * n + 50, margin=dict(l=60, r=10, t=30, b=30), font=FONT, plot_bgcolor="white")
     for r, kind in enumerate(kinds):
-        top = r * (H + gap)
+        top = 1 - r * (row_h + gap)
+        ax = "" if r == 0 else str(r + 1)
         vrange = colors.value_range(kind, arrays[kind])
-        rgb[top:top + H] = colors.to_rgb(arrays[kind].T, kind, vrange)
-        values[top:top + H] = arrays[kind].T
-        frac_top, frac_len = 1 - top / rows, H / rows
-        data.append(colorbar_marker(kind, vrange, frac_top - frac_len / 2, frac_len))
-        annotations.append(dict(text=tr(f"kind_{kind}", lang), x=0, y=frac_top, xref="paper", yref="paper",
+        data.append(dict(type="image", source=png_source(colors.to_rgb(arrays[kind].T, kind, vrange)),
+                         x0=0, dx=1, y0=0, dy=1, xaxis="x" + ax, yaxis="y" + ax,
+                         text=hover_values(arrays[kind]), hovertemplate=hover))
+        data.append(colorbar_marker(kind, vrange, top - row_h / 2, row_h))
+        layout["xaxis" + ax] = dict(anchor="y" + ax, showgrid=False, zeroline=False, range=[-0.5, T - 0.5],
+                                    tickfont=dict(size=14), **char_ticks(chars),
+                                    **({"matches": "x", "showticklabels": False} if r < n - 1 else {}))
+        layout["yaxis" + ax] = dict(domain=[top - row_h, top], anchor="x" + ax, range=[H - 0.5, -0.5],
+                                    scaleanchor=False, showgrid=False, zeroline=False, tickfont=dict(size=12),
+                                    tickvals=[0, H // 2], title=dict(text=tr("axis_unit", lang), font=dict(size=13)))
+        annotations.append(dict(text=tr(f"kind_{kind}", lang), x=0, y=top, xref="paper", yref="paper",
                                 xanchor="left", yanchor="bottom", showarrow=False, font=dict(size=17)))
-        tickvals += [top, top + H // 2]
-        ticktext += ["0", str(H // 2)]
-    hover = tr("hover_cell", lang, t="%{customdata[1]} '%{text}'", j="%{customdata[0]}", v="%{customdata[2]:.3f}")
-    unit_of_row = np.tile(np.r_[np.arange(H), np.full(gap, -1)], n)[:rows]
-    labels = np.array([plot_label(c) for c in chars], dtype=object)
-    cd = np.empty((rows, T, 3), np.float32)
-    cd[:, :, 0] = unit_of_row[:, None]
-    cd[:, :, 1] = np.arange(T)[None, :]
-    cd[:, :, 2] = values
-    data.insert(0, dict(type="image", source=png_source(rgb), x0=0, dx=1, y0=0, dy=1,
-                        text=np.broadcast_to(labels, (rows, T)).tolist(), customdata=cd,
-                        hovertemplate=hover + "<extra></extra>"))
-    layout = dict(height=130 * n + 60, margin=dict(l=60, r=10, t=30, b=30), font=FONT, plot_bgcolor="white",
-                  annotations=annotations,
-                  xaxis=dict(showgrid=False, zeroline=False, tickfont=dict(size=14), range=[-0.5, T - 0.5], **char_ticks(chars)),
-                  yaxis=dict(range=[rows - 0.5, -0.5], scaleanchor=False, showgrid=False, zeroline=False,
-                             tickvals=tickvals, ticktext=ticktext, tickfont=dict(size=12),
-                             title=dict(text=tr("axis_unit", lang), font=dict(size=13))))
+    layout["annotations"] = annotations
     return fig(dict(data=data, layout=layout))
 
 

@@ -36,6 +36,6 @@ def chips_html(chars, values: np.ndarray | None = None, kind: str = "forget", un
             style += "border:2px dashed #d62728;"
         if t == selected:
             style += "outline:3px solid #e4572e;outline-offset:1px;"
-        title = f"t={t}" + (f": {float(values[t]):.3f}" if values is not None else "")
+        title = f"t={t}" + (f": {float(values[t]):.3f}" if values is not None else "")  # the tooltip
         parts.append(f'<span style="{style}" title="{title}">{html.escape(display_char(c))}</span>')
     return '<div style="line-height:2.1em;">' + "".join(parts) + "</div>"

@@ -37,7 +37,7 @@ def test_overview_draws_the_trace_of_the_default_text():
     at = run_app()
     assert at.title[0].value == tr("overview_title", "en")
     spec = charts(at)[0]
-    values = decode(spec["data"][0]["customdata"])[..., 2]
+    values = decode(spec["data"][0]["text"])
     t = trace(load_model(), DEFAULT_TEXT)
     H = t.forget.shape[1]
     np.testing.assert_allclose(values[:H], t.forget.T, atol=1e-6)
@@ -62,7 +62,7 @@ def test_text_over_the_cap_is_cut_with_a_notice():
     long = "abc " * 1500
     at = run_app(text=long)
     assert at.warning[0].value == tr("too_long", "en", n=len(long), cap=TEXT_CAP)
-    assert decode(charts(at)[0]["data"][0]["customdata"]).shape[1] == TEXT_CAP
+    assert decode(charts(at)[0]["data"][0]["text"]).shape[1] == TEXT_CAP
 
 
 @pytest.mark.parametrize("text", ["<script>alert(1)</script>", "**bold** $x$ `code`", "😀\x07\u202e"])
