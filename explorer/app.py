@@ -19,5 +19,11 @@ page = st.navigation([
     st.Page("../pages/input.py", title=ui.t("nav_input"), icon=":material/edit_note:", url_path="input"),
     st.Page("../pages/cell.py", title=ui.t("nav_cell"), icon=":material/conveyor_belt:", url_path="cell"),
     st.Page("../pages/output.py", title=ui.t("nav_output"), icon=":material/output:", url_path="output"),
+    st.Page("../pages/bilstm.py", title=ui.t("nav_bilstm"), icon=":material/sync_alt:", url_path="bilstm"),
+    st.Page("../pages/variants.py", title=ui.t("nav_variants"), icon=":material/account_tree:", url_path="variants"),
+    st.Page("../pages/rnn_vs_lstm.py", title=ui.t("nav_memory"), icon=":material/history:", url_path="memory"),
+    st.Page("../pages/params.py", title=ui.t("nav_params"), icon=":material/calculate:", url_path="params"),
+    st.Page("../pages/case_last_letter.py", title=ui.t("nav_case1"), icon=":material/spellcheck:", url_path="case1"),
+    st.Page("../pages/case_next_word.py", title=ui.t("nav_case2"), icon=":material/short_text:", url_path="case2"),
 ])
 page.run()

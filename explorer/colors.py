@@ -10,7 +10,8 @@ from plotly.colors import sample_colorscale
 
 GATE_SCALE = "Viridis"
 SIGNED_SCALE = "RdBu_r"
-SIGNED_KINDS = ("candidate", "cell", "hidden", "tanh_cell", "written", "kept")
+SIGNED_KINDS = ("candidate", "cell", "hidden", "tanh_cell", "written", "kept", "forward", "backward", "concat",
+                "n", "rnn_hidden")
 UNBOUNDED_KINDS = ("cell", "kept")
 
 

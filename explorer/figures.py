@@ -85,7 +85,7 @@ def stacked_maps(arrays: dict[str, np.ndarray], chars, lang: str) -> go.Figure:
     """
     kinds = list(arrays)
     n, gap = len(kinds), 0.06
-    T, H = next(iter(arrays.values())).shape
+    T = next(iter(arrays.values())).shape[0]
     row_h = (1 - gap * (n - 1)) / n
     hover = tr("hover_cell", lang, t="%{x}", j="%{y}", v="%{text:.3f}") + "<extra></extra>"
     data, annotations = [], []
@@ -94,6 +94,7 @@ def stacked_maps(arrays: dict[str, np.ndarray], chars, lang: str) -> go.Figure:
         top = 1 - r * (row_h + gap)
         ax = "" if r == 0 else str(r + 1)
         vrange = colors.value_range(kind, arrays[kind])
+        H = arrays[kind].shape[1]
         data.append(dict(type="image", source=png_source(colors.to_rgb(arrays[kind].T, kind, vrange)),
                          x0=0, dx=1, y0=0, dy=1, xaxis="x" + ax, yaxis="y" + ax,
                          text=hover_values(arrays[kind]), hovertemplate=hover))
@@ -103,7 +104,7 @@ def stacked_maps(arrays: dict[str, np.ndarray], chars, lang: str) -> go.Figure:
                                     **({"matches": "x", "showticklabels": False} if r < n - 1 else {}))
         layout["yaxis" + ax] = dict(domain=[top - row_h, top], anchor="x" + ax, range=[H - 0.5, -0.5],
                                     scaleanchor=False, showgrid=False, zeroline=False, tickfont=dict(size=12),
-                                    tickvals=[0, H // 2], title=dict(text=tr("axis_unit", lang), font=dict(size=13)))
+                                    tickvals=list(range(0, H, 64)), title=dict(text=tr("axis_unit", lang), font=dict(size=13)))
         annotations.append(dict(text=tr(f"kind_{kind}", lang), x=0, y=top, xref="paper", yref="paper",
                                 xanchor="left", yanchor="bottom", showarrow=False, font=dict(size=17)))
     layout["annotations"] = annotations
@@ -200,4 +201,81 @@ def guesses_compare(probs_a: np.ndarray, probs_b: np.ndarray, names: tuple[str, 
     layout = dict(height=60 + 44 * len(keep), margin=dict(l=10, r=50, t=30, b=30), font=FONT, plot_bgcolor="white",
                   barmode="group", legend=dict(orientation="h", y=1.02, yanchor="bottom"),
                   xaxis=dict(range=[0, 1.15], gridcolor="#eee"), yaxis=dict(type="category"))
+    return fig(dict(data=data, layout=layout))
+
+
+def vectors_at(parts: list[tuple[str, np.ndarray]], kind: str = "hidden") -> go.Figure:
+    """Vectors at one step as coloured strips, one row each (e.g. h→_t, h←_t and y_t = [h→_t ; h←_t]);
+    a strip's cells are its units, hover gives the unit and the value."""
+    width = max(len(v) for _, v in parts)
+    data = []
+    for r, (name, v) in enumerate(parts):
+        data.append(dict(type="heatmap", z=[np.asarray(v, np.float64)], x=np.arange(len(v)), y=[name],
+                         zmin=-1, zmax=1, colorscale=colors.plotly_scale(kind), showscale=r == 0, xgap=1,
+                         colorbar=dict(thickness=14, outlinewidth=0, len=1.0),
+                         hovertemplate=name + "[%{x}] = %{z:.3f}<extra></extra>"))
+    layout = dict(height=70 * len(parts) + 70, margin=dict(l=110, r=10, t=10, b=40), font=FONT,
+                  plot_bgcolor="white", xaxis=dict(range=[-0.5, width - 0.5], title=dict(text="unit")),
+                  yaxis=dict(autorange="reversed", type="category"))
+    return fig(dict(data=data, layout=layout))
+
+
+def reading_directions(chars, lang: str) -> go.Figure:
+    """The text once, with the forward reader's arrow above it (left to right) and the backward
+    reader's below it (right to left)."""
+    T = len(chars)
+    text = dict(type="scatter", x=list(range(T)), y=[0] * T, mode="text", text=[plot_label(c) for c in chars],
+                textfont=dict(size=22), hoverinfo="skip", showlegend=False)
+    arrows = [dict(x=T - 0.5, y=0.8, ax=-0.5, ay=0.8, xref="x", yref="y", axref="x", ayref="y", showarrow=True,
+                   arrowhead=3, arrowwidth=3, arrowcolor="#b2182b"),
+              dict(x=-0.5, y=-0.8, ax=T - 0.5, ay=-0.8, xref="x", yref="y", axref="x", ayref="y", showarrow=True,
+                   arrowhead=3, arrowwidth=3, arrowcolor="#2166ac"),
+              dict(x=-0.5, y=1.25, text=tr("bi_forward_reader", lang), showarrow=False, xanchor="left",
+                   font=dict(color="#b2182b", size=15)),
+              dict(x=T - 0.5, y=-1.3, text=tr("bi_backward_reader", lang), showarrow=False, xanchor="right",
+                   font=dict(color="#2166ac", size=15))]
+    layout = dict(height=170, margin=dict(l=10, r=10, t=10, b=10), font=FONT, plot_bgcolor="white",
+                  annotations=arrows, xaxis=dict(visible=False, range=[-1, T]), yaxis=dict(visible=False, range=[-1.6, 1.6]))
+    return fig(dict(data=[text], layout=layout))
+
+
+def log_lines(x, series: list[tuple[str, np.ndarray, str]], xtitle: str, ytitle: str, height: int = 360) -> go.Figure:
+    """Lines on a logarithmic y axis (gradient norms against distance)."""
+    data = [dict(type="scatter", x=list(x), y=np.maximum(np.asarray(v, np.float64), 1e-30), name=name,
+                 mode="lines+markers", line=dict(width=3, color=color), hovertemplate=name + ": %{y:.2e}<extra></extra>")
+            for name, v, color in series]
+    layout = dict(height=height, margin=dict(l=70, r=10, t=10, b=50), font=FONT, plot_bgcolor="white",
+                  legend=dict(orientation="h", y=1.02, yanchor="bottom"),
+                  xaxis=dict(title=dict(text=xtitle), gridcolor="#eee"),
+                  yaxis=dict(type="log", title=dict(text=ytitle), gridcolor="#eee", exponentformat="power"))
+    return fig(dict(data=data, layout=layout))
+
+
+def accuracy_lines(distances, series: list[tuple[str, list[float], str, str]], xtitle: str, ytitle: str,
+                   chance: float) -> go.Figure:
+    """Accuracy against the recall distance N for several models; a dotted line at chance."""
+    data = [dict(type="scatter", x=list(distances), y=list(v), name=name, mode="lines+markers",
+                 line=dict(width=3, color=color, dash=dash), hovertemplate=name + " N=%{x}: %{y:.0%}<extra></extra>")
+            for name, v, color, dash in series]
+    layout = dict(height=360, margin=dict(l=70, r=10, t=10, b=50), font=FONT, plot_bgcolor="white",
+                  legend=dict(orientation="h", y=1.02, yanchor="bottom"),
+                  xaxis=dict(type="log", title=dict(text=xtitle), tickvals=list(distances), gridcolor="#eee"),
+                  yaxis=dict(range=[0, 1.05], tickformat=".0%", title=dict(text=ytitle), gridcolor="#eee"),
+                  shapes=[dict(type="line", xref="paper", x0=0, x1=1, y0=chance, y1=chance,
+                               line=dict(color="#999", dash="dot"))])
+    return fig(dict(data=data, layout=layout))
+
+
+def training_curves(steps, loss, accuracy, loss_title: str, acc_title: str, step_title: str) -> go.Figure:
+    """Loss (left axis) and accuracy (right axis) against the training step."""
+    data = [dict(type="scatter", x=list(steps), y=list(loss), name=loss_title, mode="lines",
+                 line=dict(width=3, color="#e4572e"), hovertemplate="%{x}: %{y:.3f}<extra></extra>"),
+            dict(type="scatter", x=list(steps), y=list(accuracy), name=acc_title, mode="lines", yaxis="y2",
+                 line=dict(width=3, color="#3b6ea8"), hovertemplate="%{x}: %{y:.0%}<extra></extra>")]
+    layout = dict(height=300, margin=dict(l=60, r=60, t=10, b=50), font=FONT, plot_bgcolor="white",
+                  legend=dict(orientation="h", y=1.02, yanchor="bottom"),
+                  xaxis=dict(title=dict(text=step_title), gridcolor="#eee"),
+                  yaxis=dict(title=dict(text=loss_title), gridcolor="#eee", rangemode="tozero"),
+                  yaxis2=dict(title=dict(text=acc_title), overlaying="y", side="right", range=[0, 1.05],
+                              tickformat=".0%", showgrid=False))
     return fig(dict(data=data, layout=layout))

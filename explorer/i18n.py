@@ -150,6 +150,210 @@ STRINGS: dict[str, dict[str, str]] = {
     "as_is": {"en": "as trained", "zh": "原模型"},
     "forced": {"en": "forced", "zh": "强制后"},
     "whatif_guess": {"en": "Next-character guess after t = {t}", "zh": "t = {t} 之后对下一个字符的猜测"},
+    "nav_bilstm": {"en": "Bi-LSTM", "zh": "双向 LSTM"},
+    "kind_forward": {"en": "h→ · forward LSTM (reads left to right)", "zh": "h→ · 正向 LSTM（从左往右读）"},
+    "kind_backward": {"en": "h← · backward LSTM (reads right to left)", "zh": "h← · 反向 LSTM（从右往左读）"},
+    "kind_concat": {"en": "y = [h→ ; h←] · the Bi-LSTM output", "zh": "y = [h→ ; h←] · 双向 LSTM 的输出"},
+    "bi_title": {"en": "Bi-LSTM: reading both ways", "zh": "双向 LSTM：两个方向一起读"},
+    "bi_intro": {
+        "en": "A Bi-LSTM is two LSTMs reading the same text. The forward one reads from the first character to "
+              "the last, the backward one from the last to the first. At every character t their two outputs are "
+              "put side by side: y_t = [h→_t ; h←_t], twice as long, and it knows about what came before and what "
+              "comes after. This Bi-LSTM was trained to fill gaps: type ? for a character and it guesses what "
+              "stood there, from both sides.",
+        "zh": "双向 LSTM 就是两个 LSTM 读同一段文字：正向的从第一个字符读到最后一个，反向的从最后一个读回第一个。"
+              "在每个字符 t 处，把两者的输出拼接起来：y_t = [h→_t ; h←_t]，长度翻倍，同时包含了前文和后文的信息。"
+              "这个双向 LSTM 被训练来填空：把某个字符换成 ?，它会根据两边的内容猜出那里原来是什么。",
+    },
+    "bi_example": {"en": "Try “{ex}”", "zh": "试试“{ex}”"},
+    "bi_forward_reader": {"en": "forward LSTM reads this way → (h→)", "zh": "正向 LSTM 这样读 →（h→）"},
+    "bi_backward_reader": {"en": "← backward LSTM reads this way (h←)", "zh": "← 反向 LSTM 这样读（h←）"},
+    "bi_maps_title": {"en": "Both passes over your text", "zh": "两个方向读完你的文字"},
+    "bi_maps_caption": {
+        "en": "h→ and h← have {h} units each; their concatenation y has {h2}: rows 0–{h}−1 are h→, the rest h←.",
+        "zh": "h→ 和 h← 各有 {h} 个单元；拼接后的 y 有 {h2} 个：前 {h} 行是 h→，其余是 h←。",
+    },
+    "bi_at_t_title": {"en": "The two vectors at one character, and their concatenation",
+                      "zh": "某个字符处的两个向量及其拼接"},
+    "bi_at_t_caption": {
+        "en": "At t = {t} ('{c}'): h→ has read everything up to here, h← everything from the end back to here; "
+              "y ({h2} numbers) is h→ ({h}) followed by h← ({h}).",
+        "zh": "在 t = {t}（“{c}”）处：h→ 读过了从开头到这里的内容，h← 读过了从结尾到这里的内容；"
+              "y（{h2} 个数）就是 h→（{h} 个）后面接上 h←（{h} 个）。",
+    },
+    "bi_guess_title": {"en": "Fill the gap: the model's guesses where you typed {hide}", "zh": "填空：模型对你输入 {hide} 之处的猜测"},
+    "bi_guess_none": {
+        "en": "Type {hide} in place of a character (e.g. 我爱{hide}国) and the Bi-LSTM guesses it from both sides.",
+        "zh": "把某个字符换成 {hide}（例如 我爱{hide}国），双向 LSTM 会根据两边的内容去猜。",
+    },
+    "bi_guess_at": {"en": "Guesses for t = {t}", "zh": "t = {t} 处的猜测"},
+    "nav_params": {"en": "Parameter count", "zh": "参数数量"},
+    "params_title": {"en": "How many parameters does an LSTM have?", "zh": "LSTM 有多少个参数？"},
+    "params_intro": {
+        "en": "An LSTM has four weight matrices, one per block: forget gate, input gate, candidate and output gate. "
+              "Each maps [h(t−1), x(t)], of size h + x, to h numbers, so it has h·(h+x) weights, plus h biases. "
+              "Move the sliders: the count is worked out term by term and checked against a real PyTorch module "
+              "built with the same sizes.",
+        "zh": "LSTM 有四个权重矩阵，每个模块一个：遗忘门、输入门、候选值和输出门。每个矩阵把长度为 h + x 的 "
+              "[h(t−1), x(t)] 映射成 h 个数，所以有 h·(h+x) 个权重，再加上 h 个偏置。拖动滑块，"
+              "下面会逐项算出参数数量，并与用相同尺寸真正构建的 PyTorch 模块核对。",
+    },
+    "params_h": {"en": "hidden size h", "zh": "隐藏层大小 h"},
+    "params_x": {"en": "input size x", "zh": "输入大小 x"},
+    "params_layers": {"en": "layers", "zh": "层数"},
+    "params_bi": {"en": "bidirectional", "zh": "双向"},
+    "params_lesson": {"en": "The lesson's formula (one bias, as in Keras)", "zh": "课程中的公式（一个偏置，与 Keras 相同）"},
+    "params_torch": {"en": "PyTorch keeps two bias vectors", "zh": "PyTorch 保存两组偏置"},
+    "params_terms": {"en": "per block: {w} weights + {b} biases", "zh": "每个模块：{w} 个权重 + {b} 个偏置"},
+    "params_real": {"en": "parameters of the real {module}", "zh": "真实的 {module} 的参数个数"},
+    "params_match": {"en": "same as the formula", "zh": "与公式一致"},
+    "params_mismatch": {"en": "differs from the formula", "zh": "与公式不一致"},
+    "params_table_title": {"en": "Relatives ({layers} layer(s), bidirectional: {bi})", "zh": "相关模型（{layers} 层，双向：{bi}）"},
+    "yes": {"en": "yes", "zh": "是"},
+    "no": {"en": "no", "zh": "否"},
+    "params_col_model": {"en": "module", "zh": "模块"},
+    "params_col_blocks": {"en": "blocks", "zh": "模块数"},
+    "params_col_formula": {"en": "formula", "zh": "公式"},
+    "params_col_real": {"en": "real module", "zh": "真实模块"},
+    "params_col_same": {"en": "equal", "zh": "相等"},
+    "params_keras": {"en": "Keras LSTM (one bias)", "zh": "Keras LSTM（一个偏置）"},
+    "params_notes": {
+        "en": "- The lesson (and Keras) count one bias per block: **{lesson}**. PyTorch adds a second bias vector "
+              "(b_ih and b_hh, which are simply added), 4h more: **{torch}**.\n"
+              "- A Bi-LSTM is two LSTMs, so twice the count: **{bi}** for one layer.\n"
+              "- A GRU has 3 blocks (reset, update, new), a simple RNN 1: ¾ and ¼ of the LSTM.\n"
+              "- In a stack, layer 2 and above read the layer below: their x is h = {x2} (2h when bidirectional).",
+        "zh": "- 课程（以及 Keras）每个模块只算一个偏置：**{lesson}**。PyTorch 多保存一组偏置"
+              "（b_ih 和 b_hh，两者直接相加），多出 4h 个：**{torch}**。\n"
+              "- 双向 LSTM 是两个 LSTM，所以参数翻倍：一层为 **{bi}**。\n"
+              "- GRU 有 3 个模块（重置门、更新门、新内容），简单 RNN 只有 1 个：分别是 LSTM 的 ¾ 和 ¼。\n"
+              "- 堆叠时，第 2 层及以上读的是下一层的输出：它们的 x 等于 h = {x2}（双向时为 2h）。",
+    },
+    "nav_memory": {"en": "RNN vs LSTM memory", "zh": "RNN 与 LSTM 的记忆"},
+    "mem_title": {"en": "RNN vs LSTM: how far back can it remember?", "zh": "RNN 与 LSTM：能记住多久以前的事？"},
+    "mem_intro": {
+        "en": "A simple RNN has one weight matrix and squashes its whole memory through tanh at every step; what it "
+              "saw long ago fades fast (the gradient vanishes). An LSTM has four matrices and a cell state that is "
+              "only scaled and added to, so it can carry information much further. Here both claims are measured.",
+        "zh": "简单 RNN 只有一个权重矩阵，每一步都把全部记忆经过一次 tanh 压缩；很久以前看到的内容衰减得很快"
+              "（梯度消失）。LSTM 有四个矩阵，它的细胞状态只被缩放和相加，因此能把信息带得更远。下面用真实的数字检验这两点。",
+    },
+    "mem_grad_title": {"en": "How much does the last output still feel each earlier character?",
+                       "zh": "最后的输出对之前每个字符还有多敏感？"},
+    "mem_grad_caption": {
+        "en": "‖∂h_T/∂x_t‖ against the distance T−t, computed by autograd on your text (its last {cap} characters, "
+              "letters only; other characters read as a space) for the RNN and the LSTM trained on recall at N = {n}. "
+              "The y axis is logarithmic: each grid line is ten times smaller.",
+        "zh": "在你的文字上（最后 {cap} 个字符，只看字母，其余字符按空格读入），用自动求导计算 ‖∂h_T/∂x_t‖ 与距离 T−t "
+              "的关系；两个模型是在 N = {n} 的回忆任务上训练的 RNN 和 LSTM。纵轴是对数刻度：每格缩小十倍。",
+    },
+    "mem_grad_short": {"en": "Type at least two characters to see the gradients.", "zh": "至少输入两个字符才能看到梯度。"},
+    "mem_axis_distance": {"en": "distance back T−t (characters)", "zh": "向前的距离 T−t（字符）"},
+    "mem_axis_grad": {"en": "‖∂h_T/∂x_t‖", "zh": "‖∂h_T/∂x_t‖"},
+    "mem_task_title": {"en": "A memory test: recall the character N steps back", "zh": "记忆测试：回忆 N 步之前的字符"},
+    "mem_task_caption": {
+        "en": "Each model reads a random string of letters and must name the one that stood N steps before the end. "
+              "A simple RNN and an LSTM of the same size (32 units) were trained for each N; accuracy on 300 new "
+              "strings. Guessing gives {chance}.",
+        "zh": "模型读入一串随机字母，要说出倒数第 N 步的那个字母。对每个 N 都训练了同样大小（32 个单元）的简单 RNN 和 LSTM，"
+              "在 300 个新字符串上测准确率。随便猜的准确率是 {chance}。",
+    },
+    "mem_axis_n": {"en": "N (how far back)", "zh": "N（向前多远）"},
+    "mem_axis_acc": {"en": "accuracy", "zh": "准确率"},
+    "mem_retrain": {"en": "Retrain both (in the background, seed 1)", "zh": "重新训练两个模型（后台运行，随机种子 1）"},
+    "mem_training": {"en": "Training: N = {n}, {kind}", "zh": "训练中：N = {n}，{kind}"},
+    "mem_retrained": {"en": "Retrained: your models are the dotted lines.", "zh": "重新训练完成：虚线是你的模型。"},
+    "mem_yours": {"en": "{m} (your run)", "zh": "{m}（你的训练）"},
+    "jobs_busy": {
+        "en": "The server is already training {n} models for other people. Please try again in a minute.",
+        "zh": "服务器正在为其他人训练 {n} 个模型，请过一分钟再试。",
+    },
+    "jobs_failed": {"en": "The training stopped with an error.", "zh": "训练因错误而中止。"},
+    "nav_variants": {"en": "LSTM variants", "zh": "LSTM 变体"},
+    "var_title": {"en": "LSTM variants, side by side", "zh": "LSTM 的几种变体，并排比较"},
+    "var_intro": {
+        "en": "The LSTM of the lesson is the classic one, but there are many relatives. Each below is a character "
+              "model with its own equations, trained on the same text, reading the text you type. The maps show "
+              "one gate and the hidden output h of each; the bars show each one's guess for the next character.",
+        "zh": "课程里讲的是经典 LSTM，但它还有很多变体。下面每一个都是字符级模型，有自己的公式，在同样的文字上训练，"
+              "读的是你输入的同一段文字。图中展示每个模型的一个门和隐藏输出 h，柱状图是它对下一个字符的猜测。",
+    },
+    "var_classic": {"en": "Classic LSTM", "zh": "经典 LSTM"},
+    "var_classic_note": {"en": "The lesson's LSTM: the shipped model (128 units).", "zh": "课程中的 LSTM：本应用自带的模型（128 个单元）。"},
+    "var_peephole": {"en": "Peephole LSTM", "zh": "窥视孔 LSTM"},
+    "var_peephole_note": {
+        "en": "Gers & Schmidhuber (2000): the gates also look at the cell state itself (p ⊙ C). 64 units.",
+        "zh": "Gers 与 Schmidhuber（2000）：门还会直接“看”细胞状态（p ⊙ C）。64 个单元。",
+    },
+    "var_coupled": {"en": "Coupled gates", "zh": "耦合门"},
+    "var_coupled_note": {
+        "en": "Forget and write are decided together: i = 1 − f, so new memory comes in only where old leaves. 64 units.",
+        "zh": "遗忘和写入一起决定：i = 1 − f，只有旧记忆让出的位置才能写入新记忆。64 个单元。",
+    },
+    "var_gru": {"en": "GRU", "zh": "门控循环单元 GRU"},
+    "var_gru_note": {
+        "en": "Cho et al. (2014): no separate cell state; an update gate z mixes the old h with a new candidate. 64 units.",
+        "zh": "Cho 等人（2014）：没有单独的细胞状态；更新门 z 把旧的 h 和新的候选值混合起来。64 个单元。",
+    },
+    "var_maps_caption": {
+        "en": "Top: the gate {gate}; bottom: h ({h} units).",
+        "zh": "上：门 {gate}；下：h（{h} 个单元）。",
+    },
+    "nav_case1": {"en": "Case 1 · last letter", "zh": "案例 1 · 预测最后一个字母"},
+    "nav_case2": {"en": "Case 2 · next word", "zh": "案例 2 · 预测下一个词"},
+    "case1_title": {"en": "Case 1: predict the last letter of a word", "zh": "案例 1：预测单词的最后一个字母"},
+    "case1_intro": {
+        "en": "An LSTM reads the first letters of a word, one at a time, and must name the last one: from 'mak' "
+              "it should say 'e'. Train it here and watch its gates organise themselves while it learns. Edit the "
+              "word list as you like: any words of two letters or more, in any alphabet (Chinese too).",
+        "zh": "LSTM 逐个读入单词的前几个字母，然后说出最后一个字母：读到 “mak” 时应该回答 “e”。在这里训练它，"
+              "看它的各个门在学习过程中如何逐渐成形。单词表可以随意修改：任何至少两个字母的词，任何文字（包括中文）都可以。",
+    },
+    "case2_title": {"en": "Case 2: a Bi-LSTM predicts the next word", "zh": "案例 2：用双向 LSTM 预测下一个词"},
+    "case2_intro": {
+        "en": "A Bi-LSTM reads the last few words of a sentence in both directions and predicts the word that "
+              "comes next. The forward LSTM ends at the last word, the backward one at the first; their outputs "
+              "are concatenated and turned into a guess. Train it on our short paragraph or paste your own text.",
+        "zh": "双向 LSTM 从两个方向读入句子里最近的几个词，然后预测下一个词。正向 LSTM 读到最后一个词结束，"
+              "反向 LSTM 读到第一个词结束；两者的输出拼接起来，再变成一个猜测。可以用我们准备的小段落训练，也可以粘贴你自己的文字。",
+    },
+    "case1_words": {"en": "Words (separated by spaces, commas or new lines)", "zh": "单词（用空格、逗号或换行分隔）"},
+    "case2_text": {"en": "Training text", "zh": "训练文字"},
+    "case1_truncated": {"en": "{n} words pasted; only the first {cap} are used.", "zh": "粘贴了 {n} 个词，只使用前 {cap} 个。"},
+    "case1_short": {"en": "{n} one-letter word(s) left out: a word needs at least two letters.",
+                    "zh": "去掉了 {n} 个单字母的词：每个词至少要有两个字母。"},
+    "case1_long": {"en": "{n} word(s) longer than {cap} letters left out.", "zh": "去掉了 {n} 个超过 {cap} 个字母的词。"},
+    "case1_duplicates": {"en": "{n} duplicate(s) left out.", "zh": "去掉了 {n} 个重复的词。"},
+    "case1_empty": {"en": "The word list is empty: add some words of at least two letters.",
+                    "zh": "单词表是空的：请添加一些至少两个字母的词。"},
+    "case2_truncated": {"en": "The text has {n} words; only the first {cap} are used.", "zh": "文字有 {n} 个词，只使用前 {cap} 个。"},
+    "case2_empty": {"en": "The text needs at least three words.", "zh": "训练文字至少需要三个词。"},
+    "case_hidden": {"en": "hidden size", "zh": "隐藏层大小"},
+    "case_lr": {"en": "learning rate", "zh": "学习率"},
+    "case_steps": {"en": "training steps", "zh": "训练步数"},
+    "case_seed": {"en": "seed (same seed, same run)", "zh": "随机种子（种子相同，结果相同）"},
+    "case_train": {"en": "Train", "zh": "开始训练"},
+    "case_pause": {"en": "Pause", "zh": "暂停"},
+    "case_resume": {"en": "Resume", "zh": "继续"},
+    "case_reset": {"en": "Reset", "zh": "重置"},
+    "case_example": {"en": "Example to watch", "zh": "观察的例子"},
+    "case_not_started": {"en": "Press Train to start. Training runs in the background: you can keep using the page.",
+                         "zh": "点击“开始训练”。训练在后台进行，你可以继续使用页面。"},
+    "case_running": {"en": "Training", "zh": "训练中"},
+    "case_paused": {"en": "Paused", "zh": "已暂停"},
+    "case_done": {"en": "Finished", "zh": "已完成"},
+    "case_progress": {"en": "step {step}, loss {loss}, training accuracy {acc}", "zh": "第 {step} 步，损失 {loss}，训练准确率 {acc}"},
+    "case_loss": {"en": "loss", "zh": "损失"},
+    "case_step": {"en": "step", "zh": "步数"},
+    "case_example_gates": {"en": "The gates on “{ex}”, as the model is now", "zh": "模型当前在“{ex}”上的各个门"},
+    "case_prediction": {"en": "Prediction", "zh": "预测"},
+    "case_try": {"en": "Try it", "zh": "试一试"},
+    "case_try_first": {"en": "Train the model first (even a few steps), then type here.", "zh": "请先训练模型（几步也可以），再在这里输入。"},
+    "case1_input": {"en": "The first letters of a word", "zh": "单词的前几个字母"},
+    "case2_input": {"en": "The start of a sentence", "zh": "句子的开头"},
+    "case_unknown": {"en": "The model never saw these characters: {items}", "zh": "模型没有见过这些字符：{items}"},
+    "case_unknown_words": {"en": "{n} word(s) are not in the training text, so the model cannot read them.",
+                           "zh": "有 {n} 个词不在训练文字里，模型无法读入。"},
     "kind_forget": {"en": "f · forget gate", "zh": "f · 遗忘门"},
     "kind_input": {"en": "i · input gate", "zh": "i · 输入（记忆）门"},
     "kind_candidate": {"en": "C̃ · candidate", "zh": "C̃ · 候选值"},

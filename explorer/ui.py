@@ -6,6 +6,7 @@
 """
 from __future__ import annotations
 
+import numpy as np
 import streamlit as st
 from st_keyup import st_keyup
 
@@ -60,8 +61,8 @@ def cached_trace(text: str) -> Trace:
 
 def text_box() -> str:
     """The live text box: returns the text the model reads (capped), with notices shown."""
-    typed = st_keyup(t("text_label"), value=st.session_state.text, key="text_box", debounce=DEBOUNCE_MS,
-                     placeholder=t("text_placeholder"))
+    typed = st_keyup(t("text_label"), value=st.session_state.text, key=f"text_box{st.session_state.get('text_version', 0)}",
+                     debounce=DEBOUNCE_MS, placeholder=t("text_placeholder"))
     if typed is not None:
         st.session_state.text = typed
     sync_url()
@@ -211,3 +212,72 @@ def chips(trace: Trace, values, kind: str, t_: int, label: str) -> None:
 
     st.markdown("**" + label + "**")
     st.html(chips_html(trace.chars, values, kind, trace.unknown, selected=t_))
+
+
+def session_id() -> str:
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    return ctx.session_id if ctx is not None else "no-session"
+
+
+def set_text(text: str) -> None:
+    """A button's callback: put an example into the shared text box."""
+    st.session_state.text = text
+    st.session_state.text_version = st.session_state.get("text_version", 0) + 1
+
+
+@st.cache_resource
+def bimodel():
+    from explorer.bilstm import load_bimodel
+
+    return load_bimodel()
+
+
+@st.cache_resource(max_entries=128)
+def cached_bi_trace(text: str):
+    from explorer.bilstm import bi_trace
+
+    return bi_trace(bimodel(), text)
+
+
+@st.cache_resource
+def memory_models():
+    from explorer import memory
+
+    return memory.load()
+
+
+@st.cache_resource
+def memory_accuracies() -> dict:
+    from explorer import memory
+
+    return memory.accuracies(memory_models())
+
+
+@st.cache_resource(max_entries=64)
+def gradient_norms(kind: str, text: str):
+    from explorer import memory
+
+    n = max(memory.DISTANCES)
+    return memory.gradient_norms(kind, memory_models()[kind][n][0], text)
+
+
+@st.cache_resource
+def variant_models() -> dict:
+    from explorer.models import ASSETS
+    from explorer.variants import VariantModel, load_variants
+
+    m = model()
+    classic = VariantModel("classic", m.lstm, m.embedding, m.decoder_weight, m.decoder_bias)
+    return {"classic": classic, **load_variants(ASSETS / "variants.npz")}
+
+
+@st.cache_resource(max_entries=64)
+def variant_runs(text: str) -> dict:
+    ids = np.array(model().vocab.encode(text), np.int64)
+    out = {}
+    for kind, vm in variant_models().items():
+        r = vm.run(ids)
+        out[kind] = (r, vm.next_char_probs(r))
+    return out

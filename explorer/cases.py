@@ -1,0 +1,188 @@
+"""The lesson's two case studies, trained live.
+
+- Case 1, last letter: an LSTM reads the first letters of a word and predicts its last letter.
+  The lesson's words: make need coal word love hate live home hash star.
+- Case 2, next word: a Bi-LSTM reads the last CONTEXT words of a sentence both ways and predicts
+  the word that follows, from [h→ at the last word ; h← at the first word].
+
+Both are trained in torch (full batch, Adam, a fixed seed) in steps that a background job runs;
+a snapshot of the weights goes out as explorer.lstm.LSTMWeights so every gate shown is computed by
+the lesson's equations (explorer.lstm.run).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from explorer.lstm import LSTMRun, LSTMWeights, run
+from explorer.trace import softmax
+
+DEFAULT_WORDS = ["make", "need", "coal", "word", "love", "hate", "live", "home", "hash", "star"]
+MAX_WORDS = 2000          # a word list is cut to this many (with a notice)
+MAX_WORD_LEN = 30
+MAX_TEXT_WORDS = 3000     # case 2: a pasted text is cut to this many words
+CONTEXT = 4               # case 2: how many words the Bi-LSTM reads before the one it predicts
+DEFAULT_PARAGRAPH = (
+    "the cat sat on the mat . the dog sat on the rug . the cat saw the dog . the dog saw the cat . "
+    "a bird sang in the tree . the cat ran to the tree . the bird flew over the house . "
+    "the dog ran to the house . we read a book in the house . we read the book to the cat . "
+    "the sun is warm and the sky is blue . the rain is cold and the sky is grey . "
+    "i love the warm sun . i love the cold rain . the cat sat in the sun . the dog sat in the rain ."
+)
+
+
+@dataclass(frozen=True)
+class WordList:
+    words: list[str]
+    dropped_short: list[str]
+    dropped_duplicates: list[str]
+    truncated_from: int | None   # the original count when cut to MAX_WORDS
+    too_long: list[str]
+
+
+def parse_words(raw: str) -> WordList:
+    """Words separated by spaces, commas or new lines; keeps the first of duplicates, drops
+    one-letter words and words over MAX_WORD_LEN characters."""
+    items = [w for w in re.split(r"[\s,，、;；]+", raw) if w]
+    truncated = len(items) if len(items) > MAX_WORDS else None
+    items = items[:MAX_WORDS]
+    seen, words, short, dups, long_ = set(), [], [], [], []
+    for w in items:
+        if len(w) < 2:
+            short.append(w)
+        elif len(w) > MAX_WORD_LEN:
+            long_.append(w)
+        elif w in seen:
+            dups.append(w)
+        else:
+            seen.add(w)
+            words.append(w)
+    return WordList(words, short, dups, truncated, long_)
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-case words and punctuation marks as tokens; Chinese characters one token each."""
+    return re.findall(r"[\u4e00-\u9fff]|[^\W\d_]+(?:'[^\W\d_]+)?|\d+|[^\w\s]", text.lower())
+
+
+def _weights(lstm, suffix: str = "_l0") -> LSTMWeights:
+    return LSTMWeights(*(getattr(lstm, n + suffix).detach().numpy().astype(np.float32).copy()
+                         for n in ("weight_ih", "weight_hh", "bias_ih", "bias_hh")))
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The weights at one moment of training, as numpy (the pages run the equations on these)."""
+    symbols: list[str]          # case 1: characters; case 2: words
+    embedding: np.ndarray
+    forward: LSTMWeights
+    backward: LSTMWeights | None
+    decoder_weight: np.ndarray
+    decoder_bias: np.ndarray
+
+    def encode(self, items) -> np.ndarray | None:
+        index = {s: i for i, s in enumerate(self.symbols)}
+        ids = [index.get(s) for s in items]
+        return None if any(i is None for i in ids) else np.array(ids, np.int64)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a snapshot does with one input: the LSTM runs (gates for every step) and the prediction."""
+    items: list[str]
+    forward: LSTMRun
+    backward: LSTMRun | None     # in input order (h← at index k)
+    probs: np.ndarray            # over the snapshot's symbols
+
+
+def read(snap: Snapshot, items: list[str]) -> Reading | None:
+    """None when an item is not in the snapshot's vocabulary."""
+    ids = snap.encode(items)
+    if ids is None or len(ids) == 0:
+        return None
+    x = snap.embedding[ids]
+    fwd = run(snap.forward, x)
+    if snap.backward is None:
+        feat = fwd.hidden[-1]
+        bwd = None
+    else:
+        bwd_rev = run(snap.backward, x[::-1])
+        bwd = LSTMRun(**{k: v[::-1] for k, v in bwd_rev.__dict__.items()})
+        feat = np.concatenate([fwd.hidden[-1], bwd.hidden[0]])
+    return Reading(list(items), fwd, bwd, softmax(snap.decoder_weight @ feat + snap.decoder_bias))
+
+
+class Trainer:
+    """Full-batch training of one case in small steps; `step(n)` returns (loss, accuracy)."""
+
+    def __init__(self, case: str, data, hidden: int, lr: float, seed: int = 0):
+        import torch
+        from torch import nn
+
+        self.torch, self.nn, self.case = torch, nn, case
+        torch.manual_seed(seed)
+        if case == "last_letter":
+            words = data
+            self.symbols = sorted({c for w in words for c in w})
+            index = {c: i for i, c in enumerate(self.symbols)}
+            self.inputs = [[index[c] for c in w[:-1]] for w in words]
+            self.targets = torch.tensor([index[w[-1]] for w in words])
+            bi = False
+        else:
+            tokens = data
+            self.symbols = sorted(set(tokens))
+            index = {w: i for i, w in enumerate(self.symbols)}
+            ids = [index[w] for w in tokens]
+            self.inputs = [ids[max(0, k - CONTEXT):k] for k in range(1, len(ids))]
+            self.targets = torch.tensor(ids[1:])
+            bi = True
+        V = len(self.symbols)
+        self.embed = nn.Embedding(V, 16)
+        self.lstm = nn.LSTM(16, hidden, batch_first=True, bidirectional=bi)
+        self.decode = nn.Linear(hidden * (2 if bi else 1), V)
+        self.params = [*self.embed.parameters(), *self.lstm.parameters(), *self.decode.parameters()]
+        self.opt = torch.optim.Adam(self.params, lr=lr)
+        lengths = torch.tensor([len(s) for s in self.inputs])
+        padded = nn.utils.rnn.pad_sequence([torch.tensor(s) for s in self.inputs], batch_first=True)
+        self.batch = (padded, lengths)
+        self.steps = 0
+
+    def logits(self):
+        padded, lengths = self.batch
+        packed = self.nn.utils.rnn.pack_padded_sequence(self.embed(padded), lengths, batch_first=True,
+                                                        enforce_sorted=False)
+        _, (h_n, _) = self.lstm(packed)  # h_n: (directions, B, H); h← ends at the first item
+        feat = h_n[0] if h_n.shape[0] == 1 else self.torch.cat([h_n[0], h_n[1]], dim=1)
+        return self.decode(feat)
+
+    def step(self, n: int = 1) -> tuple[float, float]:
+        for _ in range(n):
+            logits = self.logits()
+            loss = self.nn.functional.cross_entropy(logits, self.targets)
+            self.opt.zero_grad()
+            loss.backward()
+            self.opt.step()
+            self.steps += 1
+        with self.torch.no_grad():
+            acc = float((self.logits().argmax(1) == self.targets).float().mean())
+        return loss.item(), acc
+
+    def snapshot(self) -> Snapshot:
+        bi = self.lstm.bidirectional
+        return Snapshot(list(self.symbols), self.embed.weight.detach().numpy().copy(), _weights(self.lstm),
+                        _weights(self.lstm, "_l0_reverse") if bi else None,
+                        self.decode.weight.detach().numpy().copy(), self.decode.bias.detach().numpy().copy())
+
+
+def train_job(case: str, data, hidden: int, lr: float, steps: int, seed: int, every: int = 5):
+    """A jobs.start work function: trains, reporting loss, accuracy and a snapshot every `every` steps."""
+    def work(job):
+        trainer = Trainer(case, data, hidden, lr, seed)
+        while trainer.steps < steps and not job.stopped():
+            loss, acc = trainer.step(min(every, steps - trainer.steps))
+            job.report(step=trainer.steps, loss=loss, accuracy=acc)
+            job.result = trainer.snapshot()
+        return trainer.snapshot()
+    return work

@@ -1,0 +1,149 @@
+"""RNN vs LSTM: how far back can each remember?
+
+- The recall task: read a random string over ALPHABET (27 symbols: a–z and space), then name the
+  symbol that stood N steps before the end. Chance is 1/27.
+- For each N in DISTANCES a simple RNN and an LSTM (H=32, one-hot inputs) are trained on it
+  (`python -m explorer.memory`), weights shipped in assets/memory.npz; accuracy is measured here,
+  from those weights, with explorer.lstm / explorer.variants (not torch).
+- gradient_norms: ‖∂h_T/∂x_t‖ for every t, by torch autograd, on any text: how much the last
+  output can still feel each earlier input.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+import numpy as np
+
+from explorer.lstm import LSTMWeights, run
+from explorer.models import ASSETS
+from explorer.variants import RNNWeights, run_rnn
+
+ALPHABET = "abcdefghijklmnopqrstuvwxyz "
+DISTANCES = (1, 2, 4, 8, 16, 32)
+HIDDEN = 32
+PAD = 4  # symbols read after the target's window starts: the string has N + PAD symbols
+SHIPPED_MEMORY = ASSETS / "memory.npz"
+
+
+def encode(text: str) -> np.ndarray:
+    """Letters (any case) to ids; everything else reads as a space."""
+    index = {c: i for i, c in enumerate(ALPHABET)}
+    return np.array([index.get(c, len(ALPHABET) - 1) for c in text.lower()], np.int64)
+
+
+def one_hot(ids: np.ndarray) -> np.ndarray:
+    return np.eye(len(ALPHABET), dtype=np.float32)[ids]
+
+
+def task(n: int, count: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    """(count, n + PAD) random ids, and the id n steps before the end of each."""
+    x = rng.integers(0, len(ALPHABET), (count, n + PAD))
+    return x, x[:, -1 - n]
+
+
+def test_set(n: int, count: int = 300) -> tuple[np.ndarray, np.ndarray]:
+    return task(n, count, np.random.default_rng(1000 + n))
+
+
+def load(path: Path | None = None) -> dict[str, dict[int, tuple]]:
+    """{'rnn': {N: (weights, readout W, readout b)}, 'lstm': {...}} from the .npz."""
+    out: dict[str, dict[int, tuple]] = {"rnn": {}, "lstm": {}}
+    with np.load(path or SHIPPED_MEMORY, allow_pickle=False) as f:
+        a = {k: f[k].astype(np.float32) for k in f.files}
+    for n in DISTANCES:
+        for kind, cls in (("rnn", RNNWeights), ("lstm", LSTMWeights)):
+            p = f"{kind}{n}_"
+            w = cls(a[p + "weight_ih"], a[p + "weight_hh"], a[p + "bias_ih"], a[p + "bias_hh"])
+            out[kind][n] = (w, a[p + "readout_weight"], a[p + "readout_bias"])
+    return out
+
+
+def last_hidden(kind: str, w, ids: np.ndarray) -> np.ndarray:
+    x = one_hot(ids)
+    return (run_rnn(w, x) if kind == "rnn" else run(w, x)).hidden[-1]
+
+
+def accuracy(kind: str, model: tuple, n: int) -> float:
+    w, W, b = model
+    x, y = test_set(n)
+    pred = [int(np.argmax(W @ last_hidden(kind, w, seq) + b)) for seq in x]
+    return float(np.mean(np.array(pred) == y))
+
+
+def accuracies(models) -> dict[str, list[float]]:
+    return {kind: [accuracy(kind, models[kind][n], n) for n in DISTANCES] for kind in ("rnn", "lstm")}
+
+
+def gradient_norms(kind: str, w, text: str) -> np.ndarray:
+    """‖∂h_T/∂x_t‖ for t = 0..T-1 (T = len(text)), the torch module holding the same weights."""
+    import torch
+
+    ids = encode(text)
+    module = (torch.nn.RNN if kind == "rnn" else torch.nn.LSTM)(len(ALPHABET), w.weight_hh.shape[1], batch_first=True)
+    with torch.no_grad():
+        for name in ("weight_ih", "weight_hh", "bias_ih", "bias_hh"):
+            getattr(module, name + "_l0").copy_(torch.from_numpy(getattr(w, name)))
+    x = torch.from_numpy(one_hot(ids))[None].requires_grad_(True)  # (1, T, X)
+    out, _ = module(x)
+    h_T = out[0, -1]
+    norms = np.zeros(len(ids))
+    for j in range(h_T.shape[0]):  # ‖∂h_T/∂x_t‖ is the Frobenius norm of the Jacobian block
+        (g,) = torch.autograd.grad(h_T[j], x, retain_graph=True)
+        norms += g[0].pow(2).sum(1).numpy()
+    return np.sqrt(norms)
+
+
+def train_pair(n: int, steps: int, seed: int, progress=None, should_stop=None) -> dict[str, np.ndarray]:
+    """Train an RNN and an LSTM on recall at distance n; their arrays, keyed '<kind><n>_<name>'."""
+    import torch
+    from torch import nn
+
+    arrays = {}
+    for kind in ("rnn", "lstm"):
+        torch.manual_seed(seed)
+        rng = np.random.default_rng(seed + n)
+        cell = (nn.RNN if kind == "rnn" else nn.LSTM)(len(ALPHABET), HIDDEN, batch_first=True)
+        readout = nn.Linear(HIDDEN, len(ALPHABET))
+        opt = torch.optim.Adam([*cell.parameters(), *readout.parameters()], lr=1e-2)
+        for step in range(steps):
+            if should_stop is not None and should_stop():
+                break
+            x, y = task(n, 128, rng)
+            out, _ = cell(torch.from_numpy(one_hot(x)))
+            loss = nn.functional.cross_entropy(readout(out[:, -1]), torch.from_numpy(y))
+            opt.zero_grad()
+            loss.backward()
+            nn.utils.clip_grad_norm_([*cell.parameters(), *readout.parameters()], 1.0)
+            opt.step()
+            if progress is not None and step % 50 == 0:
+                progress(kind, n, step, float(loss))
+        for name in ("weight_ih", "weight_hh", "bias_ih", "bias_hh"):
+            arrays[f"{kind}{n}_{name}"] = getattr(cell, name + "_l0").detach().numpy().copy()
+        arrays[f"{kind}{n}_readout_weight"] = readout.weight.detach().numpy().copy()
+        arrays[f"{kind}{n}_readout_bias"] = readout.bias.detach().numpy().copy()
+    return arrays
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description="Train the recall-task RNNs and LSTMs: python -m explorer.memory")
+    ap.add_argument("--steps", type=int, default=1500)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--out", type=Path, default=SHIPPED_MEMORY)
+    args = ap.parse_args(argv)
+    start, arrays = time.time(), {}
+    for n in DISTANCES:
+        arrays.update(train_pair(n, args.steps, args.seed))
+        print(f"N={n} trained, {time.time() - start:.0f} s", flush=True)
+    np.savez(args.out, **arrays)
+    acc = accuracies(load(args.out))
+    stats = {"distances": list(DISTANCES), "accuracy": acc, "steps": args.steps, "seed": args.seed,
+             "hidden": HIDDEN, "seconds": round(time.time() - start)}
+    args.out.with_suffix(".train.json").write_text(json.dumps(stats, indent=1))
+    print(json.dumps(stats), flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,56 @@
+"""Counting parameters: the lesson's formula and its relatives, and the count of a real module.
+
+- LSTM, one bias per gate (the lesson, Keras):  4·[h·(h+x) + h]
+- LSTM in PyTorch, two bias vectors:             4·[h·(h+x) + 2h]
+- GRU in PyTorch (3 blocks, two biases):         3·[h·(h+x) + 2h]
+- simple RNN in PyTorch (1 block, two biases):   h·(h+x) + 2h
+- bidirectional: twice the layer; stacked layers: layer k > 1 reads the layer below, so its x is
+  h (2h when bidirectional).
+"""
+from __future__ import annotations
+
+BLOCKS = {"lstm": 4, "gru": 3, "rnn": 1}
+
+
+def layer_count(kind: str, h: int, x: int, biases: int = 2) -> int:
+    """One direction of one layer: blocks·[h·(h+x) + biases·h]."""
+    return BLOCKS[kind] * (h * (h + x) + biases * h)
+
+
+def lesson_lstm(h: int, x: int) -> int:
+    return layer_count("lstm", h, x, biases=1)
+
+
+def formula_count(kind: str, h: int, x: int, layers: int = 1, bidirectional: bool = False, biases: int = 2) -> int:
+    dirs = 2 if bidirectional else 1
+    total = 0
+    for k in range(layers):
+        x_k = x if k == 0 else dirs * h
+        total += dirs * layer_count(kind, h, x_k, biases)
+    return total
+
+
+def torch_count(kind: str, h: int, x: int, layers: int = 1, bidirectional: bool = False) -> int:
+    """The number of parameters of the real torch module built with these sizes."""
+    import torch
+
+    cls = {"lstm": torch.nn.LSTM, "gru": torch.nn.GRU, "rnn": torch.nn.RNN}[kind]
+    module = cls(x, h, num_layers=layers, bidirectional=bidirectional)
+    return sum(p.numel() for p in module.parameters())
+
+
+def lesson_terms_latex(h: int, x: int) -> str:
+    """4·[h·(h+x) + h] worked out with the numbers, step by step."""
+    hx = h * (h + x)
+    return (r"\begin{aligned}"
+            rf"4\cdot[h\cdot(h+x) + h] &= 4\cdot[{h}\cdot({h}+{x}) + {h}]\\"
+            rf"&= 4\cdot[{hx:,} + {h}] = 4\cdot{hx + h:,} = {4 * (hx + h):,}"
+            r"\end{aligned}").replace(",", "{,}")
+
+
+def torch_terms_latex(h: int, x: int) -> str:
+    hx = h * (h + x)
+    return (r"\begin{aligned}"
+            rf"4\cdot[h\cdot(h+x) + 2h] &= 4\cdot[{h}\cdot({h}+{x}) + 2\cdot{h}]\\"
+            rf"&= 4\cdot[{hx:,} + {2 * h}] = {4 * (hx + 2 * h):,}"
+            r"\end{aligned}").replace(",", "{,}")

@@ -1,0 +1,36 @@
+"""Bi-LSTM: one LSTM reads left to right, another right to left; y_t = [h→_t ; h←_t]."""
+import streamlit as st
+
+from explorer import figures, ui
+from explorer.bilstm import HIDE
+
+st.title(ui.t("bi_title"))
+st.write(ui.t("bi_intro"))
+st.latex(r"y_t = \big[\,\overrightarrow{h}_t\;;\;\overleftarrow{h}_t\,\big]")
+a, b, _ = st.columns([1, 1, 3])
+a.button(ui.t("bi_example", ex="我爱中国"), on_click=ui.set_text, args=("我爱中国",))
+b.button(ui.t("bi_example", ex="我爱?国"), on_click=ui.set_text, args=("我爱?国",))
+text = ui.text_box()
+if not text:
+    st.info(ui.t("empty_hint"))
+else:
+    bt = ui.cached_bi_trace(text)
+    H = bt.forward.hidden.shape[1]
+    st.plotly_chart(figures.reading_directions(bt.chars, ui.lang()), key="bi_directions")
+    st.subheader(ui.t("bi_maps_title"))
+    st.caption(ui.t("bi_maps_caption", h=H, h2=2 * H))
+    st.plotly_chart(figures.stacked_maps({"forward": bt.forward.hidden, "backward": bt.backward.hidden,
+                                          "concat": bt.output}, bt.chars, ui.lang()), key="bi_maps")
+    st.subheader(ui.t("bi_at_t_title"))
+    t = st.slider(ui.t("pick_t"), 0, max(len(bt) - 1, 1), min(len(bt) - 1, 0), key="bi_t", disabled=len(bt) == 1)
+    t = min(t, len(bt) - 1)
+    st.caption(ui.t("bi_at_t_caption", t=t, c=bt.chars[t], h=H, h2=2 * H))
+    st.plotly_chart(figures.vectors_at([("h→", bt.forward.hidden[t]), ("h←", bt.backward.hidden[t]),
+                                        ("y = [h→ ; h←]", bt.output[t])]), key="bi_vectors")
+    hidden = [i for i, m in enumerate(bt.hidden_mask) if m]
+    st.subheader(ui.t("bi_guess_title", hide=HIDE))
+    if not hidden:
+        st.caption(ui.t("bi_guess_none", hide=HIDE))
+    for i in hidden[:5]:
+        st.markdown("**" + ui.t("bi_guess_at", t=i) + "**")
+        st.plotly_chart(figures.top_guesses(bt.char_probs[i], ui.bimodel().vocab.chars, ui.lang(), k=5), key=f"bi_guess_{i}")

@@ -1,0 +1,86 @@
+"""RNN vs LSTM: how far back can each remember? Measured on gradients and on a recall task."""
+import numpy as np
+import streamlit as st
+
+from explorer import figures, jobs, memory, ui
+
+GRAD_CAP = 200  # characters for the gradient chart (autograd, one backward pass per unit)
+
+st.title(ui.t("mem_title"))
+st.write(ui.t("mem_intro"))
+st.latex(r"\text{RNN: } h_t = \tanh(W\cdot[h_{t-1}, x_t] + b) \qquad "
+         r"\text{LSTM: } C_t = f_t\odot C_{t-1} + i_t\odot\tilde C_t")
+
+text = ui.text_box()
+st.subheader(ui.t("mem_grad_title"))
+st.caption(ui.t("mem_grad_caption", n=max(memory.DISTANCES), cap=GRAD_CAP))
+if len(text) < 2:
+    st.info(ui.t("mem_grad_short"))
+else:
+    text = text[-GRAD_CAP:]
+    dist = np.arange(len(text))[::-1]  # T-1-t for t = 0..T-1
+    series = [(name, ui.gradient_norms(kind, text)[::-1], color)
+              for kind, name, color in (("rnn", "RNN", "#e4572e"), ("lstm", "LSTM", "#3b6ea8"))]
+    st.plotly_chart(figures.log_lines(dist[::-1], series, ui.t("mem_axis_distance"), ui.t("mem_axis_grad")),
+                    key="mem_grads")
+
+st.subheader(ui.t("mem_task_title"))
+st.caption(ui.t("mem_task_caption", chance=f"{1 / len(memory.ALPHABET):.0%}"))
+shipped = ui.memory_accuracies()
+series = [("RNN", shipped["rnn"], "#e4572e", "solid"), ("LSTM", shipped["lstm"], "#3b6ea8", "solid")]
+
+session = ui.session_id()
+jobs.heartbeat(session)
+job = jobs.get(session, "memory")
+
+
+def retrain(job):
+    arrays = {}
+    for k, n in enumerate(memory.DISTANCES):
+        arrays.update(memory.train_pair(n, 600, seed=1,
+                                        progress=lambda kind, n_, step, loss: job.report(kind=kind, n=n_, step=step,
+                                                                                         loss=loss, done=k),
+                                        should_stop=job.stopped))
+        if job.stopped():
+            return None
+    import io
+
+    buf = io.BytesIO()
+    np.savez(buf, **arrays)
+    buf.seek(0)
+    models = memory.load(buf)
+    return memory.accuracies(models)
+
+
+if st.button(ui.t("mem_retrain"), key="mem_retrain"):
+    try:
+        job = jobs.start(session, "memory", retrain)
+    except jobs.TooManyJobs:
+        st.warning(ui.t("jobs_busy", n=jobs.MAX_RUNNING))
+
+
+@st.fragment(run_every=1.0 if job is not None and job.running else None)
+def retrain_status():
+    j = jobs.get(session, "memory")
+    jobs.heartbeat(session)
+    if j is None:
+        return
+    if j.running:
+        p, _ = j.snapshot()
+        st.progress(min(1.0, (p.get("done", 0)) / len(memory.DISTANCES)),
+                    text=ui.t("mem_training", n=p.get("n", "…"), kind=p.get("kind", "…")))
+    elif j.error:
+        st.error(ui.t("jobs_failed"))
+    elif j.result is not None:
+        st.success(ui.t("mem_retrained"))
+        if st.session_state.get("mem_shown") != id(j):
+            st.session_state.mem_shown = id(j)
+            st.rerun()
+
+
+retrain_status()
+if job is not None and job.finished and job.result is not None:
+    series += [(ui.t("mem_yours", m="RNN"), job.result["rnn"], "#e4572e", "dot"),
+               (ui.t("mem_yours", m="LSTM"), job.result["lstm"], "#3b6ea8", "dot")]
+st.plotly_chart(figures.accuracy_lines(memory.DISTANCES, series, ui.t("mem_axis_n"), ui.t("mem_axis_acc"),
+                                       1 / len(memory.ALPHABET)), key="mem_accuracy")

@@ -1,0 +1,27 @@
+"""LSTM variants side by side on the same text: classic, peephole, coupled gates, GRU."""
+import streamlit as st
+
+from explorer import figures, ui
+from explorer.variants import EQUATIONS
+
+SHOWN = {"classic": ("f", "forget"), "peephole": ("f", "forget"), "coupled": ("f", "forget"), "gru": ("z", "forget")}
+
+st.title(ui.t("var_title"))
+st.write(ui.t("var_intro"))
+trace = ui.live_trace()
+if trace is not None:
+    runs = ui.variant_runs(trace.text[: len(trace)])
+    vocab = ui.model().vocab.chars
+    for row in (("classic", "peephole"), ("coupled", "gru")):
+        for col, kind in zip(st.columns(2), row):
+            with col:
+                st.subheader(ui.t("var_" + kind))
+                st.caption(ui.t("var_" + kind + "_note"))
+                for line in EQUATIONS[kind]:
+                    st.latex(line)
+                r, probs = runs[kind]
+                gate, color_kind = SHOWN[kind]
+                st.plotly_chart(figures.stacked_maps({color_kind: r.quantities[gate], "hidden": r.hidden},
+                                                     trace.chars, ui.lang()), key=f"var_maps_{kind}")
+                st.caption(ui.t("var_maps_caption", gate=gate, h=r.hidden.shape[1]))
+                st.plotly_chart(figures.top_guesses(probs[-1], vocab, ui.lang(), k=5), key=f"var_guess_{kind}")

@@ -1,0 +1,17 @@
+"""Every count the parameter page shows equals the real module's."""
+import pytest
+
+from explorer.params import formula_count, lesson_lstm, lesson_terms_latex, torch_count
+
+
+@pytest.mark.parametrize("kind", ["lstm", "gru", "rnn"])
+@pytest.mark.parametrize("h, x", [(1, 1), (20, 7), (128, 32), (256, 300)])
+@pytest.mark.parametrize("layers, bi", [(1, False), (1, True), (3, False), (2, True)])
+def test_formula_equals_the_real_module(kind, h, x, layers, bi):
+    assert formula_count(kind, h, x, layers, bi) == torch_count(kind, h, x, layers, bi)
+
+
+def test_the_lessons_formula_has_one_bias_per_block():
+    assert lesson_lstm(128, 32) == 4 * (128 * 160 + 128) == 82_432
+    assert torch_count("lstm", 128, 32) - lesson_lstm(128, 32) == 4 * 128
+    assert "82{,}432" in lesson_terms_latex(128, 32)
