@@ -84,12 +84,14 @@ def stacked_maps(arrays: dict[str, np.ndarray], chars, lang: str) -> go.Figure:
     float32 array, so hover gives t, unit and value.
     """
     kinds = list(arrays)
-    n, gap = len(kinds), 0.06
+    n = len(kinds)
     T = next(iter(arrays.values())).shape[0]
+    height = 140 * n + 50
+    gap = 34 / (height - 60)  # room for each title, in paper units
     row_h = (1 - gap * (n - 1)) / n
     hover = tr("hover_cell", lang, t="%{x}", j="%{y}", v="%{text:.3f}") + "<extra></extra>"
     data, annotations = [], []
-    layout = dict(height=140 * n + 50, margin=dict(l=60, r=10, t=30, b=30), font=FONT, plot_bgcolor="white")
+    layout = dict(height=height, margin=dict(l=60, r=10, t=30, b=30), font=FONT, plot_bgcolor="white")
     for r, kind in enumerate(kinds):
         top = 1 - r * (row_h + gap)
         ax = "" if r == 0 else str(r + 1)
@@ -102,7 +104,7 @@ def stacked_maps(arrays: dict[str, np.ndarray], chars, lang: str) -> go.Figure:
         layout["xaxis" + ax] = dict(anchor="y" + ax, showgrid=False, zeroline=False, range=[-0.5, T - 0.5],
                                     tickfont=dict(size=14), **char_ticks(chars),
                                     **({"matches": "x", "showticklabels": False} if r < n - 1 else {}))
-        layout["yaxis" + ax] = dict(domain=[top - row_h, top], anchor="x" + ax, range=[H - 0.5, -0.5],
+        layout["yaxis" + ax] = dict(domain=[max(0.0, top - row_h), min(1.0, top)], anchor="x" + ax, range=[H - 0.5, -0.5],
                                     scaleanchor=False, showgrid=False, zeroline=False, tickfont=dict(size=12),
                                     tickvals=list(range(0, H, 64)), title=dict(text=tr("axis_unit", lang), font=dict(size=13)))
         annotations.append(dict(text=tr(f"kind_{kind}", lang), x=0, y=top, xref="paper", yref="paper",

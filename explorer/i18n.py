@@ -252,10 +252,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "mem_axis_grad": {"en": "‖∂h_T/∂x_t‖", "zh": "‖∂h_T/∂x_t‖"},
     "mem_task_title": {"en": "A memory test: recall the character N steps back", "zh": "记忆测试：回忆 N 步之前的字符"},
     "mem_task_caption": {
-        "en": "Each model reads a random string of letters and must name the one that stood N steps before the end. "
+        "en": "Each model reads a random string of N + 1 letters and must then name the first one, seen N steps ago; "
+              "the letters after it only distract. "
               "A simple RNN and an LSTM of the same size (32 units) were trained for each N; accuracy on 300 new "
               "strings. Guessing gives {chance}.",
-        "zh": "模型读入一串随机字母，要说出倒数第 N 步的那个字母。对每个 N 都训练了同样大小（32 个单元）的简单 RNN 和 LSTM，"
+        "zh": "模型读入一串 N + 1 个随机字母，然后要说出第一个字母（它出现在 N 步之前），后面的字母只起干扰作用。"
+              "对每个 N 都训练了同样大小（32 个单元）的简单 RNN 和 LSTM，"
               "在 300 个新字符串上测准确率。随便猜的准确率是 {chance}。",
     },
     "mem_axis_n": {"en": "N (how far back)", "zh": "N（向前多远）"},
@@ -354,6 +356,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "case_unknown": {"en": "The model never saw these characters: {items}", "zh": "模型没有见过这些字符：{items}"},
     "case_unknown_words": {"en": "{n} word(s) are not in the training text, so the model cannot read them.",
                            "zh": "有 {n} 个词不在训练文字里，模型无法读入。"},
+    "kind_update": {"en": "z · update gate", "zh": "z · 更新门"},
     "kind_forget": {"en": "f · forget gate", "zh": "f · 遗忘门"},
     "kind_input": {"en": "i · input gate", "zh": "i · 输入（记忆）门"},
     "kind_candidate": {"en": "C̃ · candidate", "zh": "C̃ · 候选值"},

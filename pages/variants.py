@@ -4,7 +4,7 @@ import streamlit as st
 from explorer import figures, ui
 from explorer.variants import EQUATIONS
 
-SHOWN = {"classic": ("f", "forget"), "peephole": ("f", "forget"), "coupled": ("f", "forget"), "gru": ("z", "forget")}
+SHOWN = {"classic": ("f", "forget"), "peephole": ("f", "forget"), "coupled": ("f", "forget"), "gru": ("z", "update")}
 
 st.title(ui.t("var_title"))
 st.write(ui.t("var_intro"))

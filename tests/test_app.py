@@ -29,7 +29,7 @@ def charts(at: AppTest) -> list[dict]:
 
 def decode(bdata: dict) -> np.ndarray:
     """A plotly typed array ({dtype, bdata, shape: "r, c"}) as numpy."""
-    shape = tuple(int(n) for n in str(bdata["shape"]).split(",") if n.strip())
+    shape = tuple(int(n) for n in str(bdata.get("shape", "-1")).split(",") if n.strip())
     return np.frombuffer(base64.b64decode(bdata["bdata"]), dtype=np.dtype(bdata["dtype"])).reshape(shape)
 
 

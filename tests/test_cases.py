@@ -1,0 +1,69 @@
+"""The case studies' data checks and training: it learns, and its gates are the lesson's equations."""
+import numpy as np
+import torch
+
+from explorer import cases
+
+
+def test_word_list_checks():
+    wl = cases.parse_words("make, need\nmake a 我爱 x " + "w" * 40)
+    assert wl.words == ["make", "need", "我爱"]
+    assert wl.dropped_short == ["a", "x"] and wl.dropped_duplicates == ["make"] and len(wl.too_long) == 1
+    assert cases.parse_words("   ").words == []
+    big = cases.parse_words(" ".join(f"w{k}" for k in range(100_000)))
+    assert big.truncated_from == 100_000 and len(big.words) == cases.MAX_WORDS
+
+
+def test_tokenize_words_punctuation_and_chinese():
+    assert cases.tokenize("The cat, the DOG. 我爱中国") == ["the", "cat", ",", "the", "dog", ".", "我", "爱", "中", "国"]
+
+
+def test_case1_default_words_reach_100_percent():
+    tr = cases.Trainer("last_letter", cases.DEFAULT_WORDS, hidden=32, lr=0.01, seed=0)
+    first, _ = tr.step(1)
+    for _ in range(60):
+        loss, acc = tr.step(5)
+        if acc == 1.0:
+            break
+    assert acc == 1.0 and loss < first
+    snap = tr.snapshot()
+    for w in cases.DEFAULT_WORDS:
+        r = cases.read(snap, list(w[:-1]))
+        assert snap.symbols[int(r.probs.argmax())] == w[-1]
+
+
+def test_case1_gates_shown_are_the_trained_lstm():
+    tr = cases.Trainer("last_letter", cases.DEFAULT_WORDS, hidden=16, lr=0.01, seed=0)
+    tr.step(10)
+    snap = tr.snapshot()
+    r = cases.read(snap, list("mak"))
+    ids = torch.tensor([[snap.symbols.index(c) for c in "mak"]])
+    with torch.no_grad():
+        out, _ = tr.lstm(tr.embed(ids))
+        logits = tr.decode(out[0, -1])
+    np.testing.assert_allclose(r.forward.hidden, out[0].numpy(), atol=1e-5)
+    np.testing.assert_allclose(r.probs, torch.softmax(logits, 0).numpy(), atol=1e-5)
+
+
+def test_case2_bilstm_learns_and_reads_both_ways():
+    tokens = cases.tokenize(cases.DEFAULT_PARAGRAPH)
+    tr = cases.Trainer("next_word", tokens, hidden=32, lr=0.01, seed=0)
+    first, _ = tr.step(1)
+    loss, acc = tr.step(150)
+    assert loss < first / 3 and acc > 0.8
+    snap = tr.snapshot()
+    items = cases.tokenize("the cat sat on")
+    r = cases.read(snap, items)
+    ids = torch.tensor([[snap.symbols.index(w) for w in items]])
+    with torch.no_grad():
+        out, (h_n, _) = tr.lstm(tr.embed(ids))
+        logits = tr.decode(torch.cat([h_n[0, 0], h_n[1, 0]]))
+    np.testing.assert_allclose(np.concatenate([r.forward.hidden, r.backward.hidden], 1), out[0].numpy(), atol=1e-5)
+    np.testing.assert_allclose(r.probs, torch.softmax(logits, 0).numpy(), atol=1e-5)
+    assert cases.read(snap, ["zebra"]) is None  # not in the training text
+
+
+def test_same_seed_same_run():
+    a = cases.Trainer("last_letter", cases.DEFAULT_WORDS, 16, 0.01, seed=3)
+    b = cases.Trainer("last_letter", cases.DEFAULT_WORDS, 16, 0.01, seed=3)
+    assert a.step(20) == b.step(20)

@@ -1,0 +1,52 @@
+"""RNN vs LSTM: the recall task, accuracies from the shipped weights, gradients by autograd."""
+import numpy as np
+import torch
+
+from explorer import memory
+
+
+def test_the_task_asks_for_the_symbol_n_steps_back():
+    x, y = memory.task(5, 50, np.random.default_rng(0))
+    assert x.shape == (50, 6)
+    np.testing.assert_array_equal(y, x[:, -6])
+
+
+def test_shipped_models_our_equations_match_torch():
+    models = memory.load()
+    w, W, b = models["lstm"][4]
+    x, _ = memory.test_set(4, 3)
+    lstm = torch.nn.LSTM(len(memory.ALPHABET), memory.HIDDEN, batch_first=True)
+    with torch.no_grad():
+        for name in ("weight_ih", "weight_hh", "bias_ih", "bias_hh"):
+            getattr(lstm, name + "_l0").copy_(torch.from_numpy(getattr(w, name)))
+        out, _ = lstm(torch.from_numpy(memory.one_hot(x[0]))[None])
+    np.testing.assert_allclose(memory.last_hidden("lstm", w, x[0]), out[0, -1].numpy(), atol=1e-5)
+
+
+def test_both_remember_one_step_back_and_the_lstm_remembers_further():
+    acc = memory.accuracies(memory.load())
+    assert acc["rnn"][0] > 0.9 and acc["lstm"][0] > 0.9
+    far = [k for k, n in enumerate(memory.DISTANCES) if n >= 8]
+    assert sum(acc["lstm"][k] for k in far) > sum(acc["rnn"][k] for k in far)
+
+
+def test_gradient_norms_are_autograd_of_the_last_output():
+    models = memory.load()
+    w = models["rnn"][8][0]
+    text = "the cat sat on the mat"
+    g = memory.gradient_norms("rnn", w, text)
+    assert g.shape == (len(text),) and (g >= 0).all()
+    # a finite difference on the one-hot input of the first character agrees with the gradient
+    ids = memory.encode(text)
+    x = memory.one_hot(ids).astype(np.float64)
+    from explorer.variants import RNNWeights, run_rnn
+
+    w64 = RNNWeights(*(np.asarray(a, np.float64) for a in (w.weight_ih, w.weight_hh, w.bias_ih, w.bias_hh)))
+    eps, t = 1e-6, 3
+    jac = []
+    for k in range(x.shape[1]):
+        xp, xm = x.copy(), x.copy()
+        xp[t, k] += eps
+        xm[t, k] -= eps
+        jac.append((run_rnn(w64, xp).hidden[-1] - run_rnn(w64, xm).hidden[-1]) / (2 * eps))
+    assert np.sqrt((np.array(jac) ** 2).sum()) == __import__("pytest").approx(g[t], rel=1e-3)

@@ -1,0 +1,107 @@
+"""Bi-LSTM, variants, RNN vs LSTM, parameter count and the case studies, run by AppTest."""
+import json
+import time
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from explorer import memory
+from explorer.bilstm import bi_trace, load_bimodel
+from explorer.params import torch_count
+from tests.test_app import APP, decode
+
+
+def open_page(page: str, **query) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.query_params.update(query)
+    at.run()
+    at.switch_page(f"../pages/{page}.py")
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def specs(at):
+    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+
+
+def values(d):
+    return decode(d) if isinstance(d, dict) else np.asarray(d)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_bilstm_page_shows_both_passes_and_their_concatenation(lang):
+    at = open_page("bilstm", text="我爱?国", lang=lang)
+    t = bi_trace(load_bimodel(), "我爱?国")
+    maps = next(s for s in specs(at) if sum(d["type"] == "image" for d in s["data"]) == 3)
+    images = [d for d in maps["data"] if d["type"] == "image"]
+    np.testing.assert_allclose(values(images[0]["text"]), t.forward.hidden.T, atol=1e-6)
+    np.testing.assert_allclose(values(images[1]["text"]), t.backward.hidden.T, atol=1e-6)
+    np.testing.assert_allclose(values(images[2]["text"]), t.output.T, atol=1e-6)
+    strips = next(s for s in specs(at) if s["data"][0]["type"] == "heatmap")
+    np.testing.assert_allclose(values(strips["data"][2]["z"])[0], t.output[0], atol=1e-6)
+    guesses = [s for s in specs(at) if s["data"][0]["type"] == "bar"]
+    assert guesses and guesses[0]["data"][0]["y"][-1] == "'中'"
+
+
+def test_bilstm_example_button_sets_the_text():
+    at = open_page("bilstm", text="abc")
+    at.button[0].click().run()
+    assert at.session_state.text == "我爱中国"
+
+
+def test_params_page_counts_match_the_real_modules():
+    at = open_page("params")
+    at.slider(key="params_h").set_value(64).run()
+    at.slider(key="params_x").set_value(10).run()
+    df = at.dataframe[0].value
+    assert list(df.iloc[:3, 2]) == list(df.iloc[:3, 3])
+    assert int(df.iloc[0, 3]) == torch_count("lstm", 64, 10)
+    assert "82{,}432" not in at.latex[1].value and "4\\cdot[64\\cdot(64+10) + 64]" in at.latex[1].value
+
+
+def test_memory_page_accuracies_are_the_shipped_models():
+    at = open_page("rnn_vs_lstm", text="the cat sat on the mat and the dog sat on the rug")
+    acc = memory.accuracies(memory.load())
+    chart = next(s for s in specs(at) if s["layout"]["yaxis"].get("tickformat") == ".0%")
+    np.testing.assert_allclose(values(chart["data"][0]["y"]), acc["rnn"])
+    np.testing.assert_allclose(values(chart["data"][1]["y"]), acc["lstm"])
+    grads = next(s for s in specs(at) if s["layout"]["yaxis"].get("type") == "log")
+    assert len(values(grads["data"][0]["y"])) == len("the cat sat on the mat and the dog sat on the rug")
+
+
+def test_variants_page_runs_all_four():
+    at = open_page("variants", text="Return the list.")
+    assert len([s for s in specs(at) if any(d["type"] == "image" for d in s["data"])]) == 4
+
+
+@pytest.mark.parametrize("page, raw_key, bad, message", [
+    ("case_last_letter", "case1_raw", "", "case1_empty"),
+    ("case_last_letter", "case1_raw", "a b c", "case1_empty"),
+    ("case_next_word", "case2_raw", "hi", "case2_empty"),
+])
+def test_case_pages_refuse_bad_data_clearly(page, raw_key, bad, message):
+    from explorer.i18n import tr
+
+    at = open_page(page)
+    at.text_area(key=raw_key).set_value(bad).run()
+    assert any(e.value == tr(message, "en") for e in at.error)
+    assert at.button(key=("case1" if "last" in page else "case2") + "_train").disabled
+
+
+def test_case1_trains_in_the_background_and_predicts():
+    at = open_page("case_last_letter")
+    at.button(key="case1_train").click().run()
+    from explorer import jobs
+
+    job = next(j for (s, n), j in jobs._jobs.items() if n == "last_letter" and j.running)
+    end = time.time() + 60
+    while job.running and time.time() < end:
+        jobs.heartbeat(job.session)
+        time.sleep(0.2)
+    assert job.finished and job.progress["accuracy"] == 1.0
+    at.run()
+    at.text_input(key="case1_input").input("mak").run()
+    probs = [s for s in specs(at) if s["data"][0]["type"] == "bar"][-1]
+    assert probs["data"][0]["y"][-1] == "'e'"
