@@ -52,7 +52,10 @@ class Vocab:
 
 
 def display_char(c: str) -> str:
-    """A visible label for one character: spaces, newlines and control characters get a symbol."""
+    """A visible label for one character (or a word): spaces, newlines and control characters get
+    a symbol."""
+    if len(c) != 1:
+        return "".join(display_char(ch) for ch in c) if c else "∅"
     if c == " ":
         return "␣"
     if c == "\n":

@@ -105,3 +105,22 @@ def test_case1_trains_in_the_background_and_predicts():
     at.text_input(key="case1_input").input("mak").run()
     probs = [s for s in specs(at) if s["data"][0]["type"] == "bar"][-1]
     assert probs["data"][0]["y"][-1] == "'e'"
+
+
+def test_case2_trains_and_predicts_a_word():
+    from explorer import jobs
+
+    at = open_page("case_next_word")
+    at.slider(key="case2_steps").set_value(100).run()
+    at.button(key="case2_train").click().run()
+    job = next(j for (s, n), j in jobs._jobs.items() if n == "next_word" and j.running)
+    end = time.time() + 60
+    while job.running and time.time() < end:
+        jobs.heartbeat(job.session)
+        time.sleep(0.2)
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    at.text_input(key="case2_input").input("the cat sat on").run()
+    assert not at.exception
+    probs = [s for s in specs(at) if s["data"][0]["type"] == "bar"][-1]
+    assert probs["data"][0]["y"][-1] == "'the'"
