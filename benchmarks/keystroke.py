@@ -1,6 +1,6 @@
 """Keystroke -> every chart on the overview redrawn, in headless Chromium.
 
-    python benchmarks/keystroke.py [--keys 40] [--chars 200]
+    python -m benchmarks.keystroke [--keys 40] [--chars 200] [--page forget]
 
 Starts two Streamlit servers on loopback: the app, and benchmarks/minimal_heatmap_app.py (one
 heatmap of the same H × T). On each, with a text of --chars characters, presses keys (alternately a
@@ -73,9 +73,9 @@ def rss_mb(pid: int) -> float:
     return float("nan")
 
 
-def measure(browser, url: str, text: str, keys: int) -> list[float]:
+def measure(browser, url: str, text: str, keys: int, path: str = "") -> list[float]:
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(url + "/?" + urllib.parse.urlencode({"text": text}))
+    page.goto(url + "/" + path + "?" + urllib.parse.urlencode({"text": text}))
     page.wait_for_selector(".js-plotly-plot image", timeout=60_000)
     settle(page)
     box = page.frame_locator("iframe[title='st_keyup.st_keyup']").locator("input")
@@ -102,23 +102,24 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--keys", type=int, default=40)
     ap.add_argument("--chars", type=int, default=200)
+    ap.add_argument("--page", default="", help="the app's page (url path) to measure; default: the overview")
     args = ap.parse_args()
     text = (TEXT * 3)[: args.chars - 1]
     results, memory = {}, None
     with sync_playwright() as p:
         browser = launch(p)
-        for name, script in (("minimal app, one heatmap", "benchmarks/minimal_heatmap_app.py"),
-                             ("LSTM Explorer overview", "explorer/app.py")):
+        for name, script, path in (("minimal app, one heatmap", "benchmarks/minimal_heatmap_app.py", ""),
+                                   (f"LSTM Explorer {args.page or 'overview'}", "explorer/app.py", args.page)):
             proc, url = serve(script)
             try:
-                results[name] = summary(measure(browser, url, text, args.keys))
+                results[name] = summary(measure(browser, url, text, args.keys, path))
                 if script == "explorer/app.py":
                     memory = rss_mb(proc.pid)
             finally:
                 proc.terminate()
                 proc.wait()
         browser.close()
-    print(f"keystroke -> all charts redrawn, {args.chars} characters, {args.keys} keystrokes each")
+    print(f"keystroke -> every map on the page redrawn, {args.chars} characters, {args.keys} keystrokes each")
     for name, (med, p95) in results.items():
         print(f"  {name:28s} median {med:7.1f} ms   p95 {p95:7.1f} ms")
     (base, _), (app, _) = results.values()

@@ -26,4 +26,5 @@ page = st.navigation([
     st.Page("../pages/case_last_letter.py", title=ui.t("nav_case1"), icon=":material/spellcheck:", url_path="case1"),
     st.Page("../pages/case_next_word.py", title=ui.t("nav_case2"), icon=":material/short_text:", url_path="case2"),
 ])
+ui.training_status()
 page.run()

@@ -77,6 +77,10 @@ def heartbeat(session: str) -> None:
     _seen[session] = time.time()
 
 
+def running_of(session: str) -> list[Job]:
+    return [j for (s, _), j in list(_jobs.items()) if s == session and j.running]
+
+
 def running_count() -> int:
     return sum(1 for j in _jobs.values() if j.running)
 

@@ -281,3 +281,38 @@ def variant_runs(text: str) -> dict:
         r = vm.run(ids)
         out[kind] = (r, vm.next_char_probs(r))
     return out
+
+
+def training_status() -> None:
+    """In the sidebar on every page: this session's running trainings. While one runs, it refreshes
+    every few seconds, which also tells the job that its session is still open."""
+    from explorer import jobs
+
+    session = session_id()
+    jobs.heartbeat(session)
+
+    @st.fragment(run_every=5.0 if jobs.running_of(session) else None)
+    def _status():
+        jobs.heartbeat(session)
+        for j in jobs.running_of(session):
+            p, _ = j.snapshot()
+            st.caption(t("sidebar_training", name=t("job_" + j.name), step=p.get("step", 0)))
+
+    with st.sidebar:
+        _status()
+
+
+def lesson_page(name: str, latex: str, map_kind: str) -> Trace | None:
+    """The top of a lesson page: title, explanation, equation, text box, and the clickable map of
+    `map_kind`; returns the trace (None when there is no text)."""
+    st.title(t(name + "_title"))
+    st.write(t(name + "_intro"))
+    st.latex(latex)
+    trace = live_trace()
+    if trace is None:
+        return None
+    clamp_selection(*trace.forget.shape)
+    st.subheader(t("map_title", kind=t("kind_" + map_kind)))
+    st.caption(t("map_caption"))
+    clickable_map(getattr(trace, map_kind), map_kind, trace.chars, key="map_" + map_kind)
+    return trace

@@ -5,16 +5,9 @@ from explorer import figures, ui
 from explorer.equations import GENERAL, cell_with_numbers
 from explorer.lesson import belt_step, contributions
 
-st.title(ui.t("cell_title"))
-st.write(ui.t("cell_intro"))
-st.latex(GENERAL["cell"])
-trace = ui.live_trace()
+trace = ui.lesson_page("cell", GENERAL["cell"], "cell")
 if trace is not None:
-    T, H = trace.cell.shape
-    ui.clamp_selection(T, H)
-    st.subheader(ui.t("map_title", kind=ui.t("kind_cell")))
-    st.caption(ui.t("map_caption"))
-    ui.clickable_map(trace.cell, "cell", trace.chars, key="map_cell")
+    T, H = trace.forget.shape
 
     def body(t, j):
         step = belt_step(trace, t, j)

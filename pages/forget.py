@@ -5,16 +5,9 @@ from explorer import ui
 from explorer.equations import GENERAL, gate_with_numbers
 from explorer.lesson import gate_terms
 
-st.title(ui.t("forget_title"))
-st.write(ui.t("forget_intro"))
-st.latex(GENERAL["forget"])
-trace = ui.live_trace()
+trace = ui.lesson_page("forget", GENERAL["forget"], "forget")
 if trace is not None:
     T, H = trace.forget.shape
-    ui.clamp_selection(T, H)
-    st.subheader(ui.t("map_title", kind=ui.t("kind_forget")))
-    st.caption(ui.t("map_caption"))
-    ui.clickable_map(trace.forget, "forget", trace.chars, key="map_forget")
 
     def body(t, j):
         eq, pic = st.columns([3, 2])

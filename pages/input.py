@@ -5,16 +5,9 @@ from explorer import figures, ui
 from explorer.equations import GENERAL, gate_with_numbers
 from explorer.lesson import gate_terms
 
-st.title(ui.t("input_title"))
-st.write(ui.t("input_intro"))
-st.latex(GENERAL["input"] + r"\qquad " + GENERAL["candidate"])
-trace = ui.live_trace()
+trace = ui.lesson_page("input", GENERAL["input"] + r"\qquad " + GENERAL["candidate"], "input")
 if trace is not None:
-    T, H = trace.input.shape
-    ui.clamp_selection(T, H)
-    st.subheader(ui.t("map_title", kind=ui.t("kind_input")))
-    st.caption(ui.t("map_caption"))
-    ui.clickable_map(trace.input, "input", trace.chars, key="map_input")
+    T, H = trace.forget.shape
     st.plotly_chart(figures.stacked_maps({"candidate": trace.candidate, "written": trace.input * trace.candidate},
                                          trace.chars, ui.lang()), key="maps_candidate_written")
 

@@ -6,16 +6,9 @@ from explorer import figures, ui
 from explorer.equations import GENERAL, gate_with_numbers, hidden_with_numbers
 from explorer.lesson import gate_terms
 
-st.title(ui.t("output_title"))
-st.write(ui.t("output_intro"))
-st.latex(GENERAL["output"] + r"\qquad " + GENERAL["hidden"])
-trace = ui.live_trace()
+trace = ui.lesson_page("output", GENERAL["output"] + r"\qquad " + GENERAL["hidden"], "output")
 if trace is not None:
-    T, H = trace.output.shape
-    ui.clamp_selection(T, H)
-    st.subheader(ui.t("map_title", kind=ui.t("kind_output")))
-    st.caption(ui.t("map_caption"))
-    ui.clickable_map(trace.output, "output", trace.chars, key="map_output")
+    T, H = trace.forget.shape
     st.plotly_chart(figures.stacked_maps({"tanh_cell": np.tanh(trace.cell), "hidden": trace.hidden},
                                          trace.chars, ui.lang()), key="maps_tanh_hidden")
 

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from explorer import load_model, trace
+from explorer import trace
 from explorer.lesson import belt_step, contributions, gate_terms
 from explorer.lstm import sigmoid
 from tests.test_app import APP
