@@ -85,22 +85,30 @@ def run(w: LSTMWeights, inputs: np.ndarray, forcing: Forcing | None = None,
     hidden = np.empty((T, H), dtype)
     h = np.zeros(H, dtype) if h0 is None else h0.astype(dtype)
     c = np.zeros(H, dtype) if c0 is None else c0.astype(dtype)
-    sig = np.r_[0:2 * H, 3 * H:4 * H]                                     # the σ blocks i, f, o
+    tmp = np.empty(H, dtype)
     if forcing is not None:
         k = GATES.index(forcing.gate)
         forced = np.arange(k * H, (k + 1) * H) if forcing.units is None else k * H + np.asarray(forcing.units, int)
+    # The loop works in place on preallocated rows (numpy calls on small vectors cost more in
+    # overhead than in arithmetic); each line is one term of the equations.
     for t in range(T):
-        p = pre[t]
-        np.add(xs[t], h @ U, out=p)                                       # (4H,) = W·[h_{t-1}, x_t] + b
-        g = gates[t]
-        g[sig] = sigmoid(p[sig])
-        g[2 * H:3 * H] = np.tanh(p[2 * H:3 * H])
+        p, g = pre[t], gates[t]
+        np.dot(h, U, out=p)
+        p += xs[t]                                                        # (4H,) = W·[h_{t-1}, x_t] + b
+        np.negative(p, out=g)                                             # σ(p) = 1 / (1 + e^{-p}) on all blocks,
+        np.exp(g, out=g)
+        g += 1
+        np.reciprocal(g, out=g)
+        np.tanh(p[2 * H:3 * H], out=g[2 * H:3 * H])                       # then tanh on the candidate block
         if forcing is not None and t >= forcing.start:
             g[forced] = forcing.value
-        i, f, cand, o = g[:H], g[H:2 * H], g[2 * H:3 * H], g[3 * H:]
-        c = f * c + i * cand                                              # C_t = f_t ⊙ C_{t-1} + i_t ⊙ C~_t
-        h = o * np.tanh(c)                                                # h_t = o_t ⊙ tanh(C_t)
-        cell[t], hidden[t] = c, h
+        c_t, h_t = cell[t], hidden[t]
+        np.multiply(g[H:2 * H], c, out=c_t)                               # C_t = f_t ⊙ C_{t-1}
+        np.multiply(g[:H], g[2 * H:3 * H], out=tmp)
+        c_t += tmp                                                        #       + i_t ⊙ C~_t
+        np.tanh(c_t, out=h_t)
+        h_t *= g[3 * H:]                                                  # h_t = o_t ⊙ tanh(C_t)
+        h, c = h_t, c_t
     blocks = [slice(k * H, (k + 1) * H) for k in range(4)]
     return LSTMRun(
         input=gates[:, blocks[0]], forget=gates[:, blocks[1]],

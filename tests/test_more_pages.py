@@ -124,3 +124,13 @@ def test_case2_trains_and_predicts_a_word():
     assert not at.exception
     probs = [s for s in specs(at) if s["data"][0]["type"] == "bar"][-1]
     assert probs["data"][0]["y"][-1] == "'the'"
+
+
+def test_a_huge_paste_is_capped_with_a_notice():
+    from explorer import cases
+    from explorer.i18n import tr
+
+    at = open_page("case_last_letter")
+    at.text_area(key="case1_raw").set_value(" ".join(f"w{k}" for k in range(100_000))).run()
+    assert any(w.value == tr("case1_truncated", "en", n=100_000, cap=cases.MAX_WORDS) for w in at.warning)
+    assert not at.button(key="case1_train").disabled
