@@ -30,13 +30,13 @@ TEXT = ("Return the number of items in the list. Use len(x) to count the words i
         "and sorted(x) to put them in order. The forget gate decides what to keep; the input gate decides ")
 
 WATCH = """() => {
-  const imgs = () => [...document.querySelectorAll('.js-plotly-plot image')];
-  const before = new Set(imgs().map(i => i.getAttribute('href')));
+  const imgs = () => [...document.querySelectorAll('.js-plotly-plot image, img.um-map')];
+  const before = new Set(imgs().map(i => (i.getAttribute('href') || i.getAttribute('src'))));
   const n = before.size;
   window.__dt = null;
   const t0 = performance.now();
   const poll = () => {
-    const now = imgs().map(i => i.getAttribute('href'));
+    const now = imgs().map(i => (i.getAttribute('href') || i.getAttribute('src')));
     if (now.length >= n && now.every(h => !before.has(h))) { window.__dt = performance.now() - t0; }
     else requestAnimationFrame(poll);
   };
@@ -76,7 +76,7 @@ def rss_mb(pid: int) -> float:
 def measure(browser, url: str, text: str, keys: int, path: str = "") -> list[float]:
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(url + "/" + path + "?" + urllib.parse.urlencode({"text": text}))
-    page.wait_for_selector(".js-plotly-plot image", timeout=60_000)
+    page.wait_for_selector(".js-plotly-plot image, img.um-map", timeout=60_000)
     settle(page)
     box = page.frame_locator("iframe[title='st_keyup.st_keyup']").locator("input")
     box.click()

@@ -71,11 +71,6 @@ def colorbar_marker(kind: str, vrange, y: float, length: float) -> dict:
                                           tickfont=dict(size=13))))
 
 
-def overview(arrays: dict[str, np.ndarray], chars, lang: str) -> go.Figure:
-    """The six quantities of the equations, stacked in the lesson's order."""
-    return stacked_maps({k: arrays[k] for k in OVERVIEW_KINDS}, chars, lang)
-
-
 def stacked_maps(arrays: dict[str, np.ndarray], chars, lang: str) -> go.Figure:
     """Several (T, H) quantities as unit × time maps, one above the other, sharing the time axis.
 

@@ -361,6 +361,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "job_last_letter": {"en": "case 1", "zh": "案例 1"},
     "job_next_word": {"en": "case 2", "zh": "案例 2"},
     "job_memory": {"en": "RNN vs LSTM", "zh": "RNN 与 LSTM"},
+    "hover_map": {"en": "t={t} '{c}' · unit {j} · {v}", "zh": "t={t} “{c}” · 单元 {j} · {v}"},
     "kind_forget": {"en": "f · forget gate", "zh": "f · 遗忘门"},
     "kind_input": {"en": "i · input gate", "zh": "i · 输入（记忆）门"},
     "kind_candidate": {"en": "C̃ · candidate", "zh": "C̃ · 候选值"},

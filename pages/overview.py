@@ -4,6 +4,7 @@ import streamlit as st
 from explorer import figures, ui
 from explorer.diagram import cell_svg
 from explorer.textview import chips_html
+from explorer.unitmap import unit_maps
 
 st.title(ui.t("overview_title"))
 st.write(ui.t("overview_intro"))
@@ -15,8 +16,7 @@ if trace is not None:
     with left:
         st.subheader(ui.t("heatmaps_title"))
         st.caption(ui.t("heatmaps_caption", h=trace.hidden.shape[1]))
-        arrays = {k: getattr(trace, k) for k in figures.OVERVIEW_KINDS}
-        st.plotly_chart(figures.overview(arrays, trace.chars, ui.lang()), key="overview_maps")
+        unit_maps({k: getattr(trace, k) for k in figures.OVERVIEW_KINDS}, trace.chars, ui.lang(), key="overview_maps")
     with right:
         st.subheader(ui.t("guesses_title"))
         st.caption(ui.t("guesses_caption"))

@@ -33,36 +33,46 @@ def decode(bdata: dict) -> np.ndarray:
     return np.frombuffer(base64.b64decode(bdata["bdata"]), dtype=np.dtype(bdata["dtype"])).reshape(shape)
 
 
+def maps(at: AppTest) -> dict:
+    """The data the overview's map component draws."""
+    return json.loads(at.get("bidi_component")[0].proto.json)
+
+
+def panel_values(panel: dict, T: int) -> np.ndarray:
+    return np.frombuffer(base64.b64decode(panel["values"]), np.float32).reshape(panel["units"], T)
+
+
 def test_overview_draws_the_trace_of_the_default_text():
     at = run_app()
     assert at.title[0].value == tr("overview_title", "en")
-    spec = charts(at)[0]
-    values = decode(spec["data"][0]["text"])
+    data = maps(at)
     t = trace(load_model(), DEFAULT_TEXT)
-    H = t.forget.shape[1]
-    np.testing.assert_allclose(values[:H], t.forget.T, atol=1e-6)
-    assert values.shape[1] == len(DEFAULT_TEXT)
+    for panel, kind in zip(data["panels"], ("forget", "input", "candidate", "cell", "output", "hidden")):
+        np.testing.assert_allclose(panel_values(panel, len(DEFAULT_TEXT)), getattr(t, kind).T, atol=1e-6)
+    assert len(data["labels"]) == len(DEFAULT_TEXT)
+    bars = charts(at)[0]["data"][0]
+    x = decode(bars["x"]) if isinstance(bars["x"], dict) else np.asarray(bars["x"])
+    np.testing.assert_allclose(x, np.sort(t.next_char_probs[-1])[::-1][:8][::-1], atol=1e-6)
 
 
 def test_text_and_language_come_from_the_url():
     at = run_app(text="我爱中国", lang="zh")
     assert at.title[0].value == tr("overview_title", "zh")
-    spec = charts(at)[0]
-    assert spec["layout"]["xaxis"]["ticktext"] == list("我爱中国")
+    assert maps(at)["labels"] == list("我爱中国")
     assert at.query_params["text"] == ["我爱中国"] or at.query_params["text"] == "我爱中国"
 
 
 def test_empty_text_gives_a_friendly_hint_and_no_charts():
     at = run_app(text="")
     assert at.info[0].value == tr("empty_hint", "en")
-    assert not charts(at)
+    assert not charts(at) and not at.get("bidi_component")
 
 
 def test_text_over_the_cap_is_cut_with_a_notice():
     long = "abc " * 1500
     at = run_app(text=long)
     assert at.warning[0].value == tr("too_long", "en", n=len(long), cap=TEXT_CAP)
-    assert decode(charts(at)[0]["data"][0]["text"]).shape[1] == TEXT_CAP
+    assert len(maps(at)["labels"]) == TEXT_CAP
 
 
 @pytest.mark.parametrize("text", ["<script>alert(1)</script>", "**bold** $x$ `code`", "😀\x07\u202e"])

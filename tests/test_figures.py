@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 import pytest
 from PIL import Image
 
-from explorer import colors, figures, trace
+from explorer import colors, figures, trace, unitmap
 from explorer.diagram import cell_svg
 from explorer.i18n import LANGS, STRINGS
 from explorer.models import ASSETS
@@ -20,27 +20,32 @@ def decode_png(source: str) -> np.ndarray:
     return np.array(Image.open(io.BytesIO(base64.b64decode(source.split(",", 1)[1]))).convert("RGB"))
 
 
-def test_overview_holds_each_quantity_of_the_trace(model):
+def test_overview_maps_hold_each_quantity_of_the_trace(model):
     t = trace(model, TEXT)
-    arrays = {k: getattr(t, k) for k in figures.OVERVIEW_KINDS}
-    fig = figures.overview(arrays, t.chars, "en")
-    go.Figure(fig.to_dict())  # valid plotly: raises on any unknown property
-    images = [d for d in fig.data if d.type == "image"]
-    assert len(images) == 6
-    for image, kind in zip(images, figures.OVERVIEW_KINDS):
+    data = unitmap.maps_data({k: getattr(t, k) for k in figures.OVERVIEW_KINDS}, t.chars, "en")
+    assert len(data["panels"]) == 6
+    for panel, kind in zip(data["panels"], figures.OVERVIEW_KINDS):
         q = getattr(t, kind)
-        np.testing.assert_allclose(np.asarray(image.text), q.T, atol=1e-6)            # hover value at (unit, t)
+        values = np.frombuffer(base64.b64decode(panel["values"]), np.float32).reshape(panel["units"], len(TEXT))
+        np.testing.assert_array_equal(values, q.T)                                     # hover value at (unit, t)
         expected = colors.to_rgb(q.T, kind, colors.value_range(kind, q))
-        np.testing.assert_array_equal(decode_png(image.source), expected)              # the colours drawn
-        assert "%{x}" in image.hovertemplate and "%{y}" in image.hovertemplate        # t and unit
+        np.testing.assert_array_equal(decode_png(panel["png"]), expected)              # the colours drawn
+    assert data["labels"][0] == "p" and "<" in data["labels"] and "我" in data["labels"]  # shown as text
 
 
-def test_tick_labels_show_user_text_literally(model):
+def test_the_map_component_never_parses_text_as_html():
+    assert "innerHTML" not in unitmap.JS and "insertAdjacentHTML" not in unitmap.JS
+    assert unitmap.JS.count("textContent") >= 3
+
+
+def test_stacked_maps_hold_each_quantity_and_escape_labels(model):
     t = trace(model, TEXT)
-    fig = figures.overview({k: getattr(t, k) for k in figures.OVERVIEW_KINDS}, t.chars, "en")
-    ticks = fig.layout.xaxis.ticktext
-    assert "&lt;" in ticks and "<" not in ticks
-    assert "我" in ticks and "␣" in ticks
+    fig = figures.stacked_maps({"forget": t.forget, "hidden": t.hidden}, t.chars, "en")
+    go.Figure(fig.to_dict())
+    images = [d for d in fig.data if d.type == "image"]
+    np.testing.assert_allclose(np.asarray(images[1].text), t.hidden.T, atol=1e-6)
+    ticks = list(fig.layout.xaxis2.ticktext)
+    assert "&lt;" in ticks and "<" not in ticks and "我" in ticks
 
 
 def test_top_guesses_are_the_models_probabilities(model):
@@ -94,7 +99,7 @@ def test_figure_dicts_use_only_plain_plotly_property_names(model):
     from explorer.lesson import belt_step, contributions
 
     t = trace(model, TEXT)
-    figs = [figures.overview({k: getattr(t, k) for k in figures.OVERVIEW_KINDS}, t.chars, "zh"),
+    figs = [figures.stacked_maps({k: getattr(t, k) for k in figures.OVERVIEW_KINDS}, t.chars, "zh"),
             figures.top_guesses(t.next_char_probs[-1], model.vocab.chars, "en"),
             figures.clickable_map(t.forget, "forget", t.chars, "en"),
             figures.unit_lines([("a", t.cell[:, 0], "dot")], t.chars, "en", 3, "x"),

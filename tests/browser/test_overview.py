@@ -4,7 +4,8 @@ import urllib.parse
 from tests.browser.chromium import settle
 from tests.browser.conftest import shot
 
-TICKS = "() => { const g = document.querySelector('.js-plotly-plot'); return g && g.layout ? g.layout.xaxis.ticktext : null; }"
+TICKS = "() => { const s = [...document.querySelectorAll('.um-axis span')]; return s.length ? s.map(e => e.textContent) : null; }"
+FIRST_MAP = "() => { const i = document.querySelector('img.um-map'); return i && i.getAttribute('src'); }"
 
 
 def text_box(page):
@@ -29,13 +30,21 @@ def wait_for_ticks(page, chars: str) -> None:
 
 def test_typing_redraws_the_heatmaps(open_app):
     page = open_app()
-    page.wait_for_selector(".js-plotly-plot image")
-    assert page.locator(".js-plotly-plot").count() == 2
-    before = page.evaluate("() => document.querySelector('.js-plotly-plot image').getAttribute('href')")
+    page.wait_for_selector("img.um-map")
+    assert page.locator("img.um-map").count() == 6
+    before = page.evaluate(FIRST_MAP)
     type_text(page, "hello world")
     wait_for_ticks(page, "hello␣world")
-    after = page.evaluate("() => document.querySelector('.js-plotly-plot image').getAttribute('href')")
-    assert after != before
+    assert page.evaluate(FIRST_MAP) != before
+    # hovering a cell names t, the character, the unit and the value
+    box = page.locator("img.um-map").first.bounding_box()
+    page.mouse.move(box["x"] + box["width"] * (4.5 / 11), box["y"] + box["height"] * (10.5 / 128))
+    tip = page.locator(".um-tip")
+    assert tip.is_visible() and tip.inner_text().startswith("t=4 'o' · unit 10 · ")
+    from explorer import load_model, trace
+
+    value = float(tip.inner_text().rsplit(" ", 1)[1])
+    assert abs(value - float(trace(load_model(), "hello world").forget[4, 10])) < 5e-4
     assert "text=hello+world" in page.url or "text=hello%20world" in page.url
     shot(page, "overview-typed")
 
@@ -72,7 +81,7 @@ def test_empty_and_too_long_text(open_app):
     page = open_app()
     type_text(page, "")
     page.wait_for_selector("[data-testid='stAlertContentInfo']")
-    assert page.locator(".js-plotly-plot").count() == 0
+    assert page.locator(".js-plotly-plot").count() == 0 and page.locator("img.um-map").count() == 0
     shot(page, "overview-empty")
     page2 = open_app("?" + urllib.parse.urlencode({"text": "long text " * 300}))
     page2.wait_for_selector("[data-testid='stAlertContentWarning']")

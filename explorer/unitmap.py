@@ -1,0 +1,119 @@
+"""Unit × time maps drawn by the browser as plain images, for the overview: far lighter than plotly
+charts, so all six redraw on each keystroke about as fast as one plotly heatmap.
+
+- `maps_data` (pure) packs each map as a PNG (colours from explorer.colors), its values as base64
+  float32 (for the hover read-out), its colour bar and the characters.
+- `unit_maps` mounts them with a small Streamlit component (inline JS, no network, no plotly).
+  Every text it shows is set with textContent: nothing typed is ever parsed as HTML.
+"""
+from __future__ import annotations
+
+import base64
+
+import numpy as np
+
+from explorer import colors
+from explorer.figures import png_source
+from explorer.i18n import tr
+from explorer.vocab import display_char
+
+ROW_HEIGHT = 118  # pixels per map
+MAX_TICKS = 50
+
+CSS = """
+.um-root { position: relative; font-family: "Source Sans Pro", "Noto Sans CJK SC", sans-serif; }
+.um-title { font-size: 17px; color: #31333f; margin: 10px 0 3px 0; }
+.um-row { display: flex; align-items: stretch; gap: 10px; }
+.um-map { flex: 1 1 auto; min-width: 0; width: 100%; image-rendering: pixelated; cursor: crosshair;
+          border: 1px solid #ddd; display: block; }
+.um-bar { width: 14px; flex: 0 0 14px; border: 1px solid #ddd; }
+.um-ticks { flex: 0 0 44px; display: flex; flex-direction: column; justify-content: space-between;
+            font-size: 13px; color: #555; }
+.um-axis { position: relative; height: 24px; margin-right: 68px; font-size: 14px; color: #444; }
+.um-axis span { position: absolute; transform: translateX(-50%); top: 3px; white-space: pre; }
+.um-tip { position: absolute; display: none; pointer-events: none; background: #fff; border: 1px solid #888;
+          border-radius: 4px; padding: 3px 7px; font-size: 15px; white-space: pre; z-index: 5;
+          box-shadow: 0 1px 4px rgba(0,0,0,.2); }
+"""
+
+JS = """
+function floats(b64) {
+  const bin = atob(b64), bytes = new Uint8Array(bin.length);
+  for (let k = 0; k < bin.length; k++) bytes[k] = bin.charCodeAt(k);
+  return new Float32Array(bytes.buffer);
+}
+export default function(component) {
+  const { data, parentElement } = component;
+  let root = parentElement.querySelector('.um-root');
+  if (!root) { root = document.createElement('div'); root.className = 'um-root'; parentElement.appendChild(root); }
+  root.replaceChildren();
+  const T = data.labels.length;
+  const tip = document.createElement('div'); tip.className = 'um-tip'; root.appendChild(tip);
+  for (const p of data.panels) {
+    const title = document.createElement('div'); title.className = 'um-title'; title.textContent = p.title;
+    const row = document.createElement('div'); row.className = 'um-row';
+    const img = document.createElement('img'); img.className = 'um-map'; img.src = p.png;
+    img.style.height = data.rowHeight + 'px'; img.alt = p.title;
+    const bar = document.createElement('div'); bar.className = 'um-bar'; bar.style.background = p.gradient;
+    const ticks = document.createElement('div'); ticks.className = 'um-ticks';
+    for (const v of p.ticks) { const s = document.createElement('span'); s.textContent = v; ticks.appendChild(s); }
+    row.append(img, bar, ticks); root.append(title, row);
+    let vals = null;
+    img.addEventListener('mousemove', (e) => {
+      if (!vals) vals = floats(p.values);
+      const r = img.getBoundingClientRect();
+      const t = Math.min(T - 1, Math.floor((e.clientX - r.left) / r.width * T));
+      const j = Math.min(p.units - 1, Math.floor((e.clientY - r.top) / r.height * p.units));
+      tip.textContent = data.hover.replace('{t}', t).replace('{c}', data.labels[t]).replace('{j}', j)
+                        .replace('{v}', vals[j * T + t].toFixed(3));
+      const box = root.getBoundingClientRect();
+      tip.style.left = (e.clientX - box.left + 14) + 'px'; tip.style.top = (e.clientY - box.top + 14) + 'px';
+      tip.style.display = 'block';
+    });
+    img.addEventListener('mouseleave', () => { tip.style.display = 'none'; });
+  }
+  const axis = document.createElement('div'); axis.className = 'um-axis';
+  for (const t of data.tickSteps) {
+    const s = document.createElement('span'); s.textContent = data.labels[t];
+    s.style.left = ((t + 0.5) / T * 100) + '%'; axis.appendChild(s);
+  }
+  root.appendChild(axis);
+}
+"""
+
+
+def _gradient(kind: str) -> str:
+    """A CSS gradient of the kind's colour scale, highest value at the top."""
+    stops = colors.plotly_scale(kind)
+    return "linear-gradient(to top, " + ", ".join(f"{c} {p * 100:.1f}%" for p, c in stops) + ")"
+
+
+def maps_data(arrays: dict[str, np.ndarray], chars, lang: str) -> dict:
+    """Everything the component draws, as plain JSON-able values."""
+    T = len(chars)
+    panels = []
+    for kind, values in arrays.items():
+        lo, hi = colors.value_range(kind, values)
+        panels.append({
+            "title": tr(f"kind_{kind}", lang),
+            "png": png_source(colors.to_rgb(values.T, kind, (lo, hi))),
+            "values": base64.b64encode(np.ascontiguousarray(values.T, np.float32).tobytes()).decode(),
+            "units": int(values.shape[1]),
+            "gradient": _gradient(kind),
+            "ticks": [f"{hi:.3g}", f"{(lo + hi) / 2:.3g}", f"{lo:.3g}"],
+        })
+    step = max(1, int(np.ceil(T / MAX_TICKS)))
+    return {"panels": panels, "labels": [display_char(c) for c in chars], "tickSteps": list(range(0, T, step)),
+            "rowHeight": ROW_HEIGHT, "hover": tr("hover_map", lang)}
+
+
+_component = None
+
+
+def unit_maps(arrays: dict[str, np.ndarray], chars, lang: str, key: str) -> None:
+    global _component
+    import streamlit as st
+
+    if _component is None:
+        _component = st.components.v2.component("lstm_unit_maps", css=CSS, js=JS, isolate_styles=False)
+    _component(data=maps_data(arrays, chars, lang), key=key)
