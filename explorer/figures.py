@@ -43,15 +43,6 @@ def char_ticks(chars) -> dict:
     return dict(tickmode="array", tickvals=ticks, ticktext=[plot_label(chars[t]) for t in ticks], tickangle=0)
 
 
-def hover_axis(chars) -> dict:
-    """An invisible x axis over the visible one, with a label for every step: plotly's hover writes
-    %{x} through the axis labels, so the hover says "5 'a'" even where the visible ticks are thinned."""
-    T = len(chars)
-    return dict(overlaying="x", matches="x", showticklabels=False, ticks="", showgrid=False, zeroline=False,
-                showline=False, tickmode="array", tickvals=list(range(T)),
-                ticktext=[f"{t} '{plot_label(c)}'" for t, c in enumerate(chars)])
-
-
 def hover_values(values: np.ndarray) -> np.ndarray:
     """(T, H) values -> (H, T) float32, sent to the browser as a compact binary array."""
     return np.ascontiguousarray(values.T, dtype=np.float32)
@@ -120,28 +111,6 @@ def top_guesses(probs: np.ndarray, vocab_chars, lang: str, k: int = 8) -> go.Fig
                   xaxis=dict(range=[0, min(1.0, float(values.max()) * 1.3 + 0.05)], title=dict(text=tr("axis_prob", lang))),
                   yaxis=dict(type="category"))
     return fig(dict(data=[bar], layout=layout))
-
-
-def clickable_map(values: np.ndarray, kind: str, chars, lang: str, height: int = 330) -> go.Figure:
-    """One (T, H) quantity as a unit × time map whose cells can be clicked: the picture is an image,
-    and an invisible WebGL point sits on every cell to carry hover and click (plotly images and
-    heatmaps do not report clicks as selections)."""
-    T, H = values.shape
-    vrange = colors.value_range(kind, values)
-    jj, tt = np.mgrid[0:H, 0:T]
-    image = dict(type="image", source=png_source(colors.to_rgb(values.T, kind, vrange)), x0=0, dx=1, y0=0, dy=1,
-                 hoverinfo="skip")
-    points = dict(type="scattergl", xaxis="x2", x=tt.ravel().astype(np.int16), y=jj.ravel().astype(np.int16), mode="markers",
-                  marker=dict(size=8, opacity=0), customdata=np.ascontiguousarray(values.T.ravel(), np.float32),
-                  hovertemplate=tr("hover_cell", lang, t="%{x}", j="%{y}", v="%{customdata:.3f}") + "<extra></extra>",
-                  showlegend=False)
-    layout = dict(height=height, margin=dict(l=60, r=10, t=10, b=30), font=FONT, plot_bgcolor="white",
-                  clickmode="event+select", dragmode=False, hovermode="closest",
-                  xaxis=dict(showgrid=False, zeroline=False, range=[-0.5, T - 0.5], **char_ticks(chars)),
-                  xaxis2=hover_axis(chars),
-                  yaxis=dict(range=[H - 0.5, -0.5], scaleanchor=False, showgrid=False, zeroline=False,
-                             title=dict(text=tr("axis_unit", lang))))
-    return fig(dict(data=[image, points, colorbar_marker(kind, vrange, 0.5, 1.0)], layout=layout))
 
 
 def unit_lines(series: list[tuple[str, np.ndarray, str]], chars, lang: str, t: int, title: str,

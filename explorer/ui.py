@@ -110,17 +110,15 @@ def clamp_selection(T: int, H: int) -> tuple[int, int]:
     return st.session_state.sel_t, st.session_state.sel_j
 
 
-def _on_map_click(key: str) -> None:
-    points = st.session_state[key].selection.get("points") or []
-    if points:
-        st.session_state.sel_t = int(points[0]["x"])
-        st.session_state.sel_j = int(points[0]["y"])
+def _select(t_: int, j: int) -> None:
+    st.session_state.sel_t, st.session_state.sel_j = t_, j
 
 
 def clickable_map(values, kind: str, chars, key: str) -> None:
     """A unit × time map; clicking a cell chooses (t, j)."""
-    st.plotly_chart(figures.clickable_map(values, kind, chars, lang()), key=key, on_select=lambda: _on_map_click(key),
-                    selection_mode="points", config={"displayModeBar": False})
+    from explorer.unitmap import unit_maps
+
+    unit_maps({kind: values}, chars, lang(), key=key, on_click=_select, row_height=300)
 
 
 def _step(delta: int, T: int) -> None:

@@ -43,7 +43,7 @@ function floats(b64) {
   return new Float32Array(bytes.buffer);
 }
 export default function(component) {
-  const { data, parentElement } = component;
+  const { data, parentElement, setTriggerValue } = component;
   let root = parentElement.querySelector('.um-root');
   if (!root) { root = document.createElement('div'); root.className = 'um-root'; parentElement.appendChild(root); }
   root.replaceChildren();
@@ -71,6 +71,14 @@ export default function(component) {
       tip.style.display = 'block';
     });
     img.addEventListener('mouseleave', () => { tip.style.display = 'none'; });
+    if (data.clickable) {
+      img.addEventListener('click', (e) => {
+        const r = img.getBoundingClientRect();
+        const t = Math.min(T - 1, Math.floor((e.clientX - r.left) / r.width * T));
+        const j = Math.min(p.units - 1, Math.floor((e.clientY - r.top) / r.height * p.units));
+        setTriggerValue('clicked', { t: t, j: j });
+      });
+    }
   }
   const axis = document.createElement('div'); axis.className = 'um-axis';
   for (const t of data.tickSteps) {
@@ -88,7 +96,8 @@ def _gradient(kind: str) -> str:
     return "linear-gradient(to top, " + ", ".join(f"{c} {p * 100:.1f}%" for p, c in stops) + ")"
 
 
-def maps_data(arrays: dict[str, np.ndarray], chars, lang: str) -> dict:
+def maps_data(arrays: dict[str, np.ndarray], chars, lang: str, clickable: bool = False,
+              row_height: int = ROW_HEIGHT) -> dict:
     """Everything the component draws, as plain JSON-able values."""
     T = len(chars)
     panels = []
@@ -104,16 +113,28 @@ def maps_data(arrays: dict[str, np.ndarray], chars, lang: str) -> dict:
         })
     step = max(1, int(np.ceil(T / MAX_TICKS)))
     return {"panels": panels, "labels": [display_char(c) for c in chars], "tickSteps": list(range(0, T, step)),
-            "rowHeight": ROW_HEIGHT, "hover": tr("hover_map", lang)}
+            "rowHeight": row_height, "hover": tr("hover_map", lang), "clickable": clickable}
 
 
 _component = None
 
 
-def unit_maps(arrays: dict[str, np.ndarray], chars, lang: str, key: str) -> None:
+def unit_maps(arrays: dict[str, np.ndarray], chars, lang: str, key: str, on_click=None,
+              row_height: int = ROW_HEIGHT) -> None:
+    """Mount the maps; with `on_click`, clicking a cell calls on_click(t, j)."""
     global _component
     import streamlit as st
 
     if _component is None:
         _component = st.components.v2.component("lstm_unit_maps", css=CSS, js=JS, isolate_styles=False)
-    _component(data=maps_data(arrays, chars, lang), key=key)
+    data = maps_data(arrays, chars, lang, clickable=on_click is not None, row_height=row_height)
+    if on_click is None:
+        _component(data=data, key=key)
+        return
+
+    def clicked():
+        cell = st.session_state[key].get("clicked") if hasattr(st.session_state[key], "get") else None
+        if cell:
+            on_click(int(cell["t"]), int(cell["j"]))
+
+    _component(data=data, key=key, on_clicked_change=clicked)

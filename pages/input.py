@@ -4,12 +4,13 @@ import streamlit as st
 from explorer import figures, ui
 from explorer.equations import GENERAL, gate_with_numbers
 from explorer.lesson import gate_terms
+from explorer.unitmap import unit_maps
 
 trace = ui.lesson_page("input", GENERAL["input"] + r"\qquad " + GENERAL["candidate"], "input")
 if trace is not None:
     T, H = trace.forget.shape
-    st.plotly_chart(figures.stacked_maps({"candidate": trace.candidate, "written": trace.input * trace.candidate},
-                                         trace.chars, ui.lang()), key="maps_candidate_written")
+    unit_maps({"candidate": trace.candidate, "written": trace.input * trace.candidate}, trace.chars, ui.lang(),
+              key="maps_candidate_written")
 
     def body(t, j):
         eq, pic = st.columns([3, 2])

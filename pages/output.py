@@ -5,12 +5,13 @@ import streamlit as st
 from explorer import figures, ui
 from explorer.equations import GENERAL, gate_with_numbers, hidden_with_numbers
 from explorer.lesson import gate_terms
+from explorer.unitmap import unit_maps
 
 trace = ui.lesson_page("output", GENERAL["output"] + r"\qquad " + GENERAL["hidden"], "output")
 if trace is not None:
     T, H = trace.forget.shape
-    st.plotly_chart(figures.stacked_maps({"tanh_cell": np.tanh(trace.cell), "hidden": trace.hidden},
-                                         trace.chars, ui.lang()), key="maps_tanh_hidden")
+    unit_maps({"tanh_cell": np.tanh(trace.cell), "hidden": trace.hidden}, trace.chars, ui.lang(),
+              key="maps_tanh_hidden")
 
     def body(t, j):
         eq, pic = st.columns([3, 2])

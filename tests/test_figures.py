@@ -101,7 +101,6 @@ def test_figure_dicts_use_only_plain_plotly_property_names(model):
     t = trace(model, TEXT)
     figs = [figures.stacked_maps({k: getattr(t, k) for k in figures.OVERVIEW_KINDS}, t.chars, "zh"),
             figures.top_guesses(t.next_char_probs[-1], model.vocab.chars, "en"),
-            figures.clickable_map(t.forget, "forget", t.chars, "en"),
             figures.unit_lines([("a", t.cell[:, 0], "dot")], t.chars, "en", 3, "x"),
             figures.belt_waterfall(belt_step(t, 5, 0), "en"),
             figures.contributions_bar(contributions(t, 5, 0), t.chars, "en"),

@@ -1,5 +1,6 @@
 """The four lesson pages (forget, input, cell, output), run by AppTest: every number shown is the
 trace's, every equation adds up."""
+import base64
 import json
 import re
 
@@ -10,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 from explorer import trace
 from explorer.lesson import belt_step, contributions, gate_terms
 from explorer.lstm import sigmoid
+from explorer.vocab import display_char
 from tests.test_app import APP
 
 TEXT = "Return len(x) for 我爱中国"
@@ -39,10 +41,12 @@ def numbers(latex: str) -> list[float]:
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_each_page_runs_and_shows_its_map(page, lang, tr):
     at = open_page(page, lang=lang)
-    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
-    values = _decode(spec["data"][1]["customdata"])  # hover values of the clickable points
+    data = json.loads(at.get("bidi_component")[0].proto.json)  # the clickable map
+    panel = data["panels"][0]
+    values = np.frombuffer(base64.b64decode(panel["values"]), np.float32)
     qty = {"forget": tr.forget, "input": tr.input, "cell": tr.cell, "output": tr.output}[page]
     np.testing.assert_allclose(values, qty.T.ravel(), atol=1e-6)
+    assert data["clickable"] and data["labels"] == [display_char(c) for c in TEXT]
 
 
 def _decode(b):

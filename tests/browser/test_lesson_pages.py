@@ -18,9 +18,9 @@ def latex_sources(page) -> list[str]:
 @pytest.mark.parametrize("name, symbol", [("forget", "f"), ("output", "o")])
 def test_clicking_a_cell_shows_its_equation(open_app, name, symbol):
     page = open_app(f"{name}?" + urllib.parse.urlencode({"text": TEXT, "t": 0, "j": 0}))
-    page.wait_for_selector(".js-plotly-plot .nsewdrag")
+    page.wait_for_selector("img.um-map")
     settle(page)
-    box = page.locator(".js-plotly-plot .nsewdrag").first.bounding_box()
+    box = page.locator("img.um-map").first.bounding_box()
     T, H = len(TEXT), 128
     t, j = 10, 40  # aim at the centre of that cell
     page.mouse.click(box["x"] + box["width"] * (t + 0.5) / T, box["y"] + box["height"] * (j + 0.5) / H)
@@ -38,7 +38,7 @@ def test_clicking_a_cell_shows_its_equation(open_app, name, symbol):
 @pytest.mark.parametrize("width", [1280, 640])
 def test_pages_render_without_errors(open_app, name, width):
     page = open_app(f"{name}?" + urllib.parse.urlencode({"text": TEXT + " 我爱中国", "t": 5, "j": 3}), width=width, height=720)
-    page.wait_for_selector(".js-plotly-plot")
+    page.wait_for_selector("img.um-map")
     assert page.locator("[data-testid='stException']").count() == 0
     shot(page, f"{name}-{width}")
 
