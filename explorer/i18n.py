@@ -142,6 +142,7 @@ STRINGS: dict[str, dict[str, str]] = {
               "the real run with the forced one.",
         "zh": "从所选的时间步 t 开始把 {gate} 固定为一个常数，再让模型重新运行一遍：下面的图对比真实运行与强制后的运行。",
     },
+    "whatif_open": {"en": "Run the experiment", "zh": "运行这个实验"},
     "whatif_value": {"en": "force the gate to", "zh": "把门固定为"},
     "whatif_to": {"en": "{v}", "zh": "{v}"},
     "whatif_scope": {"en": "for", "zh": "作用于"},

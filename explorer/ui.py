@@ -176,6 +176,8 @@ def what_if(trace: Trace, gate: str, t_: int, j: int) -> None:
     """Force `gate` to 1 or 0 from step t on (unit j or all units); compare with the model as it is."""
     st.subheader(t("whatif_title"))
     st.caption(t("whatif_caption", gate=t("kind_" + gate)))
+    if not st.toggle(t("whatif_open"), key=f"whatif_open_{gate}"):  # opt-in: typing stays quick
+        return
     a, b = st.columns(2)
     value = a.radio(t("whatif_value"), [1.0, 0.0], format_func=lambda v: t("whatif_to", v=int(v)),
                     horizontal=True, key=f"whatif_value_{gate}")

@@ -92,6 +92,9 @@ def test_next_button_moves_t_and_the_url_follows():
 
 def test_what_if_forget_forced_to_one_is_a_real_rerun(model, tr):
     at = open_page("forget", t=4, j=2)
+    assert not any("cell state" in json.loads(c.proto.spec)["layout"].get("title", {}).get("text", "")
+                   for c in at.get("plotly_chart"))  # the experiment is opt-in
+    at.toggle(key="whatif_open_forget").set_value(True).run()
     lines = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
     cell_chart = next(s for s in lines if "cell state" in s["layout"].get("title", {}).get("text", ""))
     as_is, forced = (_decode(d["y"]) if isinstance(d["y"], dict) else np.asarray(d["y"]) for d in cell_chart["data"])
