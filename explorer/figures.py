@@ -245,3 +245,25 @@ def training_curves(steps, loss, accuracy, loss_title: str, acc_title: str, step
                   yaxis2=dict(title=dict(text=acc_title), overlaying="y", side="right", range=[0, 1.05],
                               tickformat=".0%", showgrid=False))
     return fig(dict(data=data, layout=layout))
+
+
+def panels(figs: list[go.Figure], boxes: list[tuple[float, float, float, float]], titles: list[str],
+           height: int) -> go.Figure:
+    """Several figures as panels of one (the browser draws one chart faster than several).
+    boxes: (x0, x1, y0, y1) in paper units for each figure; each keeps its traces and axes."""
+    data, layout = [], dict(height=height, margin=dict(l=60, r=10, t=30, b=40), font=FONT, plot_bgcolor="white",
+                            showlegend=True, legend=dict(orientation="h", y=1.04, yanchor="bottom"), annotations=[],
+                            shapes=[])
+    for k, (f, (x0, x1, y0, y1)) in enumerate(zip(figs, boxes)):
+        n = "" if k == 0 else str(k + 1)
+        d = f.to_plotly_json()
+        for tr_ in d["data"]:
+            data.append({**tr_, "xaxis": "x" + n, "yaxis": "y" + n, "showlegend": "name" in tr_})
+        lay = d["layout"]
+        layout["xaxis" + n] = {**lay.get("xaxis", {}), "domain": [x0, x1], "anchor": "y" + n}
+        layout["yaxis" + n] = {**lay.get("yaxis", {}), "domain": [y0, y1], "anchor": "x" + n}
+        for s in lay.get("shapes", []):
+            layout["shapes"].append({**s, "xref": "x" + n, "yref": "y" + n + " domain" if s.get("yref") == "paper" else "y" + n})
+        layout["annotations"].append(dict(text=titles[k], x=x0, y=y1, xref="paper", yref="paper", xanchor="left",
+                                          yanchor="bottom", showarrow=False, font=dict(size=17), yshift=4))
+    return fig(dict(data=data, layout=layout))

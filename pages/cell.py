@@ -1,4 +1,5 @@
 """Cell state, the conveyor belt: C_t = f_t ⊙ C_{t-1} + i_t ⊙ C~_t, and where C_t comes from."""
+import numpy as np
 import streamlit as st
 
 from explorer import figures, ui
@@ -14,22 +15,21 @@ if trace is not None:
         eq, pic = st.columns([3, 2])
         with eq:
             st.latex(cell_with_numbers(step, t, j))
-            st.markdown("**" + ui.t("belt_step_title", t=t, j=j) + "**")
-            st.plotly_chart(figures.belt_waterfall(step, ui.lang()), key="belt_waterfall")
+            ui.chips(trace, trace.cell[:, j], "cell", t, ui.t("chips_label", kind=ui.t("kind_cell"), j=j))
         with pic:
             ui.diagram_at(trace, t, j, "cell")
-        c_prev = trace.cell[:, j].copy()
-        c_prev[1:], c_prev[0] = trace.cell[:-1, j], 0.0
-        st.plotly_chart(figures.unit_lines(
+        c_prev = np.r_[0.0, trace.cell[:-1, j]]
+        contrib = contributions(trace, t, j)
+        lines = figures.unit_lines(
             [(ui.t("belt_prev"), c_prev, "dot"), (ui.t("belt_kept"), trace.forget[:, j] * c_prev, "dash"),
              (ui.t("belt_written"), trace.input[:, j] * trace.candidate[:, j], "dashdot"),
-             (ui.t("belt_new"), trace.cell[:, j], "solid")],
-            trace.chars, ui.lang(), t, ui.t("belt_along_time", j=j)), key="belt_lines")
-        ui.chips(trace, trace.cell[:, j], "cell", t, ui.t("chips_label", kind=ui.t("kind_cell"), j=j))
-        st.subheader(ui.t("contrib_title", t=t, j=j))
+             (ui.t("belt_new"), trace.cell[:, j], "solid")], trace.chars, ui.lang(), t, "")
         st.latex(GENERAL["contribution"])
-        contrib = contributions(trace, t, j)
-        st.plotly_chart(figures.contributions_bar(contrib, trace.chars, ui.lang()), key="contributions")
+        st.plotly_chart(figures.panels(
+            [figures.belt_waterfall(step, ui.lang()), lines, figures.contributions_bar(contrib, trace.chars, ui.lang())],
+            [(0, 0.3, 0.6, 0.95), (0.38, 1, 0.6, 0.95), (0, 1, 0, 0.45)],
+            [ui.t("belt_step_title", t=t, j=j), ui.t("belt_along_time", j=j), ui.t("contrib_title", t=t, j=j)],
+            height=720), key="belt")
         st.caption(ui.t("contrib_sum", total=f"{contrib.sum():.4f}", cell=f"{trace.cell[t, j]:.4f}", t=t, j=j))
 
     ui.inspector(T, H, body)

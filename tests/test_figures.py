@@ -104,7 +104,10 @@ def test_figure_dicts_use_only_plain_plotly_property_names(model):
             figures.unit_lines([("a", t.cell[:, 0], "dot")], t.chars, "en", 3, "x"),
             figures.belt_waterfall(belt_step(t, 5, 0), "en"),
             figures.contributions_bar(contributions(t, 5, 0), t.chars, "en"),
-            figures.guesses_compare(t.next_char_probs[-1], t.next_char_probs[-2], ("a", "b"), model.vocab.chars)]
+            figures.guesses_compare(t.next_char_probs[-1], t.next_char_probs[-2], ("a", "b"), model.vocab.chars),
+            figures.panels([figures.belt_waterfall(belt_step(t, 5, 0), "en"),
+                            figures.unit_lines([("a", t.cell[:, 0], "dot")], t.chars, "en", 3, "")],
+                           [(0, 0.4, 0, 1), (0.5, 1, 0, 1)], ["one", "two"], 400)]
     for f in figs:
         d = f.to_plotly_json()
         real = {"plot_bgcolor", "paper_bgcolor", "error_x", "error_y"}  # plotly's own names with "_"

@@ -77,8 +77,10 @@ def test_the_belt_adds_up_and_contributions_sum_to_the_cell(tr):
     for s in (0, 12, len(TEXT) - 1):
         for j in (0, 5):
             assert contributions(tr, s, j).sum() == pytest.approx(float(tr.cell[s, j]), abs=1e-4)
-    bars = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
-    contrib = next(b for b in bars if b["data"][0]["type"] == "bar")["data"][0]["y"]
+    traces = [d for c in at.get("plotly_chart") for d in json.loads(c.proto.spec)["data"]]
+    contrib = next(d for d in traces if d["type"] == "bar")["y"]
+    waterfall = next(d for d in traces if d["type"] == "waterfall")["y"]
+    assert waterfall[0] == pytest.approx(b.c_prev, abs=1e-6) and waterfall[-1] == pytest.approx(b.cell, abs=1e-6)
     np.testing.assert_allclose(_decode(contrib) if isinstance(contrib, dict) else contrib, contributions(tr, 12, 5), atol=1e-6)
 
 
