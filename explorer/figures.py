@@ -116,7 +116,8 @@ def top_guesses(probs: np.ndarray, vocab_chars, lang: str, k: int = 8) -> go.Fig
 def unit_lines(series: list[tuple[str, np.ndarray, str]], chars, lang: str, t: int, title: str,
                height: int = 300) -> go.Figure:
     """Lines over time for one unit: (name, values (T,), dash) each; a vertical mark at step t."""
-    data = [dict(type="scatter", x=np.arange(len(v)), y=np.asarray(v, np.float64), name=name, mode="lines+markers",
+    mode = "lines+markers" if len(chars) <= 60 else "lines"  # markers only where they can be told apart
+    data = [dict(type="scatter", x=np.arange(len(v)), y=np.asarray(v, np.float64), name=name, mode=mode,
                  marker=dict(size=5), line=dict(width=3, dash=dash),
                  hovertemplate=name + ": %{y:.3f} (t=%{x})<extra></extra>") for name, v, dash in series]
     layout = dict(height=height, margin=dict(l=50, r=10, t=40, b=30), font=FONT, plot_bgcolor="white",
@@ -145,15 +146,18 @@ def belt_waterfall(step, lang: str) -> go.Figure:
 
 
 def contributions_bar(contrib: np.ndarray, chars, lang: str) -> go.Figure:
-    """What each step s ≤ t still contributes to C_t: (f_{s+1}⋯f_t)·i_s·C̃_s, one bar per step."""
+    """What each step s ≤ t still contributes to C_t: (f_{s+1}⋯f_t)·i_s·C̃_s, as a step chart, one step
+    per character (two filled paths, red above zero and blue below: far lighter than a bar per step)."""
     s = np.arange(len(contrib))
-    bar = dict(type="bar", x=s, y=contrib, marker=dict(color=np.where(contrib >= 0, "#b2182b", "#2166ac").tolist()),
-               customdata=[plot_label(c) for c in chars[: len(contrib)]],
-               hovertemplate="s=%{x} '%{customdata}': %{y:.4f}<extra></extra>")
-    layout = dict(height=300, margin=dict(l=50, r=10, t=10, b=30), font=FONT, plot_bgcolor="white",
-                  bargap=0.1, xaxis=dict(range=[-0.5, len(contrib) - 0.5], **char_ticks(chars[: len(contrib)])),
+    labels = [plot_label(c) for c in chars[: len(contrib)]]
+    data = [dict(type="scatter", x=s, y=np.where(sign * contrib > 0, contrib, 0.0), mode="lines",
+                 line=dict(shape="hvh", width=1, color=color), fill="tozeroy", fillcolor=color,
+                 customdata=labels, hovertemplate="s=%{x} '%{customdata}': %{y:.4f}<extra></extra>")
+            for sign, color in ((1, "#b2182b"), (-1, "#2166ac"))]
+    layout = dict(height=300, margin=dict(l=50, r=10, t=10, b=30), font=FONT, plot_bgcolor="white", showlegend=False,
+                  xaxis=dict(range=[-0.5, len(contrib) - 0.5], **char_ticks(chars[: len(contrib)])),
                   yaxis=dict(title=dict(text=tr("axis_contribution", lang)), gridcolor="#eee", zerolinecolor="#999"))
-    return fig(dict(data=[bar], layout=layout))
+    return fig(dict(data=data, layout=layout))
 
 
 def guesses_compare(probs_a: np.ndarray, probs_b: np.ndarray, names: tuple[str, str], vocab_chars, k: int = 5) -> go.Figure:

@@ -117,6 +117,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "belt_step_title": {"en": "The belt at t = {t}, unit {j}", "zh": "t = {t} 时单元 {j} 的传送带"},
     "belt_along_time": {"en": "The belt of unit {j} along the text", "zh": "单元 {j} 的传送带随文字的变化"},
     "contrib_title": {"en": "Where C at t = {t} (unit {j}) comes from", "zh": "t = {t} 时单元 {j} 的 C 从哪里来"},
+    "contrib_show": {"en": "Show what every earlier step still contributes", "zh": "显示之前每一步仍然贡献了多少"},
     "contrib_sum": {
         "en": "Each bar is what step s wrote, i·C̃, times every forget gate since. The bars add up to {total}; "
               "the model's C at t = {t}, unit {j} is {cell}.",

@@ -19,17 +19,18 @@ if trace is not None:
         with pic:
             ui.diagram_at(trace, t, j, "cell")
         c_prev = np.r_[0.0, trace.cell[:-1, j]]
-        contrib = contributions(trace, t, j)
         lines = figures.unit_lines(
             [(ui.t("belt_prev"), c_prev, "dot"), (ui.t("belt_kept"), trace.forget[:, j] * c_prev, "dash"),
              (ui.t("belt_written"), trace.input[:, j] * trace.candidate[:, j], "dashdot"),
              (ui.t("belt_new"), trace.cell[:, j], "solid")], trace.chars, ui.lang(), t, "")
-        st.latex(GENERAL["contribution"])
         st.plotly_chart(figures.panels(
-            [figures.belt_waterfall(step, ui.lang()), lines, figures.contributions_bar(contrib, trace.chars, ui.lang())],
-            [(0, 0.3, 0.6, 0.95), (0.38, 1, 0.6, 0.95), (0, 1, 0, 0.45)],
-            [ui.t("belt_step_title", t=t, j=j), ui.t("belt_along_time", j=j), ui.t("contrib_title", t=t, j=j)],
-            height=720), key="belt")
-        st.caption(ui.t("contrib_sum", total=f"{contrib.sum():.4f}", cell=f"{trace.cell[t, j]:.4f}", t=t, j=j))
+            [figures.belt_waterfall(step, ui.lang()), lines], [(0, 0.3, 0, 0.9), (0.38, 1, 0, 0.9)],
+            [ui.t("belt_step_title", t=t, j=j), ui.t("belt_along_time", j=j)], height=380), key="belt")
+        st.subheader(ui.t("contrib_title", t=t, j=j))
+        st.latex(GENERAL["contribution"])
+        if st.toggle(ui.t("contrib_show"), key="contrib_open"):  # opt-in: typing stays quick
+            contrib = contributions(trace, t, j)
+            st.plotly_chart(figures.contributions_bar(contrib, trace.chars, ui.lang()), key="contributions")
+            st.caption(ui.t("contrib_sum", total=f"{contrib.sum():.4f}", cell=f"{trace.cell[t, j]:.4f}", t=t, j=j))
 
     ui.inspector(T, H, body)

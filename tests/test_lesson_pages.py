@@ -49,6 +49,10 @@ def test_each_page_runs_and_shows_its_map(page, lang, tr):
     assert data["clickable"] and data["labels"] == [display_char(c) for c in TEXT]
 
 
+def values(d):
+    return _decode(d) if isinstance(d, dict) else np.asarray(d, np.float64)
+
+
 def _decode(b):
     import base64
 
@@ -69,6 +73,7 @@ def test_the_equation_with_numbers_is_the_real_one(page, gate, model, tr):
 
 def test_the_belt_adds_up_and_contributions_sum_to_the_cell(tr):
     at = open_page("cell", t=12, j=5)
+    at.toggle(key="contrib_open").set_value(True).run()
     latex = at.get("latex")[1].proto.body
     f, c_prev, i, cand, kept, written, c = numbers(latex)[-7:]
     b = belt_step(tr, 12, 5)
@@ -78,10 +83,11 @@ def test_the_belt_adds_up_and_contributions_sum_to_the_cell(tr):
         for j in (0, 5):
             assert contributions(tr, s, j).sum() == pytest.approx(float(tr.cell[s, j]), abs=1e-4)
     traces = [d for c in at.get("plotly_chart") for d in json.loads(c.proto.spec)["data"]]
-    contrib = next(d for d in traces if d["type"] == "bar")["y"]
+    up, down = [values(d["y"]) for d in traces if d.get("fill") == "tozeroy"]  # positive and negative parts
+    contrib = up + down
     waterfall = next(d for d in traces if d["type"] == "waterfall")["y"]
     assert waterfall[0] == pytest.approx(b.c_prev, abs=1e-6) and waterfall[-1] == pytest.approx(b.cell, abs=1e-6)
-    np.testing.assert_allclose(_decode(contrib) if isinstance(contrib, dict) else contrib, contributions(tr, 12, 5), atol=1e-6)
+    np.testing.assert_allclose(contrib, contributions(tr, 12, 5), atol=1e-6)
 
 
 def test_next_button_moves_t_and_the_url_follows():
