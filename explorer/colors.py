@@ -10,9 +10,8 @@ from plotly.colors import sample_colorscale
 
 GATE_SCALE = "Viridis"
 SIGNED_SCALE = "RdBu_r"
-SIGNED_KINDS = ("candidate", "cell", "hidden", "tanh_cell", "written", "kept", "forward", "backward", "concat",
-                "n", "rnn_hidden")
-UNBOUNDED_KINDS = ("cell", "kept")
+SIGNED_KINDS = ("candidate", "cell", "hidden", "tanh_cell", "written", "forward", "backward", "concat")
+UNBOUNDED_KINDS = ("cell",)
 
 
 def is_signed(kind: str) -> bool:
@@ -47,11 +46,6 @@ def to_rgb(values: np.ndarray, kind: str, vrange: tuple[float, float] | None = N
     lo, hi = vrange or value_range(kind, values)
     idx = np.clip((values - lo) / (hi - lo) * 255, 0, 255).round().astype(np.int64)
     return LUTS[scale_of(kind)][idx]
-
-
-def css_rgb(value: float, kind: str, vrange: tuple[float, float] | None = None) -> str:
-    r, g, b = to_rgb(np.array([value]), kind, vrange or value_range(kind, np.array([value])))[0]
-    return f"rgb({r},{g},{b})"
 
 
 def text_on(rgb) -> str:

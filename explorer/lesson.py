@@ -14,7 +14,6 @@ from explorer.lstm import sigmoid
 from explorer.models import CharModel
 from explorer.trace import Trace
 
-ACTIVATION = {"forget": "σ", "input": "σ", "output": "σ", "candidate": "tanh"}
 
 
 @dataclass(frozen=True)
@@ -62,8 +61,3 @@ def contributions(tr: Trace, t: int, j: int) -> np.ndarray:
     f = tr.forget[1: t + 1, j].astype(np.float64)
     survive = np.append(np.cumprod(f[::-1])[::-1], 1.0)  # survive[s] = f_{s+1}⋯f_t
     return survive * written
-
-
-def top_k(probs: np.ndarray, k: int = 5) -> list[tuple[int, float]]:
-    order = np.argsort(probs)[::-1][:k]
-    return [(int(i), float(probs[i])) for i in order]

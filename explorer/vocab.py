@@ -28,9 +28,6 @@ class Vocab:
     def encode(self, text: str) -> list[int]:
         return [self._index.get(c, UNKNOWN_ID) for c in text]
 
-    def decode(self, ids) -> str:
-        return "".join(self.chars[i] for i in ids)
-
     @classmethod
     def from_text(cls, text: str, min_count: int = 1, extra: str = "") -> "Vocab":
         counts: dict[str, int] = {}
