@@ -122,12 +122,31 @@ def train_pair(n: int, steps: int, seed: int, progress=None, should_stop=None) -
             nn.utils.clip_grad_norm_([*cell.parameters(), *readout.parameters()], 1.0)
             opt.step()
             if progress is not None and step % 50 == 0:
-                progress(kind, n, step, float(loss))
+                progress(kind, n, step, loss.item())
         for name in ("weight_ih", "weight_hh", "bias_ih", "bias_hh"):
             arrays[f"{kind}{n}_{name}"] = getattr(cell, name + "_l0").detach().numpy().copy()
         arrays[f"{kind}{n}_readout_weight"] = readout.weight.detach().numpy().copy()
         arrays[f"{kind}{n}_readout_bias"] = readout.bias.detach().numpy().copy()
     return arrays
+
+
+def retrain_work(steps: int, seed: int):
+    """A jobs.start work function: trains every pair again, reporting progress; returns the accuracies."""
+    import io
+
+    def work(job):
+        arrays = {}
+        for done, n in enumerate(DISTANCES):
+            arrays.update(train_pair(n, steps, seed, should_stop=job.stopped,
+                                     progress=lambda kind, n_, step, loss: job.report(kind=kind, n=n_, step=step,
+                                                                                      loss=loss, done=done)))
+            if job.stopped():
+                return None
+        buf = io.BytesIO()
+        np.savez(buf, **arrays)
+        buf.seek(0)
+        return accuracies(load(buf))
+    return work
 
 
 def main(argv=None) -> None:

@@ -34,27 +34,9 @@ jobs.heartbeat(session)
 job = jobs.get(session, "memory")
 
 
-def retrain(job):
-    arrays = {}
-    for k, n in enumerate(memory.DISTANCES):
-        arrays.update(memory.train_pair(n, 600, seed=1,
-                                        progress=lambda kind, n_, step, loss: job.report(kind=kind, n=n_, step=step,
-                                                                                         loss=loss, done=k),
-                                        should_stop=job.stopped))
-        if job.stopped():
-            return None
-    import io
-
-    buf = io.BytesIO()
-    np.savez(buf, **arrays)
-    buf.seek(0)
-    models = memory.load(buf)
-    return memory.accuracies(models)
-
-
 if st.button(ui.t("mem_retrain"), key="mem_retrain"):
     try:
-        job = jobs.start(session, "memory", retrain)
+        job = jobs.start(session, "memory", memory.retrain_work(steps=600, seed=1))
     except jobs.TooManyJobs:
         st.warning(ui.t("jobs_busy", n=jobs.MAX_RUNNING))
 

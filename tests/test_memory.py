@@ -57,3 +57,18 @@ def test_gradient_norms_are_autograd_of_the_last_output():
             xm[t, k] -= eps
             jac.append((h_last(xp) - h_last(xm)) / (2 * eps))
         assert np.sqrt((np.array(jac) ** 2).sum()) == pytest.approx(g[t], rel=1e-3)
+
+
+def test_retraining_in_the_background_reports_and_returns_accuracies():
+    import time
+
+    from explorer import jobs
+
+    job = jobs.start("mem-test", "memory", memory.retrain_work(steps=60, seed=1))
+    end = time.time() + 120
+    while job.running and time.time() < end:
+        jobs.heartbeat("mem-test")
+        time.sleep(0.1)
+    assert job.finished and job.error is None
+    assert set(job.result) == {"rnn", "lstm"} and len(job.result["lstm"]) == len(memory.DISTANCES)
+    assert any(h["n"] == max(memory.DISTANCES) for h in job.history)
