@@ -1,6 +1,8 @@
 """The overview in a real browser: type, watch the maps redraw, switch language, share a link."""
 import urllib.parse
 
+from playwright.sync_api import expect
+
 from tests.browser.chromium import settle
 from tests.browser.conftest import shot
 
@@ -40,7 +42,8 @@ def test_typing_redraws_the_heatmaps(open_app):
     box = page.locator("img.um-map").first.bounding_box()
     page.mouse.move(box["x"] + box["width"] * (4.5 / 11), box["y"] + box["height"] * (10.5 / 128))
     tip = page.locator(".um-tip")
-    assert tip.is_visible() and tip.inner_text().startswith("t=4 'o' · unit 10 · ")
+    expect(tip).to_be_visible()
+    assert tip.inner_text().startswith("t=4 'o' · unit 10 · ")
     from explorer import load_model, trace
 
     value = float(tip.inner_text().rsplit(" ", 1)[1])
@@ -60,7 +63,7 @@ def test_language_switch_and_shared_link(open_app):
     page2 = open_app(link)
     page2.wait_for_selector("h1:has-text('看 LSTM 如何思考')")
     wait_for_ticks(page2, "我爱中国")
-    assert text_box(page2).input_value() == "我爱中国"
+    expect(text_box(page2)).to_have_value("我爱中国", timeout=30_000)  # the text box loads on its own
     assert "lang=zh" in shared
     shot(page2, "overview-zh-shared-link")
 
