@@ -24,6 +24,7 @@ from explorer.variants import RNNWeights, run_rnn
 
 ALPHABET = "abcdefghijklmnopqrstuvwxyz "
 DISTANCES = (1, 2, 4, 8, 16, 32)
+GRADIENT_N = 16  # the gradient chart uses the models trained at this N: the longest the shipped LSTM learned
 HIDDEN = 32
 SHIPPED_MEMORY = ASSETS / "memory.npz"
 

@@ -259,8 +259,7 @@ def memory_accuracies() -> dict:
 def gradient_norms(kind: str, text: str):
     from explorer import memory
 
-    n = max(memory.DISTANCES)
-    return memory.gradient_norms(kind, memory_models()[kind][n][0], text)
+    return memory.gradient_norms(kind, memory_models()[kind][memory.GRADIENT_N][0], text)
 
 
 @st.cache_resource

@@ -13,7 +13,7 @@ st.latex(r"\text{RNN: } h_t = \tanh(W\cdot[h_{t-1}, x_t] + b) \qquad "
 
 text = ui.text_box()
 st.subheader(ui.t("mem_grad_title"))
-st.caption(ui.t("mem_grad_caption", n=max(memory.DISTANCES), cap=GRAD_CAP))
+st.caption(ui.t("mem_grad_caption", n=memory.GRADIENT_N, cap=GRAD_CAP))
 if len(text) < 2:
     st.info(ui.t("mem_grad_short"))
 else:

@@ -72,3 +72,12 @@ def test_retraining_in_the_background_reports_and_returns_accuracies():
     assert job.finished and job.error is None
     assert set(job.result) == {"rnn", "lstm"} and len(job.result["lstm"]) == len(memory.DISTANCES)
     assert any(h["n"] == max(memory.DISTANCES) for h in job.history)
+
+
+def test_on_text_the_rnns_gradient_vanishes_and_the_lstms_does_not():
+    models = memory.load()
+    text = "the cat sat on the mat and the dog ran far away"
+    rnn = memory.gradient_norms("rnn", models["rnn"][memory.GRADIENT_N][0], text)
+    lstm = memory.gradient_norms("lstm", models["lstm"][memory.GRADIENT_N][0], text)
+    far = slice(0, len(text) - 20)  # characters 20 or more steps before the end
+    assert rnn[far].max() < 1e-6 < lstm[far].min()
