@@ -48,8 +48,7 @@ def _start(case: str, data, hidden: int, lr: float, steps: int, seed: int) -> No
 
 
 def _reset(case: str) -> None:
-    jobs.stop(ui.session_id(), case)
-    jobs.forget(ui.session_id(), case)
+    jobs.forget(ui.session_id(), case)  # stops it, and the page starts afresh
 
 
 def _maps(reading: cases.Reading, case: str) -> dict:

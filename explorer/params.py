@@ -39,18 +39,12 @@ def torch_count(kind: str, h: int, x: int, layers: int = 1, bidirectional: bool 
     return sum(p.numel() for p in module.parameters())
 
 
-def lesson_terms_latex(h: int, x: int) -> str:
-    """4·[h·(h+x) + h] worked out with the numbers, step by step."""
-    hx = h * (h + x)
+def terms_latex(h: int, x: int, biases: int = 1) -> str:
+    """4·[h·(h+x) + biases·h] worked out with the numbers, step by step (1 bias: the lesson, Keras;
+    2 biases: PyTorch)."""
+    hx, b = h * (h + x), biases * h
+    bias_sym, bias_num = ("h", f"{h}") if biases == 1 else (f"{biases}h", f"{biases}\\cdot{h}")
     return (r"\begin{aligned}"
-            rf"4\cdot[h\cdot(h+x) + h] &= 4\cdot[{h}\cdot({h}+{x}) + {h}]\\"
-            rf"&= 4\cdot[{hx:,} + {h}] = 4\cdot{hx + h:,} = {4 * (hx + h):,}"
-            r"\end{aligned}").replace(",", "{,}")
-
-
-def torch_terms_latex(h: int, x: int) -> str:
-    hx = h * (h + x)
-    return (r"\begin{aligned}"
-            rf"4\cdot[h\cdot(h+x) + 2h] &= 4\cdot[{h}\cdot({h}+{x}) + 2\cdot{h}]\\"
-            rf"&= 4\cdot[{hx:,} + {2 * h}] = {4 * (hx + 2 * h):,}"
+            rf"4\cdot[h\cdot(h+x) + {bias_sym}] &= 4\cdot[{h}\cdot({h}+{x}) + {bias_num}]\\"
+            rf"&= 4\cdot[{hx:,} + {b}] = 4\cdot{hx + b:,} = {4 * (hx + b):,}"
             r"\end{aligned}").replace(",", "{,}")

@@ -2,7 +2,7 @@
 import streamlit as st
 
 from explorer import ui
-from explorer.params import formula_count, lesson_lstm, lesson_terms_latex, torch_count, torch_terms_latex
+from explorer.params import formula_count, lesson_lstm, terms_latex, torch_count
 
 st.title(ui.t("params_title"))
 st.write(ui.t("params_intro"))
@@ -14,11 +14,11 @@ layers = c.number_input(ui.t("params_layers"), 1, 4, 1, key="params_layers")
 bi = d.checkbox(ui.t("params_bi"), key="params_bi")
 
 st.subheader(ui.t("params_lesson"))
-st.latex(lesson_terms_latex(h, x))
+st.latex(terms_latex(h, x, biases=1))
 st.caption(ui.t("params_terms", w=f"{h * (h + x):,}", b=h))
 st.subheader(ui.t("params_torch"))
-formula, real = st.columns([3, 1], vertical_alignment="center")
-formula.latex(torch_terms_latex(h, x))
+formula, real = st.columns([5, 3], vertical_alignment="center")
+formula.latex(terms_latex(h, x, biases=2))
 count = torch_count("lstm", h, x)
 real.metric(ui.t("params_real", module=f"nn.LSTM({x}, {h})"), f"{count:,}",
             delta=ui.t("params_match") if count == formula_count("lstm", h, x) else ui.t("params_mismatch"),

@@ -12,7 +12,7 @@ from explorer import trace
 from explorer.lesson import belt_step, contributions, gate_terms
 from explorer.lstm import sigmoid
 from explorer.vocab import display_char
-from tests.test_app import APP
+from tests.test_app import APP, decode
 
 TEXT = "Return len(x) for 我爱中国"
 PAGES = ["forget", "input", "cell", "output"]
@@ -50,13 +50,7 @@ def test_each_page_runs_and_shows_its_map(page, lang, tr):
 
 
 def values(d):
-    return _decode(d) if isinstance(d, dict) else np.asarray(d, np.float64)
-
-
-def _decode(b):
-    import base64
-
-    return np.frombuffer(base64.b64decode(b["bdata"]), dtype=np.dtype(b["dtype"]))
+    return decode(d) if isinstance(d, dict) else np.asarray(d, np.float64)
 
 
 @pytest.mark.parametrize("page, gate", [("forget", "forget"), ("input", "input"), ("output", "output")])
@@ -105,7 +99,7 @@ def test_what_if_forget_forced_to_one_is_a_real_rerun(model, tr):
     at.toggle(key="whatif_open_forget").set_value(True).run()
     lines = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
     cell_chart = next(s for s in lines if "cell state" in s["layout"].get("title", {}).get("text", ""))
-    as_is, forced = (_decode(d["y"]) if isinstance(d["y"], dict) else np.asarray(d["y"]) for d in cell_chart["data"])
+    as_is, forced = (values(d["y"]) for d in cell_chart["data"])
     np.testing.assert_allclose(as_is, tr.cell[:, 2], atol=1e-6)
     from explorer.lstm import Forcing
 

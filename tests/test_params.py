@@ -1,7 +1,7 @@
 """Every count the parameter page shows equals the real module's."""
 import pytest
 
-from explorer.params import formula_count, lesson_lstm, lesson_terms_latex, torch_count
+from explorer.params import formula_count, lesson_lstm, terms_latex, torch_count
 
 
 @pytest.mark.parametrize("kind", ["lstm", "gru", "rnn"])
@@ -14,4 +14,5 @@ def test_formula_equals_the_real_module(kind, h, x, layers, bi):
 def test_the_lessons_formula_has_one_bias_per_block():
     assert lesson_lstm(128, 32) == 4 * (128 * 160 + 128) == 82_432
     assert torch_count("lstm", 128, 32) - lesson_lstm(128, 32) == 4 * 128
-    assert "82{,}432" in lesson_terms_latex(128, 32)
+    assert "82{,}432" in terms_latex(128, 32, biases=1)
+    assert "82{,}944" in terms_latex(128, 32, biases=2)
