@@ -21,6 +21,16 @@ def test_torch_lstm_on_the_same_inputs_gives_the_same_hidden_and_cell(model):
     np.testing.assert_allclose(t.cell[-1], c_n[0, 0].numpy(), atol=1e-5, rtol=1e-6)
 
 
+def test_the_numpy_reference_loop_also_matches_torch(model):
+    # trace() runs the compiled loop where it is built; the numpy loop is the fallback
+    t = trace(model, TEXT)
+    r = run(model.lstm, t.inputs, compiled=False)
+    with torch.no_grad():
+        out, (_, c_n) = model.as_torch_lstm()(torch.from_numpy(t.inputs)[None])
+    np.testing.assert_allclose(r.hidden, out[0].numpy(), atol=1e-5)
+    np.testing.assert_allclose(r.cell[-1], c_n[0, 0].numpy(), atol=1e-5, rtol=1e-6)
+
+
 def test_in_double_precision_the_equations_and_torch_agree_to_1e_9(model):
     t = trace(model, TEXT)
     ours = run(model.lstm, t.inputs.astype(np.float64), dtype=np.float64)
