@@ -18,6 +18,27 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "text_label": {"en": "Type some text", "zh": "输入一段文字"},
     "text_placeholder": {"en": "Start typing…", "zh": "开始输入……"},
+    "newline_help": {
+        "en": "Add a line break at the end of the text. In the box a line break shows as ↵ "
+              "(typing or pasting ↵ gives one too).",
+        "zh": "在文字末尾加一个换行。输入框里换行显示为 ↵（输入或粘贴 ↵ 也会得到换行）。",
+    },
+    "counter_note": {
+        "en": "**A cell that counts.** Nobody told the model where lines end, yet unit {j} of the cell state "
+              "learned to count the characters since the last line break (r = {r} with the column on held-out "
+              "text): it climbs with each character and drops back at each ↵.",
+        "zh": "**会数数的细胞。** 没有人告诉模型一行在哪里结束，但细胞状态的第 {j} 个单元自己学会了数"
+              "“上次换行以来读了几个字符”（在留出文本上与列号的相关系数 r = {r}）：每读一个字符就升高一点，"
+              "遇到换行 ↵ 就回落。",
+    },
+    "counter_button": {"en": "Show unit {j} counting", "zh": "看第 {j} 个单元数数"},
+    "lines_button": {"en": "Several lines", "zh": "多行编辑"},
+    "lines_label": {"en": "The text, line by line", "zh": "按行编辑文字"},
+    "lines_help": {
+        "en": "Edit or paste text with line breaks here (for example a piece of code), then press Ctrl+Enter "
+              "or click outside the box.",
+        "zh": "在这里编辑或粘贴带换行的文字（比如一段代码），然后按 Ctrl+Enter 或点击框外。",
+    },
     "empty_hint": {
         "en": "Type something in the box above (for example a sentence in English, some Python, or 我爱中国) "
               "to see the gates at work.",

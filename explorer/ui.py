@@ -20,6 +20,17 @@ from explorer.trace import Trace
 TEXT_CAP = 500          # characters read by the model; longer text is cut with a notice
 DEBOUNCE_MS = 150       # keystrokes closer than this are sent together
 DEFAULT_TEXT = 'Return the number of items in the list. Use len(x) to count "words".'
+NEWLINE_MARK = "↵"      # a line break as the one-line box shows it (an <input> drops real ones)
+
+
+def to_box(text: str) -> str:
+    """The text as the one-line box shows it: line breaks as ↵."""
+    return text.replace("\r\n", "\n").replace("\n", NEWLINE_MARK)
+
+
+def from_box(typed: str) -> str:
+    """The text typed in the one-line box: each ↵ is a line break."""
+    return typed.replace(NEWLINE_MARK, "\n")
 
 
 def lang() -> str:
@@ -60,11 +71,23 @@ def cached_trace(text: str) -> Trace:
 
 
 def text_box() -> str:
-    """The live text box: returns the text the model reads (capped), with notices shown."""
-    typed = st_keyup(t("text_label"), value=st.session_state.text, key=f"text_box{st.session_state.get('text_version', 0)}",
-                     debounce=DEBOUNCE_MS, placeholder=t("text_placeholder"))
+    """The live text box: returns the text the model reads (capped), with notices shown.
+
+    One line that answers every keystroke (streamlit-keyup), a ↵ button that adds a line break,
+    and a "several lines" text area for pasting or editing text with line breaks.
+    """
+    version = st.session_state.get("text_version", 0)
+    box, newline, lines = st.columns([10, 1, 2], vertical_alignment="bottom")
+    with box:
+        typed = st_keyup(t("text_label"), value=to_box(st.session_state.text), key=f"text_box{version}",
+                         debounce=DEBOUNCE_MS, placeholder=t("text_placeholder"))
     if typed is not None:
-        st.session_state.text = typed
+        st.session_state.text = from_box(typed)
+    newline.button(NEWLINE_MARK, key="newline", help=t("newline_help"), width="stretch",
+                   on_click=lambda: set_text(st.session_state.text + "\n"))
+    with lines.popover(t("lines_button"), width="stretch"):
+        st.text_area(t("lines_label"), value=st.session_state.text, key=f"lines{version}", height=220,
+                     help=t("lines_help"), on_change=lambda: set_text(st.session_state[f"lines{version}"]))
     sync_url()
     text = st.session_state.text
     if len(text) > TEXT_CAP:
@@ -219,6 +242,39 @@ def session_id() -> str:
 
     ctx = get_script_run_ctx()
     return ctx.session_id if ctx is not None else "no-session"
+
+
+COUNTER_TEXT = ("Return the number of items in the list.\n"
+                "Each line of this text starts a new count:\n"
+                "one unit of the cell state climbs with every\n"
+                "character and drops back at the line break.")
+
+
+@st.cache_resource
+def probe_result() -> dict:
+    """What `python -m explorer.probe` found: for each property, the unit of C that tracks it best and r."""
+    import json
+
+    from explorer.models import ASSETS
+
+    return json.loads((ASSETS / "char_lstm.probe.json").read_text(encoding="utf-8"))
+
+
+def show_counter() -> None:
+    """A button's callback: a text with line breaks, and the unit that counts the column chosen."""
+    set_text(COUNTER_TEXT)
+    st.session_state.sel_j = probe_result()["column"]["unit"]
+    st.session_state.sel_t = len(COUNTER_TEXT) - 1
+
+
+def counter_example() -> None:
+    """The interpretable cell, one click away."""
+    found = probe_result()["column"]
+    with st.container(border=True):
+        note, button = st.columns([4, 1], vertical_alignment="center")
+        note.markdown(t("counter_note", j=found["unit"], r=f"{found['corr']:+.3f}"))
+        button.button(t("counter_button", j=found["unit"]), on_click=show_counter, key="counter_example",
+                      width="stretch")
 
 
 def set_text(text: str) -> None:

@@ -87,3 +87,24 @@ def test_text_that_looks_like_markup_is_shown_literally(text):
 def test_unknown_characters_are_named_in_a_note():
     at = run_app(text="hi 😀")
     assert any("U+1F600" in c.value for c in at.caption)
+
+
+def test_line_breaks_from_the_button_and_the_several_lines_box():
+    from explorer.ui import from_box, to_box
+
+    # the one-line box shows a line break as ↵, and reads ↵ back as one
+    assert to_box("def f():\n    return 1") == "def f():↵    return 1"
+    assert from_box(to_box("a\nb\n\nc")) == "a\nb\n\nc"
+    assert to_box("a\r\nb") == "a↵b"
+    at = run_app(text="def f():")
+    at.button(key="newline").click().run()
+    assert at.session_state.text == "def f():\n"
+    assert at.query_params["text"] == "def f():\n"              # the shared link keeps it
+    assert maps(at)["labels"][-1] == "↵"                 # the model read a line break
+    code = "x = [\n    1,\n]"
+    at.text_area(key="lines1").input(code).run()
+    assert not at.exception
+    assert at.session_state.text == code
+    t = trace(load_model(), code)
+    np.testing.assert_allclose(panel_values(maps(at)["panels"][3], len(code)), t.cell.T, atol=1e-6)
+    assert at.text_area(key="lines2").value == code      # the box is shown afresh with the new text

@@ -110,3 +110,23 @@ def test_what_if_forget_forced_to_one_is_a_real_rerun(model, tr):
 def test_t_and_j_out_of_range_in_the_url_are_clamped():
     at = open_page("cell", t=10_000, j=-4)
     assert at.session_state.sel_t == len(TEXT) - 1 and at.session_state.sel_j == 0
+
+
+def test_the_counting_unit_is_one_click_away(model):
+    from explorer.ui import COUNTER_TEXT, probe_result
+
+    at = open_page("cell")
+    unit = probe_result()["column"]["unit"]
+    assert f"unit {unit}" in " ".join(m.value for m in at.markdown)
+    at.button(key="counter_example").click().run()
+    assert not at.exception
+    assert at.session_state.text == COUNTER_TEXT and at.session_state.sel_j == unit
+    assert at.query_params["j"] == str(unit)
+    # the line chart of C along the text is unit `unit`'s, and it really drops at each line break
+    c = trace(model, COUNTER_TEXT).cell[:, unit]
+    lines = [tr_ for p in at.get("plotly_chart") for tr_ in json.loads(p.proto.spec)["data"] if tr_.get("type") == "scatter"]
+    ys = [decode(tr_["y"]) if isinstance(tr_["y"], dict) else np.asarray(tr_["y"]) for tr_ in lines]
+    assert any(len(y) == len(c) and np.allclose(y, c, atol=1e-5) for y in ys)
+    breaks = [k for k, ch in enumerate(COUNTER_TEXT) if ch == "\n"]
+    col = np.array([k - max([b for b in breaks if b < k] + [-1]) - 1 for k in range(len(COUNTER_TEXT))])
+    assert abs(np.corrcoef(c, col)[0, 1]) > 0.8

@@ -48,3 +48,22 @@ def test_play_steps_through_the_text(open_app):
     page.get_by_text("play through the text").click()
     page.wait_for_function("() => new URL(location).searchParams.get('t') === '3'", timeout=30_000)
     settle(page)
+
+
+def test_the_counting_unit_in_the_browser(open_app):
+    from explorer.ui import COUNTER_TEXT, probe_result
+
+    unit = probe_result()["column"]["unit"]
+    page = open_app("cell?" + urllib.parse.urlencode({"text": "abc", "t": 0, "j": 0}))
+    page.get_by_role("button", name=f"Show unit {unit} counting").click()
+    page.wait_for_function(f"() => new URL(location).searchParams.get('j') === '{unit}'", timeout=30_000)
+    settle(page)
+    page.wait_for_function("() => [...document.querySelectorAll('.katex-mathml annotation')]"
+                           f".some(a => a.textContent.includes('[{unit}]'))", timeout=30_000)
+    assert "%0A" in page.url and page.locator("[data-testid='stException']").count() == 0
+    # the belt's line chart is drawn for that unit, over the whole example (line breaks included)
+    page.wait_for_selector(f".js-plotly-plot :text('The belt of unit {unit} along the text')", timeout=30_000)
+    assert page.locator(".stMarkdown, [data-testid='stMarkdownContainer']").filter(has_text="↵").count() > 0
+    assert COUNTER_TEXT.count("\n") == 3
+    page.locator(".js-plotly-plot").first.scroll_into_view_if_needed()
+    shot(page, "cell-counting-unit")

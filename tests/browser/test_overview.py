@@ -97,3 +97,29 @@ def test_emoji_and_control_characters_are_marked_unknown(open_app):
     page.wait_for_function("() => document.body.innerText.includes('U+1F600')", timeout=30_000)
     assert page.locator("[data-testid='stException']").count() == 0
     shot(page, "overview-unknown")
+
+
+def test_line_breaks_can_be_typed_and_pasted(open_app):
+    page = open_app()
+    type_text(page, "ab")
+    wait_for_ticks(page, "ab")
+    page.get_by_role("button", name="↵", exact=True).click()
+    settle(page)
+    wait_for_ticks(page, "ab↵")
+    expect(text_box(page)).to_have_value("ab↵", timeout=30_000)     # the box shows the line break as ↵
+    box = text_box(page)
+    box.press("End")
+    box.press_sequentially("c")
+    page.wait_for_timeout(400)
+    settle(page)
+    wait_for_ticks(page, "ab↵c")
+    assert "text=ab%0Ac" in page.url
+    # several lines at once: the text area in the popover
+    page.get_by_role("button", name="Several lines").click()
+    area = page.locator("[data-testid='stPopoverBody'] textarea")
+    area.fill("if x:\n    y = 1")
+    area.press("Control+Enter")
+    settle(page)
+    wait_for_ticks(page, "if␣x:↵␣␣␣␣y␣=␣1")
+    expect(text_box(page)).to_have_value("if x:↵    y = 1", timeout=30_000)
+    shot(page, "overview-line-breaks")
