@@ -6,6 +6,7 @@ import streamlit as st
 
 from explorer import cases, figures, jobs, ui
 from explorer.textview import chips_html
+from explorer.unitmap import unit_maps
 
 SETTINGS = {"hidden": [8, 16, 32, 64, 128], "lr": [0.001, 0.003, 0.01, 0.03, 0.1]}
 POLL_SECONDS = 0.5
@@ -74,7 +75,7 @@ def _prediction(snap: cases.Snapshot, case: str, items: list[str], key: str) -> 
             st.code(snap.symbols[best], language=None)
         st.plotly_chart(figures.top_guesses(reading.probs, snap.symbols, ui.lang(), k=5), key=key + "_probs")
     with right:
-        st.plotly_chart(figures.stacked_maps(_maps(reading, case), tuple(items), ui.lang()), key=key + "_maps")
+        unit_maps(_maps(reading, case), tuple(items), ui.lang(), key=key + "_maps")
 
 
 def render(case: str) -> None:

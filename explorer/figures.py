@@ -1,7 +1,7 @@
 """Trace -> plotly figures. Pure functions: arrays in, go.Figure out; no Streamlit here.
 
-- Big (T × H) maps are drawn as images (one PNG each, colours from explorer.colors), which the
-  browser draws far faster than heatmap cells; hover still gives t, the character, unit and value.
+- Big (T × H) unit maps are not here: explorer/unitmap.py draws them (PNG + hover) in a small
+  component; these are the smaller charts around them.
 - Font sizes are set for a projector.
 """
 from __future__ import annotations
@@ -43,60 +43,10 @@ def char_ticks(chars) -> dict:
     return dict(tickmode="array", tickvals=ticks, ticktext=[plot_label(chars[t]) for t in ticks], tickangle=0)
 
 
-def hover_values(values: np.ndarray) -> np.ndarray:
-    """(T, H) values -> (H, T) float32, sent to the browser as a compact binary array."""
-    return np.ascontiguousarray(values.T, dtype=np.float32)
-
-
 def fig(d: dict) -> go.Figure:
     """A go.Figure from a plain dict, skipping plotly's slow per-property validation (tests
     validate every figure the app draws, so the dicts are known to be valid)."""
     return go.Figure(d, _validate=False)
-
-
-def colorbar_marker(kind: str, vrange, y: float, length: float) -> dict:
-    """An invisible scatter point whose only job is to show the colour bar of `kind`."""
-    return dict(type="scatter", x=[None], y=[None], mode="markers", showlegend=False, hoverinfo="skip",
-                marker=dict(colorscale=colors.plotly_scale(kind), cmin=vrange[0], cmax=vrange[1], color=[vrange[0]],
-                            colorbar=dict(x=1.01, y=y, len=length, thickness=14, outlinewidth=0, nticks=3,
-                                          tickfont=dict(size=13))))
-
-
-def stacked_maps(arrays: dict[str, np.ndarray], chars, lang: str) -> go.Figure:
-    """Several (T, H) quantities as unit × time maps, one above the other, sharing the time axis.
-
-    Each map is an image (the browser draws a picture far faster than heatmap cells) with its own
-    colour bar: gates 0..1; C̃, h −1..1; C symmetric around 0. The values ride along as a compact
-    float32 array, so hover gives t, unit and value.
-    """
-    kinds = list(arrays)
-    n = len(kinds)
-    T = next(iter(arrays.values())).shape[0]
-    height = 140 * n + 50
-    gap = 34 / (height - 60)  # room for each title, in paper units
-    row_h = (1 - gap * (n - 1)) / n
-    hover = tr("hover_cell", lang, t="%{x}", j="%{y}", v="%{text:.3f}") + "<extra></extra>"
-    data, annotations = [], []
-    layout = dict(height=height, margin=dict(l=60, r=10, t=30, b=30), font=FONT, plot_bgcolor="white")
-    for r, kind in enumerate(kinds):
-        top = 1 - r * (row_h + gap)
-        ax = "" if r == 0 else str(r + 1)
-        vrange = colors.value_range(kind, arrays[kind])
-        H = arrays[kind].shape[1]
-        data.append(dict(type="image", source=png_source(colors.to_rgb(arrays[kind].T, kind, vrange)),
-                         x0=0, dx=1, y0=0, dy=1, xaxis="x" + ax, yaxis="y" + ax,
-                         text=hover_values(arrays[kind]), hovertemplate=hover))
-        data.append(colorbar_marker(kind, vrange, top - row_h / 2, row_h))
-        layout["xaxis" + ax] = dict(anchor="y" + ax, showgrid=False, zeroline=False, range=[-0.5, T - 0.5],
-                                    tickfont=dict(size=14), **char_ticks(chars),
-                                    **({"matches": "x", "showticklabels": False} if r < n - 1 else {}))
-        layout["yaxis" + ax] = dict(domain=[max(0.0, top - row_h), min(1.0, top)], anchor="x" + ax, range=[H - 0.5, -0.5],
-                                    scaleanchor=False, showgrid=False, zeroline=False, tickfont=dict(size=12),
-                                    tickvals=list(range(0, H, 64)), title=dict(text=tr("axis_unit", lang), font=dict(size=13)))
-        annotations.append(dict(text=tr(f"kind_{kind}", lang), x=0, y=top, xref="paper", yref="paper",
-                                xanchor="left", yanchor="bottom", showarrow=False, font=dict(size=17)))
-    layout["annotations"] = annotations
-    return fig(dict(data=data, layout=layout))
 
 
 def top_guesses(probs: np.ndarray, vocab_chars, lang: str, k: int = 8) -> go.Figure:

@@ -24,8 +24,13 @@ CSS = """
 .um-root { position: relative; font-family: "Source Sans Pro", "Noto Sans CJK SC", sans-serif; }
 .um-title { font-size: 17px; color: #31333f; margin: 10px 0 3px 0; }
 .um-row { display: flex; align-items: stretch; gap: 10px; }
-.um-map { flex: 1 1 auto; min-width: 0; width: 100%; image-rendering: pixelated; cursor: crosshair;
-          border: 1px solid #ddd; display: block; }
+.um-wrap { position: relative; flex: 1 1 auto; min-width: 0; }
+.um-map { width: 100%; image-rendering: pixelated; cursor: crosshair; border: 1px solid #ddd; display: block;
+          box-sizing: border-box; }
+.um-split { position: absolute; left: 0; right: 0; height: 4px; margin-top: -2px; background: #fff;
+            border-top: 1px solid #222; border-bottom: 1px solid #222; pointer-events: none; }
+.um-tag { position: absolute; left: 4px; padding: 0 6px; font-size: 15px; background: rgba(255,255,255,.9);
+          border: 1px solid #222; border-radius: 3px; pointer-events: none; }
 .um-bar { width: 14px; flex: 0 0 14px; border: 1px solid #ddd; }
 .um-ticks { flex: 0 0 44px; display: flex; flex-direction: column; justify-content: space-between;
             font-size: 13px; color: #555; }
@@ -53,11 +58,20 @@ export default function(component) {
     const title = document.createElement('div'); title.className = 'um-title'; title.textContent = p.title;
     const row = document.createElement('div'); row.className = 'um-row';
     const img = document.createElement('img'); img.className = 'um-map'; img.src = p.png;
-    img.style.height = data.rowHeight + 'px'; img.alt = p.title;
+    img.style.height = (p.height || data.rowHeight) + 'px'; img.alt = p.title;
+    const wrap = document.createElement('div'); wrap.className = 'um-wrap'; wrap.appendChild(img);
+    if (p.split) {  // a line between two stacked vectors, e.g. h→ above h← in y = [h→ ; h←]
+      const line = document.createElement('div'); line.className = 'um-split';
+      line.style.top = (p.split / p.units * 100) + '%'; wrap.appendChild(line);
+      (p.splitTags || []).forEach((text, k) => {
+        const tag = document.createElement('div'); tag.className = 'um-tag'; tag.textContent = text;
+        tag.style.top = k === 0 ? '4px' : 'calc(' + (p.split / p.units * 100) + '% + 6px)'; wrap.appendChild(tag);
+      });
+    }
     const bar = document.createElement('div'); bar.className = 'um-bar'; bar.style.background = p.gradient;
     const ticks = document.createElement('div'); ticks.className = 'um-ticks';
     for (const v of p.ticks) { const s = document.createElement('span'); s.textContent = v; ticks.appendChild(s); }
-    row.append(img, bar, ticks); root.append(title, row);
+    row.append(wrap, bar, ticks); root.append(title, row);
     let vals = null;
     img.addEventListener('mousemove', (e) => {
       if (!vals) vals = floats(p.values);
@@ -97,8 +111,11 @@ def _gradient(kind: str) -> str:
 
 
 def maps_data(arrays: dict[str, np.ndarray], chars, lang: str, clickable: bool = False,
-              row_height: int = ROW_HEIGHT) -> dict:
-    """Everything the component draws, as plain JSON-able values."""
+              row_height: int = ROW_HEIGHT, heights: dict[str, int] | None = None,
+              splits: dict[str, tuple[int, str, str]] | None = None) -> dict:
+    """Everything the component draws, as plain JSON-able values. `heights` gives some maps their own
+    height in pixels; `splits` {kind: (k, above, below)} draws a line above row k of a map (two vectors
+    stacked in one) and names the part above and below it."""
     T = len(chars)
     panels = []
     for kind, values in arrays.items():
@@ -110,6 +127,9 @@ def maps_data(arrays: dict[str, np.ndarray], chars, lang: str, clickable: bool =
             "units": int(values.shape[1]),
             "gradient": _gradient(kind),
             "ticks": [f"{hi:.3g}", f"{(lo + hi) / 2:.3g}", f"{lo:.3g}"],
+            "height": int((heights or {}).get(kind, row_height)),
+            "split": int((splits or {}).get(kind, (0,))[0]),
+            "splitTags": list((splits or {}).get(kind, (0,))[1:]),
         })
     step = max(1, int(np.ceil(T / MAX_TICKS)))
     return {"panels": panels, "labels": [display_char(c) for c in chars], "tickSteps": list(range(0, T, step)),
@@ -120,14 +140,16 @@ _component = None
 
 
 def unit_maps(arrays: dict[str, np.ndarray], chars, lang: str, key: str, on_click=None,
-              row_height: int = ROW_HEIGHT) -> None:
+              row_height: int = ROW_HEIGHT, heights: dict[str, int] | None = None,
+              splits: dict[str, tuple[int, str, str]] | None = None) -> None:
     """Mount the maps; with `on_click`, clicking a cell calls on_click(t, j)."""
     global _component
     import streamlit as st
 
     if _component is None:
         _component = st.components.v2.component("lstm_unit_maps", css=CSS, js=JS, isolate_styles=False)
-    data = maps_data(arrays, chars, lang, clickable=on_click is not None, row_height=row_height)
+    data = maps_data(arrays, chars, lang, clickable=on_click is not None, row_height=row_height,
+                     heights=heights, splits=splits)
     if on_click is None:
         _component(data=data, key=key)
         return

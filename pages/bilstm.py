@@ -3,6 +3,7 @@ import streamlit as st
 
 from explorer import figures, ui
 from explorer.bilstm import HIDE
+from explorer.unitmap import ROW_HEIGHT, unit_maps
 
 st.title(ui.t("bi_title"))
 st.write(ui.t("bi_intro"))
@@ -19,8 +20,9 @@ else:
     st.plotly_chart(figures.reading_directions(bt.chars, ui.lang()), key="bi_directions")
     st.subheader(ui.t("bi_maps_title"))
     st.caption(ui.t("bi_maps_caption", h=H, h2=2 * H))
-    st.plotly_chart(figures.stacked_maps({"forward": bt.forward.hidden, "backward": bt.backward.hidden,
-                                          "concat": bt.output}, bt.chars, ui.lang()), key="bi_maps")
+    unit_maps({"forward": bt.forward.hidden, "backward": bt.backward.hidden, "concat": bt.output},
+              bt.chars, ui.lang(), key="bi_maps", heights={"concat": 2 * ROW_HEIGHT},   # y is twice as tall,
+              splits={"concat": (H, f"h→ · 0–{H - 1}", f"h← · {H}–{2 * H - 1}")})      # h→ above h←
     st.subheader(ui.t("bi_at_t_title"))
     t = st.slider(ui.t("pick_t"), 0, max(len(bt) - 1, 1), min(len(bt) - 1, 0), key="bi_t", disabled=len(bt) == 1)
     t = min(t, len(bt) - 1)

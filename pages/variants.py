@@ -2,6 +2,7 @@
 import streamlit as st
 
 from explorer import figures, ui
+from explorer.unitmap import unit_maps
 from explorer.variants import EQUATIONS
 
 SHOWN = {"classic": ("f", "forget"), "peephole": ("f", "forget"), "coupled": ("f", "forget"), "gru": ("z", "update")}
@@ -21,7 +22,7 @@ if trace is not None:
                     st.latex(line)
                 r, probs = runs[kind]
                 gate, color_kind = SHOWN[kind]
-                st.plotly_chart(figures.stacked_maps({color_kind: r.quantities[gate], "hidden": r.hidden},
-                                                     trace.chars, ui.lang()), key=f"var_maps_{kind}")
+                unit_maps({color_kind: r.quantities[gate], "hidden": r.hidden}, trace.chars, ui.lang(),
+                          key=f"var_maps_{kind}")
                 st.caption(ui.t("var_maps_caption", gate=gate, h=r.hidden.shape[1]))
                 st.plotly_chart(figures.top_guesses(probs[-1], vocab, ui.lang(), k=5), key=f"var_guess_{kind}")

@@ -38,16 +38,6 @@ def test_the_map_component_never_parses_text_as_html():
     assert unitmap.JS.count("textContent") >= 3
 
 
-def test_stacked_maps_hold_each_quantity_and_escape_labels(model):
-    t = trace(model, TEXT)
-    fig = figures.stacked_maps({"forget": t.forget, "hidden": t.hidden}, t.chars, "en")
-    go.Figure(fig.to_dict())
-    images = [d for d in fig.data if d.type == "image"]
-    np.testing.assert_allclose(np.asarray(images[1].text), t.hidden.T, atol=1e-6)
-    ticks = list(fig.layout.xaxis2.ticktext)
-    assert "&lt;" in ticks and "<" not in ticks and "我" in ticks
-
-
 def test_top_guesses_are_the_models_probabilities(model):
     t = trace(model, "Return the number of ite")
     fig = figures.top_guesses(t.next_char_probs[-1], model.vocab.chars, "en", k=5)
@@ -99,8 +89,7 @@ def test_figure_dicts_use_only_plain_plotly_property_names(model):
     from explorer.lesson import belt_step, contributions
 
     t = trace(model, TEXT)
-    figs = [figures.stacked_maps({k: getattr(t, k) for k in figures.OVERVIEW_KINDS}, t.chars, "zh"),
-            figures.top_guesses(t.next_char_probs[-1], model.vocab.chars, "en"),
+    figs = [figures.top_guesses(t.next_char_probs[-1], model.vocab.chars, "en"),
             figures.unit_lines([("a", t.cell[:, 0], "dot")], t.chars, "en", 3, "x"),
             figures.belt_waterfall(belt_step(t, 5, 0), "en"),
             figures.contributions_bar(contributions(t, 5, 0), t.chars, "en"),

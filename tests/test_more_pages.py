@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 from explorer import memory
 from explorer.bilstm import bi_trace, load_bimodel
 from explorer.params import torch_count
-from tests.test_app import APP, decode
+from tests.test_app import APP, decode, panel_values
 
 
 def open_page(page: str, **query) -> AppTest:
@@ -26,6 +26,11 @@ def specs(at):
     return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
 
 
+def component_maps(at) -> list[dict]:
+    """The data of every unit-map component on the page."""
+    return [json.loads(c.proto.json) for c in at.get("bidi_component")]
+
+
 def values(d):
     return decode(d) if isinstance(d, dict) else np.asarray(d)
 
@@ -34,11 +39,14 @@ def values(d):
 def test_bilstm_page_shows_both_passes_and_their_concatenation(lang):
     at = open_page("bilstm", text="我爱?国", lang=lang)
     t = bi_trace(load_bimodel(), "我爱?国")
-    maps = next(s for s in specs(at) if sum(d["type"] == "image" for d in s["data"]) == 3)
-    images = [d for d in maps["data"] if d["type"] == "image"]
-    np.testing.assert_allclose(values(images[0]["text"]), t.forward.hidden.T, atol=1e-6)
-    np.testing.assert_allclose(values(images[1]["text"]), t.backward.hidden.T, atol=1e-6)
-    np.testing.assert_allclose(values(images[2]["text"]), t.output.T, atol=1e-6)
+    maps = component_maps(at)[0]
+    assert maps["labels"] == ["我", "爱", "�", "国"]      # the hidden '?' is read as the unknown symbol
+    for panel, want in zip(maps["panels"], (t.forward.hidden, t.backward.hidden, t.output)):
+        np.testing.assert_allclose(panel_values(panel, 4), want.T, atol=1e-6)
+    assert [p["units"] for p in maps["panels"]] == [64, 64, 128]      # y has 2H rows,
+    assert maps["panels"][2]["split"] == 64                            # h→ above the line, h← below
+    assert maps["panels"][2]["splitTags"] == ["h→ · 0–63", "h← · 64–127"]
+    assert maps["panels"][2]["height"] == 2 * maps["panels"][0]["height"]
     strips = next(s for s in specs(at) if s["data"][0]["type"] == "heatmap")
     np.testing.assert_allclose(values(strips["data"][2]["z"])[0], t.output[0], atol=1e-6)
     guesses = [s for s in specs(at) if s["data"][0]["type"] == "bar"]
@@ -72,8 +80,17 @@ def test_memory_page_accuracies_are_the_shipped_models():
 
 
 def test_variants_page_runs_all_four():
-    at = open_page("variants", text="Return the list.")
-    assert len([s for s in specs(at) if any(d["type"] == "image" for d in s["data"])]) == 4
+    from explorer import load_model, trace
+
+    text = "Return the list."
+    at = open_page("variants", text=text)
+    maps = component_maps(at)
+    assert len(maps) == 4 and all(len(m["panels"]) == 2 for m in maps)
+    classic = trace(load_model(), text)                     # the first column is the shipped model itself
+    np.testing.assert_allclose(panel_values(maps[0]["panels"][0], len(text)), classic.forget.T, atol=1e-6)
+    np.testing.assert_allclose(panel_values(maps[0]["panels"][1], len(text)), classic.hidden.T, atol=1e-6)
+    for m in maps[1:]:
+        assert np.isfinite(panel_values(m["panels"][1], len(text))).all()
 
 
 @pytest.mark.parametrize("page, raw_key, bad, message", [
