@@ -23,13 +23,14 @@ def scale_of(kind: str) -> str:
 
 
 def value_range(kind: str, values: np.ndarray) -> tuple[float, float]:
-    """Gates: 0..1. tanh-bounded kinds: -1..1. The cell state (unbounded): symmetric around 0,
-    wide enough for its largest value."""
+    """Gates: 0..1. tanh-bounded kinds: -1..1. The cell state (unbounded): symmetric around 0, wide
+    enough for 99% of its values (at least ±1), so that one counting unit far out does not wash every
+    other unit out; the few beyond are drawn in the end colour (the colour bar says ≥ / ≤)."""
     if not is_signed(kind):
         return 0.0, 1.0
     if kind not in UNBOUNDED_KINDS:
         return -1.0, 1.0
-    m = float(np.abs(values).max()) if values.size else 1.0
+    m = float(np.percentile(np.abs(values), 99)) if values.size else 1.0
     return -max(1.0, m), max(1.0, m)
 
 

@@ -108,3 +108,17 @@ def test_colour_bars_use_the_same_colours_as_the_pictures():
     scale = colors.plotly_scale("cell")
     assert scale[0][1] == "rgb({},{},{})".format(*colors.to_rgb(np.array([-1.0]), "cell", (-1, 1))[0])
     assert scale[-1][1] == "rgb({},{},{})".format(*colors.to_rgb(np.array([1.0]), "cell", (-1, 1))[0])
+
+
+def test_one_far_out_cell_unit_does_not_wash_out_the_cell_map():
+    rng = np.random.default_rng(0)
+    c = rng.uniform(-2, 2, (200, 128)).astype(np.float32)
+    c[:, 83] = np.arange(200)                              # a counting unit, far beyond the rest
+    lo, hi = colors.value_range("cell", c)
+    assert hi == -lo and 1.5 <= hi < 50                    # 99% of the values fit, not the counter's 199
+    panel = unitmap.maps_data({"cell": c}, ["a"] * 200, "en")["panels"][0]
+    assert panel["ticks"][0].startswith("≥ ")              # the colour bar says the top colour means "or more"
+    rgb = decode_png(panel["png"])
+    np.testing.assert_array_equal(rgb[83, -1], colors.to_rgb(np.array([hi]), "cell", (lo, hi))[0])  # end colour
+    gates = unitmap.maps_data({"forget": np.full((3, 4), 0.5, np.float32)}, ["a"] * 3, "en")["panels"][0]
+    assert gates["ticks"] == ["1", "0.5", "0"]             # bounded kinds keep their plain scale
