@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 import hashlib
 import sysconfig
 import textwrap
@@ -48,8 +49,9 @@ def stdlib_files() -> list[Path]:
     return sorted(f for f in root.rglob("*.py") if not skip & set(f.relative_to(root).parts))
 
 
+@functools.lru_cache(maxsize=2)
 def build(width: int = WRAP, hard: bool = False) -> tuple[str, str]:
-    """(training text, held-out text), wrapped at `width` columns."""
+    """(training text, held-out text), wrapped at `width` columns (made once per process)."""
     root = Path(sysconfig.get_paths()["stdlib"])
     train, held = [], []
     for f in stdlib_files():

@@ -102,6 +102,8 @@ def train_pair(n: int, steps: int, seed: int, progress=None, should_stop=None) -
     import torch
     from torch import nn
 
+    from explorer.train import update
+
     arrays = {}
     for kind in ("rnn", "lstm"):
         torch.manual_seed(seed)
@@ -118,10 +120,7 @@ def train_pair(n: int, steps: int, seed: int, progress=None, should_stop=None) -
             x, y = task(n, 128, rng)
             out, _ = cell(torch.from_numpy(one_hot(x)))
             loss = nn.functional.cross_entropy(readout(out[:, -1]), torch.from_numpy(y))
-            opt.zero_grad()
-            loss.backward()
-            nn.utils.clip_grad_norm_([*cell.parameters(), *readout.parameters()], 1.0)
-            opt.step()
+            update(opt, loss, [*cell.parameters(), *readout.parameters()])
             if progress is not None and step % 50 == 0:
                 progress(kind, n, step, loss.item())
         for name in ("weight_ih", "weight_hh", "bias_ih", "bias_hh"):

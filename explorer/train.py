@@ -69,6 +69,15 @@ def bits_per_char(net: CharNet, ids: np.ndarray, seq: int = 256, batch: int = 16
     return total / count / math.log(2)
 
 
+def update(opt: torch.optim.Optimizer, loss: torch.Tensor, params, clip: float = 1.0) -> None:
+    """One optimiser step, as every recipe here takes it: gradients of `loss`, their norm clipped
+    to `clip` (an LSTM's gradients can spike), then the step."""
+    opt.zero_grad()
+    loss.backward()
+    nn.utils.clip_grad_norm_(params, clip)
+    opt.step()
+
+
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--minutes", type=float, default=20.0)
@@ -84,6 +93,7 @@ def main(argv=None) -> None:
     ap.add_argument("--out", type=Path, default=Path("assets/char_lstm.npz"))
     args = ap.parse_args(argv)
 
+    args.out.parent.mkdir(parents=True, exist_ok=True)
     torch.manual_seed(args.seed)
     if args.threads:
         torch.set_num_threads(args.threads)
@@ -109,10 +119,7 @@ def main(argv=None) -> None:
         logits, state = net(x, state)
         state = tuple(s.detach() for s in state)
         loss = nn.functional.cross_entropy(logits.reshape(-1, len(vocab)), y.reshape(-1))
-        opt.zero_grad()
-        loss.backward()
-        nn.utils.clip_grad_norm_(net.parameters(), 1.0)
-        opt.step()
+        update(opt, loss, net.parameters())
         step += 1
         if step % 500 == 0:
             left = (deadline - time.time()) / 60

@@ -22,6 +22,7 @@ from explorer import corpus
 from explorer.bilstm import BiModel
 from explorer.lstm import LSTMWeights
 from explorer.models import SHIPPED_VOCAB
+from explorer.train import update
 from explorer.vocab import UNKNOWN_ID, Vocab
 
 
@@ -78,6 +79,7 @@ def main(argv=None) -> None:
     ap.add_argument("--threads", type=int, default=0)
     ap.add_argument("--out", type=Path, default=Path("assets/bilstm.npz"))
     args = ap.parse_args(argv)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
     torch.manual_seed(args.seed)
     if args.threads:
         torch.set_num_threads(args.threads)
@@ -93,10 +95,7 @@ def main(argv=None) -> None:
         xin, mask = hide(x, 0.15, gen)
         logits = net(xin)
         loss = nn.functional.cross_entropy(logits[mask], x[mask])
-        opt.zero_grad()
-        loss.backward()
-        nn.utils.clip_grad_norm_(net.parameters(), 1.0)
-        opt.step()
+        update(opt, loss, net.parameters())
         step += 1
         if step % 500 == 0:
             print(f"step {step} loss {loss.item():.3f}, {(deadline - time.time()) / 60:.1f} min left", flush=True)

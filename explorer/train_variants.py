@@ -22,7 +22,7 @@ from torch import nn
 
 from explorer import corpus
 from explorer.models import SHIPPED_VOCAB
-from explorer.train import bits_per_char, streams
+from explorer.train import bits_per_char, streams, update
 from explorer.vocab import Vocab
 
 KINDS = ("peephole", "coupled", "gru")
@@ -103,10 +103,7 @@ def train_one(kind, vocab, train_ids, held_ids, minutes, hidden, seed):
         logits, state = net(x, state)
         state = state.detach() if isinstance(state, torch.Tensor) else tuple(s.detach() for s in state)
         loss = nn.functional.cross_entropy(logits.reshape(-1, len(vocab)), y.reshape(-1))
-        opt.zero_grad()
-        loss.backward()
-        nn.utils.clip_grad_norm_(net.parameters(), 1.0)
-        opt.step()
+        update(opt, loss, net.parameters())
         step += 1
         if step % 200 == 0:
             print(f"{kind} step {step} loss {loss.item() / math.log(2):.3f} bits/char", flush=True)
@@ -121,6 +118,7 @@ def main(argv=None) -> None:
     ap.add_argument("--threads", type=int, default=0)
     ap.add_argument("--out", type=Path, default=Path("assets/variants.npz"))
     args = ap.parse_args(argv)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
     if args.threads:
         torch.set_num_threads(args.threads)
     vocab = Vocab.load(SHIPPED_VOCAB)
