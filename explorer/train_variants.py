@@ -1,7 +1,10 @@
 """Training the variants shown beside the classic LSTM: peephole, coupled-gate and GRU character
 models, each on the same text (explorer.corpus), vocabulary and budget.
 
-    python -m explorer.train_variants --minutes-each 3 --out assets/variants.npz
+    python -m explorer.train_variants --steps-each 8000 --threads 1 --out assets/variants.npz
+
+The budget is the same number of optimiser steps for each (--steps-each), or the same minutes
+(--minutes-each) when no step count is given.
 
 - Net: Embedding(V, 32) -> cell (H=64) -> Linear(H, V), next-character cross-entropy, Adam.
 - The peephole and coupled cells are written out step by step in torch (the same equations as
@@ -89,13 +92,13 @@ class VariantNet(nn.Module):
         return {f"{self.kind}_{k}": v.detach().numpy().astype(np.float32).copy() for k, v in a.items()}
 
 
-def train_one(kind, vocab, train_ids, held_ids, minutes, hidden, seed):
+def train_one(kind, vocab, train_ids, held_ids, minutes, hidden, seed, steps=0):
     torch.manual_seed(seed)
     net = VariantNet(kind, len(vocab), 32, hidden)
     opt = torch.optim.Adam(net.parameters(), lr=3e-3)
     data = streams(train_ids, 32)
     deadline, pos, state, step = time.time() + minutes * 60, 0, None, 0
-    while time.time() < deadline:
+    while (step < steps) if steps else (time.time() < deadline):
         if pos + 65 > data.shape[1]:
             pos, state = 0, None
         x, y = data[:, pos:pos + 64], data[:, pos + 1:pos + 65]
@@ -113,6 +116,7 @@ def train_one(kind, vocab, train_ids, held_ids, minutes, hidden, seed):
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--minutes-each", type=float, default=3.0)
+    ap.add_argument("--steps-each", type=int, default=0, help="steps per variant (0: train for --minutes-each)")
     ap.add_argument("--hidden", type=int, default=64)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--threads", type=int, default=0)
@@ -126,12 +130,15 @@ def main(argv=None) -> None:
     train_ids, held_ids = np.array(vocab.encode(train_text)), np.array(vocab.encode(held_text))
     arrays, stats = {}, {}
     for kind in KINDS:
-        net, steps, bpc = train_one(kind, vocab, train_ids, held_ids, args.minutes_each, args.hidden, args.seed)
+        t0 = time.time()
+        net, steps, bpc = train_one(kind, vocab, train_ids, held_ids, args.minutes_each, args.hidden, args.seed,
+                                    args.steps_each)
         arrays.update(net.arrays())
-        stats[kind] = {"steps": steps, "held_out_bits_per_char": round(bpc, 3)}
+        stats[kind] = {"steps": steps, "minutes": round((time.time() - t0) / 60, 1), "held_out_bits_per_char": round(bpc, 3)}
         print(kind, stats[kind], flush=True)
     np.savez(args.out, **arrays)
-    stats.update(hidden=args.hidden, minutes_each=args.minutes_each, seed=args.seed, torch=torch.__version__)
+    stats.update(hidden=args.hidden, seed=args.seed, torch=torch.__version__,
+                 **({"steps_each": args.steps_each} if args.steps_each else {"minutes_each": args.minutes_each}))
     args.out.with_suffix(".train.json").write_text(json.dumps(stats, indent=1))
 
 

@@ -23,6 +23,7 @@ def test_the_bilstm_and_variant_recipes_run(tmp_path):
     train_bilstm.main(["--minutes", "0.02", "--hidden", "8", "--batch", "8", "--seq", "16", "--threads", "1",
                        "--out", str(tmp_path / "bi.npz")])
     assert json.loads((tmp_path / "bi.train.json").read_text())["steps"] > 10
-    train_variants.main(["--minutes-each", "0.01", "--hidden", "8", "--threads", "1", "--out", str(tmp_path / "v.npz")])
+    train_variants.main(["--steps-each", "5", "--hidden", "8", "--threads", "1", "--out", str(tmp_path / "v.npz")])
+    assert json.loads((tmp_path / "v.train.json").read_text())["gru"]["steps"] == 5
     with np.load(tmp_path / "v.npz", allow_pickle=False) as z:
         assert any(k.startswith("gru") for k in z.files) and any(k.startswith("peephole") for k in z.files)
