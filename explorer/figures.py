@@ -20,7 +20,9 @@ from explorer.vocab import display_char
 
 FONT = dict(size=16)
 OVERVIEW_KINDS = ("forget", "input", "candidate", "cell", "output", "hidden")  # the lesson's order
-MAX_TICKS = 50
+MAX_TICKS = 50          # up to this many characters, every one is named on a time axis
+MAX_NUMBERED = 25       # beyond, every 2nd / 5th / 10th / … is, with its position t below it
+ROUND_STEPS = (2, 5, 10, 20, 50, 100, 200, 500)
 
 
 def png_source(rgb: np.ndarray) -> str:
@@ -35,12 +37,20 @@ def plot_label(c: str) -> str:
     return html.escape(display_char(c), quote=False)
 
 
+def time_ticks(T: int) -> tuple[list[int], bool]:
+    """Which steps t are named under the maps: all of them for a short text; for a longer one every
+    2nd, 5th, 10th, … (a round step, so the positions read easily), then numbered."""
+    if T <= MAX_TICKS:
+        return list(range(T)), False
+    step = next((s for s in ROUND_STEPS if T / s <= MAX_NUMBERED), int(np.ceil(T / MAX_NUMBERED)))
+    return list(range(0, T, step)), True
+
+
 def char_ticks(chars) -> dict:
-    """x-axis ticks that name the characters; thinned out when there are many."""
-    T = len(chars)
-    step = max(1, int(np.ceil(T / MAX_TICKS)))
-    ticks = list(range(0, T, step))
-    return dict(tickmode="array", tickvals=ticks, ticktext=[plot_label(chars[t]) for t in ticks], tickangle=0)
+    """x-axis ticks that name the characters (see time_ticks)."""
+    ticks, numbered = time_ticks(len(chars))
+    text = [plot_label(chars[t]) + (f"<br>{t}" if numbered else "") for t in ticks]
+    return dict(tickmode="array", tickvals=ticks, ticktext=text, tickangle=0)
 
 
 def fig(d: dict) -> go.Figure:

@@ -13,12 +13,11 @@ import base64
 import numpy as np
 
 from explorer import colors
-from explorer.figures import png_source
+from explorer.figures import png_source, time_ticks
 from explorer.i18n import tr
 from explorer.vocab import display_char
 
 ROW_HEIGHT = 118  # pixels per map
-MAX_TICKS = 50
 
 CSS = """
 .um-root { position: relative; font-family: "Source Sans Pro", "Noto Sans CJK SC", sans-serif; }
@@ -35,6 +34,8 @@ CSS = """
 .um-ticks { flex: 0 0 44px; display: flex; flex-direction: column; justify-content: space-between;
             font-size: 13px; color: #555; }
 .um-axis { position: relative; height: 24px; margin-right: 68px; font-size: 14px; color: #444; }
+.um-axis.um-numbered { height: 42px; }
+.um-axis.um-numbered span { text-align: center; line-height: 17px; }
 .um-axis span { position: absolute; transform: translateX(-50%); top: 3px; white-space: pre; }
 .um-tip { position: absolute; display: none; pointer-events: none; background: #fff; border: 1px solid #888;
           border-radius: 4px; padding: 3px 7px; font-size: 15px; white-space: pre; z-index: 5;
@@ -94,9 +95,9 @@ export default function(component) {
       });
     }
   }
-  const axis = document.createElement('div'); axis.className = 'um-axis';
-  for (const t of data.tickSteps) {
-    const s = document.createElement('span'); s.textContent = data.labels[t];
+  const axis = document.createElement('div'); axis.className = 'um-axis' + (data.numbered ? ' um-numbered' : '');
+  for (const [k, t] of data.tickSteps.entries()) {
+    const s = document.createElement('span'); s.textContent = data.tickText[k];
     s.style.left = ((t + 0.5) / T * 100) + '%'; axis.appendChild(s);
   }
   root.appendChild(axis);
@@ -132,8 +133,10 @@ def maps_data(arrays: dict[str, np.ndarray], chars, lang: str, clickable: bool =
             "split": int((splits or {}).get(kind, (0,))[0]),
             "splitTags": list((splits or {}).get(kind, (0,))[1:]),
         })
-    step = max(1, int(np.ceil(T / MAX_TICKS)))
-    return {"panels": panels, "labels": [display_char(c) for c in chars], "tickSteps": list(range(0, T, step)),
+    labels = [display_char(c) for c in chars]
+    ticks, numbered = time_ticks(T)
+    return {"panels": panels, "labels": labels, "tickSteps": ticks, "numbered": numbered,
+            "tickText": [f"{labels[t]}\n{t}" if numbered else labels[t] for t in ticks],
             "rowHeight": row_height, "hover": tr("hover_map", lang), "clickable": clickable}
 
 

@@ -122,3 +122,13 @@ def test_one_far_out_cell_unit_does_not_wash_out_the_cell_map():
     np.testing.assert_array_equal(rgb[83, -1], colors.to_rgb(np.array([hi]), "cell", (lo, hi))[0])  # end colour
     gates = unitmap.maps_data({"forget": np.full((3, 4), 0.5, np.float32)}, ["a"] * 3, "en")["panels"][0]
     assert gates["ticks"] == ["1", "0.5", "0"]             # bounded kinds keep their plain scale
+
+
+def test_time_axis_names_every_character_of_a_short_text_and_numbers_a_long_one():
+    assert figures.time_ticks(12) == (list(range(12)), False)
+    ticks, numbered = figures.time_ticks(171)
+    assert numbered and ticks[:3] == [0, 10, 20] and len(ticks) <= figures.MAX_NUMBERED
+    data = unitmap.maps_data({"forget": np.zeros((171, 2), np.float32)}, ["a", " "] * 85 + ["z"], "en")
+    assert data["tickText"][:2] == ["a\n0", "a\n10"] and data["numbered"]
+    short = unitmap.maps_data({"forget": np.zeros((3, 2), np.float32)}, ["a", " ", "\n"], "en")
+    assert short["tickText"] == ["a", "␣", "↵"] and not short["numbered"]
