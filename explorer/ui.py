@@ -18,6 +18,7 @@ from explorer.models import CharModel
 from explorer.trace import Trace
 
 TEXT_CAP = 500          # characters read by the model; longer text is cut with a notice
+INPUT_CAP = 10 * TEXT_CAP  # characters kept at all (box, URL): a pasted book stays out of every link
 DEBOUNCE_MS = 150       # keystrokes closer than this are sent together
 DEFAULT_TEXT = 'Return the number of items in the list. Use len(x) to count "words".'
 NEWLINE_MARK = "↵"      # a line break as the one-line box shows it (an <input> drops real ones)
@@ -48,7 +49,7 @@ def init_state() -> None:
         q = st.query_params.get("lang", DEFAULT_LANG)
         st.session_state.lang = q if q in LANGS else DEFAULT_LANG
     if "text" not in st.session_state:
-        st.session_state.text = st.query_params.get("text", DEFAULT_TEXT)
+        st.session_state.text = st.query_params.get("text", DEFAULT_TEXT)[:INPUT_CAP]
 
 
 def sync_url() -> None:
@@ -80,13 +81,13 @@ def text_box() -> str:
     box, newline, lines = st.columns([10, 1, 2], vertical_alignment="bottom")
     with box:
         typed = st_keyup(t("text_label"), value=to_box(st.session_state.text), key=f"text_box{version}",
-                         debounce=DEBOUNCE_MS, placeholder=t("text_placeholder"))
+                         debounce=DEBOUNCE_MS, placeholder=t("text_placeholder"), max_chars=INPUT_CAP)
     if typed is not None:
-        st.session_state.text = from_box(typed)
+        st.session_state.text = from_box(typed)[:INPUT_CAP]
     newline.button(NEWLINE_MARK, key="newline", help=t("newline_help"), width="stretch",
                    on_click=lambda: set_text(st.session_state.text + "\n"))
     with lines.popover(t("lines_button"), width="stretch"):
-        st.text_area(t("lines_label"), value=st.session_state.text, key=f"lines{version}", height=220,
+        st.text_area(t("lines_label"), value=st.session_state.text, key=f"lines{version}", height=220, max_chars=INPUT_CAP,
                      help=t("lines_help"), on_change=lambda: set_text(st.session_state[f"lines{version}"]))
     sync_url()
     text = st.session_state.text
@@ -279,7 +280,7 @@ def counter_example() -> None:
 
 def set_text(text: str) -> None:
     """A button's callback: put an example into the shared text box."""
-    st.session_state.text = text
+    st.session_state.text = text[:INPUT_CAP]
     st.session_state.text_version = st.session_state.get("text_version", 0) + 1
 
 

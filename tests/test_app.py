@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from explorer import load_model, trace
 from explorer.i18n import tr
-from explorer.ui import DEFAULT_TEXT, TEXT_CAP
+from explorer.ui import DEFAULT_TEXT, INPUT_CAP, TEXT_CAP
 
 APP = str(Path(__file__).resolve().parent.parent / "explorer" / "app.py")
 
@@ -69,7 +69,7 @@ def test_empty_text_gives_a_friendly_hint_and_no_charts():
 
 
 def test_text_over_the_cap_is_cut_with_a_notice():
-    long = "abc " * 1500
+    long = "abc " * 1000
     at = run_app(text=long)
     assert at.warning[0].value == tr("too_long", "en", n=len(long), cap=TEXT_CAP)
     assert len(maps(at)["labels"]) == TEXT_CAP
@@ -108,3 +108,10 @@ def test_line_breaks_from_the_button_and_the_several_lines_box():
     t = trace(load_model(), code)
     np.testing.assert_allclose(panel_values(maps(at)["panels"][3], len(code)), t.cell.T, atol=1e-6)
     assert at.text_area(key="lines2").value == code      # the box is shown afresh with the new text
+
+
+def test_a_pasted_book_is_kept_only_up_to_the_input_cap():
+    at = run_app(text="x" * (INPUT_CAP * 3))
+    assert len(at.session_state.text) == INPUT_CAP and len(at.query_params["text"]) == INPUT_CAP
+    assert str(INPUT_CAP) in at.warning[0].value                    # "your text has 5000 characters"
+    assert len(maps(at)["labels"]) == TEXT_CAP
