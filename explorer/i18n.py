@@ -320,6 +320,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Cho et al. (2014): no separate cell state; an update gate z mixes the old h with a new candidate. 64 units.",
         "zh": "Cho 等人（2014）：没有单独的细胞状态；更新门 z 把旧的 h 和新的候选值混合起来。64 个单元。",
     },
+    "var_quality": {
+        "en": "Held-out text: **{bpc} bits per character** (lower is better), after {steps} training steps of "
+              "{batch} × {seq} characters.",
+        "zh": "留出文本上：**每字符 {bpc} 比特**（越低越好），训练了 {steps} 步，每步 {batch} × {seq} 个字符。",
+    },
     "var_maps_caption": {
         "en": "Top: the gate {gate}; bottom: h ({h} units).",
         "zh": "上：门 {gate}；下：h（{h} 个单元）。",

@@ -29,6 +29,7 @@ from explorer.train import bits_per_char, streams, update
 from explorer.vocab import Vocab
 
 KINDS = ("peephole", "coupled", "gru")
+BATCH, SEQ = 32, 64     # each step: 32 streams of 64 characters
 
 
 class LoopLSTM(nn.Module):
@@ -92,17 +93,17 @@ class VariantNet(nn.Module):
         return {f"{self.kind}_{k}": v.detach().numpy().astype(np.float32).copy() for k, v in a.items()}
 
 
-def train_one(kind, vocab, train_ids, held_ids, minutes, hidden, seed, steps=0):
+def train_one(kind, vocab, train_ids, held_ids, minutes, hidden, seed, steps=0, lr=3e-3):
     torch.manual_seed(seed)
     net = VariantNet(kind, len(vocab), 32, hidden)
-    opt = torch.optim.Adam(net.parameters(), lr=3e-3)
-    data = streams(train_ids, 32)
+    opt = torch.optim.Adam(net.parameters(), lr=lr)
+    data = streams(train_ids, BATCH)
     deadline, pos, state, step = time.time() + minutes * 60, 0, None, 0
     while (step < steps) if steps else (time.time() < deadline):
-        if pos + 65 > data.shape[1]:
+        if pos + SEQ + 1 > data.shape[1]:
             pos, state = 0, None
-        x, y = data[:, pos:pos + 64], data[:, pos + 1:pos + 65]
-        pos += 64
+        x, y = data[:, pos:pos + SEQ], data[:, pos + 1:pos + SEQ + 1]
+        pos += SEQ
         logits, state = net(x, state)
         state = state.detach() if isinstance(state, torch.Tensor) else tuple(s.detach() for s in state)
         loss = nn.functional.cross_entropy(logits.reshape(-1, len(vocab)), y.reshape(-1))
@@ -137,7 +138,7 @@ def main(argv=None) -> None:
         stats[kind] = {"steps": steps, "minutes": round((time.time() - t0) / 60, 1), "held_out_bits_per_char": round(bpc, 3)}
         print(kind, stats[kind], flush=True)
     np.savez(args.out, **arrays)
-    stats.update(hidden=args.hidden, seed=args.seed, torch=torch.__version__,
+    stats.update(hidden=args.hidden, batch=BATCH, seq=SEQ, seed=args.seed, torch=torch.__version__,
                  **({"steps_each": args.steps_each} if args.steps_each else {"minutes_each": args.minutes_each}))
     args.out.with_suffix(".train.json").write_text(json.dumps(stats, indent=1))
 

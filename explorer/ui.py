@@ -329,6 +329,22 @@ def variant_models() -> dict:
     return {"classic": classic, **load_variants(ASSETS / "variants.npz")}
 
 
+@st.cache_resource
+def variant_quality() -> dict[str, dict]:
+    """Each variant's held-out bits per character and training budget, as its training run wrote them."""
+    import json
+
+    from explorer.models import ASSETS
+
+    char = json.loads((ASSETS / "char_lstm.train.json").read_text(encoding="utf-8"))
+    var = json.loads((ASSETS / "variants.train.json").read_text(encoding="utf-8"))
+    out = {"classic": {"bpc": char["held_out_bits_per_char"], "steps": char["steps"], "batch": char["batch"], "seq": char["seq"]}}
+    for kind in ("peephole", "coupled", "gru"):   # older runs did not write batch/seq: train_variants' 32 × 64
+        out[kind] = {"bpc": var[kind]["held_out_bits_per_char"], "steps": var[kind]["steps"],
+                     "batch": var.get("batch", 32), "seq": var.get("seq", 64)}
+    return out
+
+
 @st.cache_resource(max_entries=64)
 def variant_runs(text: str) -> dict:
     ids = np.array(model().vocab.encode(text), np.int64)

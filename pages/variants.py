@@ -25,4 +25,6 @@ if trace is not None:
                 unit_maps({color_kind: r.quantities[gate], "hidden": r.hidden}, trace.chars, ui.lang(),
                           key=f"var_maps_{kind}")
                 st.caption(ui.t("var_maps_caption", gate=gate, h=r.hidden.shape[1]))
+                q = ui.variant_quality()[kind]
+                st.markdown(ui.t("var_quality", bpc=f"{q['bpc']:.2f}", steps=f"{q['steps']:,}", batch=q["batch"], seq=q["seq"]))
                 st.plotly_chart(figures.top_guesses(probs[-1], vocab, ui.lang(), k=5), key=f"var_guess_{kind}")

@@ -91,6 +91,10 @@ def test_variants_page_runs_all_four():
     np.testing.assert_allclose(panel_values(maps[0]["panels"][1], len(text)), classic.hidden.T, atol=1e-6)
     for m in maps[1:]:
         assert np.isfinite(panel_values(m["panels"][1], len(text))).all()
+    shown = " ".join(m.value for m in at.markdown)
+    stats = json.loads((memory.ASSETS / "variants.train.json").read_text())
+    for kind in ("peephole", "coupled", "gru"):                # each one's held-out figure, as trained
+        assert f"**{stats[kind]['held_out_bits_per_char']:.2f} bits per character**" in shown
 
 
 @pytest.mark.parametrize("page, raw_key, bad, message", [
