@@ -18,6 +18,11 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "text_label": {"en": "Type some text", "zh": "输入一段文字"},
     "text_placeholder": {"en": "Start typing…", "zh": "开始输入……"},
+    "examples_label": {"en": "**Try an example:**", "zh": "**试试这些例子：**"},
+    "example_sentence": {"en": "A sentence", "zh": "一句英文"},
+    "example_code": {"en": "Python, 3 lines", "zh": "三行 Python"},
+    "example_brackets": {"en": "Nested brackets", "zh": "嵌套括号"},
+    "example_chinese": {"en": "中文", "zh": "中文句子"},
     "newline_help": {
         "en": "Add a line break at the end of the text. In the box a line break shows as ↵ "
               "(typing or pasting ↵ gives one too).",

@@ -245,6 +245,22 @@ def session_id() -> str:
     return ctx.session_id if ctx is not None else "no-session"
 
 
+EXAMPLES = {           # one click each on the overview: what the model was trained on, and the lesson's Chinese
+    "example_sentence": DEFAULT_TEXT,
+    "example_code": 'def area(r):\n    """Return the area of a circle."""\n    return 3.14159 * r * r',
+    "example_brackets": "print(len(sorted([1, (2 + 3), 4])))",
+    "example_chinese": "我爱中国。今天天气很好，我们一起学习。",
+}
+
+
+def example_buttons() -> None:
+    """A row of example texts; a click puts one into the text box."""
+    with st.container(horizontal=True, vertical_alignment="center"):
+        st.markdown(t("examples_label"), width="content")
+        for key, text in EXAMPLES.items():
+            st.button(t(key), key=key, on_click=set_text, args=(text,))
+
+
 COUNTER_TEXT = ("Return the number of items in the list.\n"
                 "Each line of this text starts a new count:\n"
                 "one unit of the cell state climbs with every\n"

@@ -8,6 +8,7 @@ from explorer.unitmap import unit_maps
 
 st.title(ui.t("overview_title"))
 st.write(ui.t("overview_intro"))
+ui.example_buttons()
 trace = ui.live_trace()
 if trace is not None:
     st.caption(ui.t("read_as"))

@@ -115,3 +115,17 @@ def test_a_pasted_book_is_kept_only_up_to_the_input_cap():
     assert len(at.session_state.text) == INPUT_CAP and len(at.query_params["text"]) == INPUT_CAP
     assert str(INPUT_CAP) in at.warning[0].value                    # "your text has 5000 characters"
     assert len(maps(at)["labels"]) == TEXT_CAP
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_each_example_is_one_click_away(lang):
+    from explorer.ui import EXAMPLES
+    from explorer.vocab import display_char
+
+    at = run_app(lang=lang)
+    for key, text in EXAMPLES.items():
+        at.button(key=key).click().run()
+        assert not at.exception
+        assert at.session_state.text == text and at.query_params["text"] == text
+        assert maps(at)["labels"] == [display_char(c) for c in text]
+        assert not trace(load_model(), text).unknown.any()        # every example is in the vocabulary
