@@ -23,6 +23,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "example_code": {"en": "Python, 3 lines", "zh": "三行 Python"},
     "example_brackets": {"en": "Nested brackets", "zh": "嵌套括号"},
     "example_chinese": {"en": "中文", "zh": "中文句子"},
+    "newline_button": {"en": "↵ line break", "zh": "↵ 换行"},
     "newline_help": {
         "en": "Add a line break at the end of the text. In the box a line break shows as ↵ "
               "(typing or pasting ↵ gives one too).",

@@ -78,13 +78,13 @@ def text_box() -> str:
     and a "several lines" text area for pasting or editing text with line breaks.
     """
     version = st.session_state.get("text_version", 0)
-    box, newline, lines = st.columns([10, 1, 2], vertical_alignment="bottom")
+    box, newline, lines = st.columns([8, 2, 2], vertical_alignment="bottom")
     with box:
         typed = st_keyup(t("text_label"), value=to_box(st.session_state.text), key=f"text_box{version}",
                          debounce=DEBOUNCE_MS, placeholder=t("text_placeholder"), max_chars=INPUT_CAP)
     if typed is not None:
         st.session_state.text = from_box(typed)[:INPUT_CAP]
-    newline.button(NEWLINE_MARK, key="newline", help=t("newline_help"), width="stretch",
+    newline.button(t("newline_button"), key="newline", help=t("newline_help"), width="stretch",
                    on_click=lambda: set_text(st.session_state.text + "\n"))
     with lines.popover(t("lines_button"), width="stretch"):
         st.text_area(t("lines_label"), value=st.session_state.text, key=f"lines{version}", height=220, max_chars=INPUT_CAP,

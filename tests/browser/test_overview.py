@@ -54,7 +54,7 @@ def test_typing_redraws_the_heatmaps(open_app):
 
 def test_language_switch_and_shared_link(open_app):
     page = open_app()
-    page.get_by_text("中文", exact=True).click()
+    page.locator("[data-testid='stSidebar']").get_by_text("中文", exact=True).click()
     settle(page)
     page.wait_for_selector("h1:has-text('看 LSTM 如何思考')")
     assert "lang=zh" in page.url
@@ -103,7 +103,7 @@ def test_line_breaks_can_be_typed_and_pasted(open_app):
     page = open_app()
     type_text(page, "ab")
     wait_for_ticks(page, "ab")
-    page.get_by_role("button", name="↵", exact=True).click()
+    page.get_by_role("button", name="↵ line break", exact=True).click()
     settle(page)
     wait_for_ticks(page, "ab↵")
     expect(text_box(page)).to_have_value("ab↵", timeout=30_000)     # the box shows the line break as ↵
