@@ -268,13 +268,18 @@ COUNTER_TEXT = ("Return the number of items in the list.\n"
 
 
 @st.cache_resource
-def probe_result() -> dict:
-    """What `python -m explorer.probe` found: for each property, the unit of C that tracks it best and r."""
+def asset_json(name: str) -> dict:
+    """A JSON file that a script wrote into assets/ (training statistics, probe results)."""
     import json
 
     from explorer.models import ASSETS
 
-    return json.loads((ASSETS / "char_lstm.probe.json").read_text(encoding="utf-8"))
+    return json.loads((ASSETS / name).read_text(encoding="utf-8"))
+
+
+def probe_result() -> dict:
+    """What `python -m explorer.probe` found: for each property, the unit of C that tracks it best and r."""
+    return asset_json("char_lstm.probe.json")
 
 
 def show_counter() -> None:
@@ -345,15 +350,9 @@ def variant_models() -> dict:
     return {"classic": classic, **load_variants(ASSETS / "variants.npz")}
 
 
-@st.cache_resource
 def variant_quality() -> dict[str, dict]:
     """Each variant's held-out bits per character and training budget, as its training run wrote them."""
-    import json
-
-    from explorer.models import ASSETS
-
-    char = json.loads((ASSETS / "char_lstm.train.json").read_text(encoding="utf-8"))
-    var = json.loads((ASSETS / "variants.train.json").read_text(encoding="utf-8"))
+    char, var = asset_json("char_lstm.train.json"), asset_json("variants.train.json")
     out = {"classic": {"bpc": char["held_out_bits_per_char"], "steps": char["steps"], "batch": char["batch"], "seq": char["seq"]}}
     for kind in ("peephole", "coupled", "gru"):   # older runs did not write batch/seq: train_variants' 32 × 64
         out[kind] = {"bpc": var[kind]["held_out_bits_per_char"], "steps": var[kind]["steps"],
