@@ -100,7 +100,6 @@ def run(w: LSTMWeights, inputs: np.ndarray, forcing: Forcing | None = None,
     hidden = np.empty((T, H), dtype)
     h = np.zeros(H, dtype) if h0 is None else np.ascontiguousarray(h0, dtype)
     c = np.zeros(H, dtype) if c0 is None else np.ascontiguousarray(c0, dtype)
-    tmp, hU = np.empty(H, dtype), np.empty(4 * H, dtype)
     if forcing is not None:
         k = GATES.index(forcing.gate)
         forced = np.arange(k * H, (k + 1) * H) if forcing.units is None else k * H + np.asarray(forcing.units, int)
@@ -118,6 +117,7 @@ def run(w: LSTMWeights, inputs: np.ndarray, forcing: Forcing | None = None,
         _lstm_kernel.run_f32(T, H, pre, U, h, c, pre, gates, cell, hidden,
                              mask, float(forcing.value) if forcing else 0.0, forcing.start if forcing else 0)
         return _split(pre, gates, cell, hidden, H)
+    tmp, hU = np.empty(H, dtype), np.empty(4 * H, dtype)
     # The loop works in place on preallocated rows (numpy calls on small vectors cost more in
     # overhead than in arithmetic); each line is one term of the equations.
     for t in range(T):                                                    # the reference loop
