@@ -5,7 +5,8 @@
     y_t  = [h→_t ; h←_t]            the output at t: the two vectors concatenated, size 2H
 
 - The shipped Bi-LSTM (assets/bilstm.npz) is trained to fill in hidden characters: a '?' in the
-  text is read as "hidden", and the model guesses it from y_t, that is from both sides.
+  text is read as "hidden", and the model guesses it from y_t, that is from both sides. The view
+  writes a hidden character as GAP_MARK (▢), an unknown one as UNKNOWN_MARK (�).
 - Weights load into torch.nn.LSTM(bidirectional=True) unchanged (the _reverse arrays).
 """
 from __future__ import annotations
@@ -22,6 +23,7 @@ from explorer.vocab import UNKNOWN_ID, UNKNOWN_MARK, Vocab
 
 SHIPPED_BI = ASSETS / "bilstm.npz"
 HIDE = "?"  # a character typed as '?' is hidden from the Bi-LSTM; it guesses what stood there
+GAP_MARK = "▢"  # how a hidden character is written in the view: a gap to fill, not an unknown character
 
 
 @dataclass(frozen=True)
@@ -89,7 +91,7 @@ def _reversed(r: LSTMRun) -> LSTMRun:
 @dataclass(frozen=True)
 class BiTrace:
     text: str
-    chars: tuple[str, ...]   # as read; hidden ('?') and unknown characters are UNKNOWN_MARK
+    chars: tuple[str, ...]   # as read; hidden ('?') characters are GAP_MARK, unknown ones UNKNOWN_MARK
     hidden_mask: np.ndarray  # (T,) bool: the character was '?', to be guessed
     unknown: np.ndarray      # (T,) bool: not in the vocabulary (or hidden)
     inputs: np.ndarray       # (T, X)
@@ -105,10 +107,11 @@ class BiTrace:
 def bi_trace(model: BiModel, text: str) -> BiTrace:
     ids = model.encode(text)
     unknown = ids == UNKNOWN_ID
-    chars = tuple(UNKNOWN_MARK if u else c for c, u in zip(text, unknown))
+    hidden = np.array([c == HIDE for c in text], bool)
+    chars = tuple(GAP_MARK if h else UNKNOWN_MARK if u else c for c, u, h in zip(text, unknown, hidden))
     inputs = model.embedding[ids] if len(ids) else np.zeros((0, model.embedding.shape[1]), np.float32)  # (T, X)
     fwd = run(model.forward, inputs)
     bwd = _reversed(run(model.backward, inputs[::-1]))          # read right to left, stored in text order
     output = np.concatenate([fwd.hidden, bwd.hidden], axis=1)   # (T, 2H)
     probs = softmax(output @ model.decoder_weight.T + model.decoder_bias)
-    return BiTrace(text, chars, np.array([c == HIDE for c in text], bool), unknown, inputs, fwd, bwd, output, probs)
+    return BiTrace(text, chars, hidden, unknown, inputs, fwd, bwd, output, probs)

@@ -1,21 +1,42 @@
 """The case-study pages (last letter, next word): data, settings, live training, prediction.
-Both pages call `render(case)`; everything they show comes from explorer.cases and the job."""
+Both pages call `render(case)`; everything they show comes from explorer.cases and the job.
+
+- Every widget keeps its value for the whole session (persist_state="session"): leaving the page
+  and coming back finds the same words, settings, example and try-it text.
+- Nothing the user typed reaches Markdown unescaped (explorer.safe_text.md_escape).
+"""
 from __future__ import annotations
 
 import streamlit as st
 
-from explorer import cases, figures, jobs, ui
-from explorer.textview import chips_html
+from explorer import cases, figures, job_ui, jobs, ui
+from explorer.safe_text import md_escape
 from explorer.unitmap import unit_maps
+from explorer.vocab import display_char
 
 SETTINGS = {"hidden": [8, 16, 32, 64, 128], "lr": [0.001, 0.003, 0.01, 0.03, 0.1]}
 POLL_SECONDS = 0.5
+PREFIX = {"last_letter": "case1", "next_word": "case2"}
+MAX_NAMED = 8        # unknown characters or words named in a notice
+KEEP = "session"     # widgets keep their values across page switches
+
+
+def key(case: str, name: str) -> str:
+    """The one name of each widget and piece of state of a case page: key("last_letter", "raw") == "case1_raw"."""
+    return f"{PREFIX[case]}_{name}"
+
+
+def named(items: list[str]) -> str:
+    """Characters or words the user typed, each quoted and shown as itself (never as Markdown)."""
+    shown = [ui.t("quoted", s=md_escape(display_char(s))) for s in items[:MAX_NAMED]]
+    return ui.t("list_sep").join(shown) + ("…" if len(items) > MAX_NAMED else "")
 
 
 def _data(case: str):
     """The training data from the text area, validated; None (after a message) when unusable."""
     if case == "last_letter":
-        raw = st.text_area(ui.t("case1_words"), " ".join(cases.DEFAULT_WORDS), key="case1_raw", height=100)
+        raw = st.text_area(ui.t("case1_words"), " ".join(cases.DEFAULT_WORDS), key=key(case, "raw"), height=100,
+                           persist_state=KEEP)
         wl = cases.parse_words(raw)
         if wl.truncated_from:
             st.warning(ui.t("case1_truncated", n=wl.truncated_from, cap=cases.MAX_WORDS))
@@ -29,7 +50,8 @@ def _data(case: str):
             st.error(ui.t("case1_empty"))
             return None
         return wl.words
-    raw = st.text_area(ui.t("case2_text"), cases.DEFAULT_PARAGRAPH, key="case2_raw", height=130)
+    raw = st.text_area(ui.t("case2_text"), cases.DEFAULT_PARAGRAPH, key=key(case, "raw"), height=130,
+                       persist_state=KEEP)
     tokens = cases.tokenize(raw)
     if len(tokens) > cases.MAX_TEXT_WORDS:
         st.warning(ui.t("case2_truncated", n=len(tokens), cap=cases.MAX_TEXT_WORDS))
@@ -40,16 +62,39 @@ def _data(case: str):
     return tokens
 
 
+def _settings(case: str) -> tuple[int, float, int, int]:
+    d = cases.DEFAULTS[case]
+    a, b, c, e = st.columns(4)
+    hidden = a.select_slider(ui.t("case_hidden"), SETTINGS["hidden"], d["hidden"], key=key(case, "hidden"),
+                             persist_state=KEEP)
+    lr = b.select_slider(ui.t("case_lr"), SETTINGS["lr"], d["lr"], key=key(case, "lr"), persist_state=KEEP)
+    steps = c.slider(ui.t("case_steps"), 20, 2000, d["steps"], step=20, key=key(case, "steps"), persist_state=KEEP)
+    seed = e.number_input(ui.t("case_seed"), 0, 9999, d["seed"], key=key(case, "seed"), persist_state=KEEP)
+    return hidden, lr, steps, seed
+
+
 def _start(case: str, data, hidden: int, lr: float, steps: int, seed: int) -> None:
     try:
         jobs.start(ui.session_id(), case, cases.train_job(case, data, hidden, lr, steps, seed))
-        st.session_state[case + "_error"] = None
-    except jobs.TooManyJobs:
-        st.session_state[case + "_error"] = ui.t("jobs_busy", n=jobs.MAX_RUNNING)
+        st.session_state[key(case, "error")] = None
+    except jobs.TooManyJobs as refused:  # shown in the language of the moment, from the page
+        st.session_state[key(case, "error")] = refused
 
 
 def _reset(case: str) -> None:
     jobs.forget(ui.session_id(), case)  # stops it, and the page starts afresh
+    st.session_state[key(case, "error")] = None
+
+
+def _example(case: str, shown: list[cases.Example]) -> int | None:
+    """The example to watch (an index into `shown`); None when there is none."""
+    k = key(case, "example")
+    if not shown:
+        return None
+    if st.session_state.get(k) is not None and st.session_state[k] >= len(shown):
+        del st.session_state[k]  # the data shrank: back to the default
+    return st.selectbox(ui.t("case_example"), range(len(shown)), index=cases.default_example(case, shown),
+                        format_func=lambda i: shown[i].label, key=k, persist_state=KEEP)
 
 
 def _maps(reading: cases.Reading, case: str) -> dict:
@@ -59,56 +104,45 @@ def _maps(reading: cases.Reading, case: str) -> dict:
     return {"forget": reading.forward.forget, "forward": reading.forward.hidden, "backward": reading.backward.hidden}
 
 
-def _prediction(snap: cases.Snapshot, case: str, items: list[str], key: str) -> None:
+def _prediction(snap: cases.Snapshot, case: str, items: list[str], name: str) -> None:
     reading = cases.read(snap, items)
     if reading is None:
-        unknown = [s for s in items if s not in snap.symbols]
-        st.warning(ui.t("case_unknown", items=" ".join(f"U+{ord(c):04X}" if len(c) == 1 else f"#{len(c)}" for c in unknown[:5]))
-                   if case == "last_letter" else ui.t("case_unknown_words", n=len(unknown)))
+        unknown = list(dict.fromkeys(s for s in items if s not in snap.symbols))
+        st.warning(ui.t("case_unknown" if case == "last_letter" else "case_unknown_words", items=named(unknown)))
         return
     best = int(reading.probs.argmax())
     left, right = st.columns([1, 2])
     with left:
         st.markdown("**" + ui.t("case_prediction") + "**")
-        st.html(chips_html([snap.symbols[best]] if case == "last_letter" else ["→"]))
-        if case != "last_letter":
-            st.code(snap.symbols[best], language=None)
-        st.plotly_chart(figures.top_guesses(reading.probs, snap.symbols, ui.lang(), k=5), key=key + "_probs")
+        st.markdown(ui.t("case_answer", best=md_escape(display_char(snap.symbols[best])),
+                         p=f"{reading.probs[best]:.0%}"))
+        st.plotly_chart(figures.top_guesses(reading.probs, snap.symbols, ui.lang(), k=5), key=name + "_probs")
     with right:
-        unit_maps(_maps(reading, case), tuple(items), ui.lang(), key=key + "_maps")
+        unit_maps(_maps(reading, case), tuple(items), ui.lang(), key=name + "_maps")
 
 
 def render(case: str) -> None:
-    c = "case1" if case == "last_letter" else "case2"
-    st.title(ui.t(c + "_title"))
-    st.write(ui.t(c + "_intro"))
+    st.title(ui.t(PREFIX[case] + "_title"))
+    st.write(ui.t(PREFIX[case] + "_intro"))
     session = ui.session_id()
     jobs.heartbeat(session)
     data = _data(case)
+    hidden, lr, steps, seed = _settings(case)
 
-    a, b, d, e = st.columns(4)
-    hidden = a.select_slider(ui.t("case_hidden"), SETTINGS["hidden"], 32, key=c + "_hidden")
-    lr = b.select_slider(ui.t("case_lr"), SETTINGS["lr"], 0.01, key=c + "_lr")
-    steps = d.slider(ui.t("case_steps"), 20, 2000, 300 if case == "last_letter" else 600, step=20, key=c + "_steps")
-    seed = e.number_input(ui.t("case_seed"), 0, 9999, 0, key=c + "_seed")
     job = jobs.get(session, case)
     x, y, z, _ = st.columns([1, 1, 1, 3])
-    x.button(ui.t("case_train"), type="primary", disabled=data is None, key=c + "_train",
+    x.button(ui.t("case_train"), type="primary", disabled=data is None, key=key(case, "train"),
              on_click=_start, args=(case, data, hidden, lr, steps, seed))
     if job is not None and job.running:
-        y.button(ui.t("case_resume") if job.paused else ui.t("case_pause"), key=c + "_pause",
+        y.button(ui.t("case_resume") if job.paused else ui.t("case_pause"), key=key(case, "pause"),
                  on_click=job.pause, args=(not job.paused,))
-    z.button(ui.t("case_reset"), key=c + "_reset", on_click=_reset, args=(case,), disabled=job is None)
-    if st.session_state.get(c + "_error"):
-        st.warning(st.session_state[c + "_error"])
+    z.button(ui.t("case_reset"), key=key(case, "reset"), on_click=_reset, args=(case,), disabled=job is None)
+    refused = st.session_state.get(key(case, "error"))
+    if refused:
+        st.warning(job_ui.refusal(refused))
 
-    examples = data or []
-    if case == "last_letter":
-        labels = examples
-    else:
-        labels = [" ".join(examples[max(0, k - cases.CONTEXT):k]) for k in range(1, min(len(examples), 40))]
-    example = st.selectbox(ui.t("case_example"), range(len(labels)), format_func=lambda i: labels[i],
-                           key=c + "_example") if labels else None
+    shown = cases.examples(case, data or [])
+    example = _example(case, shown)
 
     @st.fragment(run_every=POLL_SECONDS if job is not None and job.running else None)
     def live():
@@ -127,26 +161,27 @@ def render(case: str) -> None:
         if history:
             st.plotly_chart(figures.training_curves([h["step"] for h in history], [h["loss"] for h in history],
                                                     [h["accuracy"] for h in history], ui.t("case_loss"),
-                                                    ui.t("mem_axis_acc"), ui.t("case_step")), key=c + "_curve")
+                                                    ui.t("mem_axis_acc"), ui.t("case_step")), key=key(case, "curve"))
         snap = j.result
-        if snap is not None and example is not None and example < len(labels):
-            items = list(examples[example][:-1]) if case == "last_letter" else \
-                examples[max(0, example + 1 - cases.CONTEXT):example + 1]
-            st.markdown("**" + ui.t("case_example_gates", ex=labels[example]) + "**")
-            _prediction(snap, case, items, key=c + "_live")
-        if not j.running and st.session_state.get(c + "_shown") != id(j):
-            st.session_state[c + "_shown"] = id(j)
+        if snap is not None and example is not None:
+            st.markdown("**" + ui.t("case_example_gates", ex=md_escape(shown[example].label)) + "**")
+            _prediction(snap, case, shown[example].items, key(case, "live"))
+        if not j.running and st.session_state.get(key(case, "shown")) != id(j):
+            st.session_state[key(case, "shown")] = id(j)
             st.rerun()
 
     live()
 
     st.subheader(ui.t("case_try"))
+    typed = st.text_input(ui.t("case1_input") if case == "last_letter" else ui.t("case2_input"),
+                          key=key(case, "input"), max_chars=200, persist_state=KEEP)  # kept while training runs
+    if case == "next_word" and shown:
+        st.caption(ui.t("case2_try_note", n=cases.CONTEXT,
+                        ex=md_escape(shown[cases.default_example(case, shown)].label)))
     job = jobs.get(session, case)
     if job is None or job.result is None:
         st.caption(ui.t("case_try_first"))
         return
-    typed = st.text_input(ui.t("case1_input") if case == "last_letter" else ui.t("case2_input"), key=c + "_input",
-                          max_chars=200)
     items = list(typed) if case == "last_letter" else cases.tokenize(typed)[-cases.CONTEXT:]
     if items:
-        _prediction(job.result, case, items, key=c + "_try")
+        _prediction(job.result, case, items, key(case, "try"))

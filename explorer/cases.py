@@ -24,6 +24,15 @@ MAX_WORDS = 2000          # a word list is cut to this many (with a notice)
 MAX_WORD_LEN = 30
 MAX_TEXT_WORDS = 3000     # case 2: a pasted text is cut to this many words
 CONTEXT = 4               # case 2: how many words the Bi-LSTM reads before the one it predicts
+EXAMPLES_SHOWN = 40       # case 2: the first sentence starts of the text offered as examples to watch
+DEFAULTS = {              # the settings a page starts with
+    "last_letter": dict(hidden=32, lr=0.01, steps=300, seed=0),
+    "next_word": dict(hidden=32, lr=0.01, steps=600, seed=0),
+}
+DEFAULT_EXAMPLE = {       # the example each page shows first: one the default settings get right
+    "last_letter": "make",
+    "next_word": "the dog saw the",   # → cat; "the cat saw the" → dog: the answer hangs on a word 3 back
+}
 DEFAULT_PARAGRAPH = (
     "the cat sat on the mat . the dog sat on the rug . the cat saw the dog . the dog saw the cat . "
     "a bird sang in the tree . the cat ran to the tree . the bird flew over the house . "
@@ -65,6 +74,30 @@ def parse_words(raw: str) -> WordList:
 def tokenize(text: str) -> list[str]:
     """Lower-case words and punctuation marks as tokens; Chinese characters one token each."""
     return re.findall(r"[\u4e00-\u9fff]|[^\W\d_]+(?:'[^\W\d_]+)?|\d+|[^\w\s]", text.lower())
+
+
+@dataclass(frozen=True)
+class Example:
+    label: str          # as offered in the list
+    items: list[str]    # what the model reads
+    answer: str         # what it should say
+
+
+def examples(case: str, data: list[str]) -> list[Example]:
+    """Case 1: each word (reads all but its last letter). Case 2: each place in the first
+    EXAMPLES_SHOWN words of the text (reads up to CONTEXT words before it)."""
+    if case == "last_letter":
+        return [Example(w, list(w[:-1]), w[-1]) for w in data]
+    out = []
+    for k in range(1, min(len(data), EXAMPLES_SHOWN)):
+        items = data[max(0, k - CONTEXT):k]
+        out.append(Example(" ".join(items), items, data[k]))
+    return out
+
+
+def default_example(case: str, shown: list[Example]) -> int:
+    """The index of DEFAULT_EXAMPLE among the examples, or 0 when the user's data does not have it."""
+    return next((i for i, e in enumerate(shown) if e.label == DEFAULT_EXAMPLE[case]), 0)
 
 
 def _weights(lstm, suffix: str = "_l0") -> LSTMWeights:

@@ -12,6 +12,7 @@ GATE_SCALE = "Viridis"
 SIGNED_SCALE = "RdBu_r"
 SIGNED_KINDS = ("candidate", "cell", "hidden", "tanh_cell", "written", "forward", "backward", "concat")
 UNBOUNDED_KINDS = ("cell",)
+UNBOUNDED_PERCENTILE = 99  # the cell state's colour range covers this share of |C|
 
 
 def is_signed(kind: str) -> bool:
@@ -30,7 +31,7 @@ def value_range(kind: str, values: np.ndarray) -> tuple[float, float]:
         return 0.0, 1.0
     if kind not in UNBOUNDED_KINDS:
         return -1.0, 1.0
-    m = float(np.percentile(np.abs(values), 99)) if values.size else 1.0
+    m = float(np.percentile(np.abs(values), UNBOUNDED_PERCENTILE)) if values.size else 1.0
     return -max(1.0, m), max(1.0, m)
 
 

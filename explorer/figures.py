@@ -169,15 +169,49 @@ def reading_directions(chars, lang: str) -> go.Figure:
     return fig(dict(data=[text], layout=layout))
 
 
+LOG_FLOOR_POWER = -30    # a log axis cannot show 0: smaller values (float underflow, exact zeros) are drawn at
+LOG_FLOOR = 10.0 ** LOG_FLOOR_POWER   # this floor
+MAX_LOG_LABELS = 8       # decades named on a log axis; the grid keeps one line per decade
+
+
+def below_floor(series: list[tuple[str, np.ndarray, str]]) -> list[str]:
+    """The names of the series that log_lines draws at LOG_FLOOR somewhere."""
+    return [name for name, v, _ in series if (np.asarray(v, np.float64) < LOG_FLOOR).any()]
+
+
+def power_label(k: int) -> str:
+    """10^k for a plotly label."""
+    return "1" if k == 0 else "10<sup>" + str(k).replace("-", "−") + "</sup>"
+
+
+def power_text(k: int) -> str:
+    """10^k as plain text, e.g. 10⁻³⁰."""
+    return "10" + str(k).translate(str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹"))
+
+
+def decade_ticks(lo: float, hi: float) -> dict:
+    """Log-axis ticks: a grid line at every power of ten from lo to hi (each ten times the one below),
+    named at a round step (every 1st, 2nd, 5th, 10th… power) so the labels stay readable."""
+    k0, k1 = int(np.floor(np.log10(lo))), int(np.ceil(np.log10(hi)))
+    step = next(s for s in (1, 2, 5, 10, 20, 50, 100) if (k1 - k0) / s <= MAX_LOG_LABELS)
+    powers = range(k0, k1 + 1)
+    return dict(tickmode="array", tickvals=[10.0 ** k for k in powers],
+                ticktext=[power_label(k) if k % step == 0 else "" for k in powers])
+
+
 def log_lines(x, series: list[tuple[str, np.ndarray, str]], xtitle: str, ytitle: str, height: int = 360) -> go.Figure:
-    """Lines on a logarithmic y axis (gradient norms against distance)."""
-    data = [dict(type="scatter", x=list(x), y=np.maximum(np.asarray(v, np.float64), 1e-30), name=name,
-                 mode="lines+markers", line=dict(width=3, color=color), hovertemplate=name + ": %{y:.2e}<extra></extra>")
-            for name, v, color in series]
+    """Lines on a logarithmic y axis (gradient norms against distance), one grid line per power of ten;
+    values below LOG_FLOOR are drawn at it."""
+    ys = [np.maximum(np.asarray(v, np.float64), LOG_FLOOR) for _, v, _ in series]
+    data = [dict(type="scatter", x=list(x), y=y, name=name, mode="lines+markers", line=dict(width=3, color=color),
+                 hovertemplate=name + ": %{y:.2e}<extra></extra>")
+            for (name, _, color), y in zip(series, ys)]
+    everything = np.concatenate(ys) if ys else np.array([LOG_FLOOR, 1.0])
     layout = dict(height=height, margin=dict(l=70, r=10, t=10, b=50), font=FONT, plot_bgcolor="white",
                   legend=dict(orientation="h", y=1.02, yanchor="bottom"),
                   xaxis=dict(title=dict(text=xtitle), gridcolor="#eee"),
-                  yaxis=dict(type="log", title=dict(text=ytitle), gridcolor="#eee", exponentformat="power"))
+                  yaxis=dict(type="log", title=dict(text=ytitle), gridcolor="#eee",
+                             **decade_ticks(float(everything.min()), max(float(everything.max()), 1.0))))
     return fig(dict(data=data, layout=layout))
 
 
@@ -196,6 +230,10 @@ def accuracy_lines(distances, series: list[tuple[str, list[float], str, str]], x
     return fig(dict(data=data, layout=layout))
 
 
+ACC_TICKS = [0.0, 0.25, 0.5, 0.75, 1.0]   # accuracy axes read 0 %, 25 %, … 100 %
+ACC_TOP = 1.04                            # a little room above 100 %, so a line at 100 % is not cut in half
+
+
 def training_curves(steps, loss, accuracy, loss_title: str, acc_title: str, step_title: str) -> go.Figure:
     """Loss (left axis) and accuracy (right axis) against the training step."""
     data = [dict(type="scatter", x=list(steps), y=list(loss), name=loss_title, mode="lines",
@@ -206,8 +244,8 @@ def training_curves(steps, loss, accuracy, loss_title: str, acc_title: str, step
                   legend=dict(orientation="h", y=1.02, yanchor="bottom"),
                   xaxis=dict(title=dict(text=step_title), gridcolor="#eee"),
                   yaxis=dict(title=dict(text=loss_title), gridcolor="#eee", rangemode="tozero"),
-                  yaxis2=dict(title=dict(text=acc_title), overlaying="y", side="right", range=[0, 1.05],
-                              tickformat=".0%", showgrid=False))
+                  yaxis2=dict(title=dict(text=acc_title), overlaying="y", side="right", range=[0, ACC_TOP],
+                              tickmode="array", tickvals=ACC_TICKS, tickformat=".0%", showgrid=False))
     return fig(dict(data=data, layout=layout))
 
 

@@ -216,6 +216,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "把某个字符换成 {hide}（例如 我爱{hide}国），双向 LSTM 会根据两边的内容去猜。",
     },
     "bi_guess_at": {"en": "Guesses for t = {t}", "zh": "t = {t} 处的猜测"},
+    "bi_gap_legend": {
+        "en": "▢ marks a hidden character (typed as ?): the Bi-LSTM fills it in from both sides. "
+              "� marks a character the model does not know.",
+        "zh": "▢ 表示被遮住的字符（输入时写作 ?）：双向 LSTM 会根据两边的内容把它填上。� 表示模型不认识的字符。",
+    },
     "nav_params": {"en": "Parameter count", "zh": "参数数量"},
     "params_title": {"en": "How many parameters does an LSTM have?", "zh": "LSTM 有多少个参数？"},
     "params_intro": {
@@ -235,8 +240,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "params_torch": {"en": "PyTorch keeps two bias vectors", "zh": "PyTorch 保存两组偏置"},
     "params_terms": {"en": "per block: {w} weights + {b} biases", "zh": "每个模块：{w} 个权重 + {b} 个偏置"},
     "params_real": {"en": "parameters of the real {module}", "zh": "真实的 {module} 的参数个数"},
-    "params_match": {"en": "same as the formula", "zh": "与公式一致"},
-    "params_mismatch": {"en": "differs from the formula", "zh": "与公式不一致"},
+    "params_match": {"en": "✓ equals the formula", "zh": "✓ 与公式相等"},
+    "params_mismatch": {"en": "✗ differs from the formula", "zh": "✗ 与公式不相等"},
+    "params_stack_note": {
+        "en": "Layer 1 reads the input x ({x} numbers); every layer above reads the layer below, h · directions = {x2} "
+              "numbers. A bidirectional layer is two LSTMs, one per direction, hence the factor 2.",
+        "zh": "第 1 层读入输入 x（{x} 个数）；上面的每一层读入下一层的输出，即 h × 方向数 = {x2} 个数。"
+              "双向的一层是两个 LSTM，每个方向一个，所以要乘以 2。",
+    },
+    "params_keras_real": {"en": "— (Keras is not installed here: formula only)", "zh": "—（这里没有安装 Keras，只有公式）"},
     "params_table_title": {"en": "Relatives ({layers} layer(s), bidirectional: {bi})", "zh": "相关模型（{layers} 层，双向：{bi}）"},
     "yes": {"en": "yes", "zh": "是"},
     "no": {"en": "no", "zh": "否"},
@@ -279,6 +291,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "mem_grad_short": {"en": "Type at least two characters to see the gradients.", "zh": "至少输入两个字符才能看到梯度。"},
     "mem_axis_distance": {"en": "distance back T−t (characters)", "zh": "向前的距离 T−t（字符）"},
     "mem_axis_grad": {"en": "‖∂h_T/∂x_t‖", "zh": "‖∂h_T/∂x_t‖"},
+    "mem_grad_floor": {
+        "en": "The points on the bottom line ({floor}) of {names} stand for gradients below {floor}, most of them exactly 0: "
+              "the numbers underflowed in float32 arithmetic, so the gradient is numerically zero and those characters "
+              "no longer count at all. A log axis cannot show 0, so they are drawn at this floor.",
+        "zh": "{names} 落在最底下那条线（{floor}）上的点，表示梯度小于 {floor}，其中大多数正好是 0："
+              "这些数在 float32 运算中已经下溢，梯度在数值上就是零，那些字符已经完全不起作用了。"
+              "对数坐标画不出 0，所以把它们画在这条底线上。",
+    },
+    "mem_stop": {"en": "Stop the retraining", "zh": "停止重新训练"},
     "mem_task_title": {"en": "A memory test: recall the character N steps back", "zh": "记忆测试：回忆 N 步之前的字符"},
     "mem_task_caption": {
         "en": "Each model reads a random string of N + 1 letters and must then name the first one, seen N steps ago; "
@@ -298,6 +319,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "jobs_busy": {
         "en": "The server is already training {n} models for other people. Please try again in a minute.",
         "zh": "服务器正在为其他人训练 {n} 个模型，请过一分钟再试。",
+    },
+    "jobs_session_busy": {
+        "en": "You already have a training running ({name}). One training at a time per person: let it finish, or "
+              "stop it on its page, then start this one.",
+        "zh": "你已经有一个训练正在进行（{name}）。每人同一时间只能训练一个模型：请等它完成，或在它的页面上停止它，再开始这一个。",
     },
     "jobs_failed": {"en": "The training stopped with an error.", "zh": "训练因错误而中止。"},
     "nav_variants": {"en": "LSTM variants", "zh": "LSTM 变体"},
@@ -387,14 +413,31 @@ STRINGS: dict[str, dict[str, str]] = {
     "case_try_first": {"en": "Train the model first (even a few steps), then type here.", "zh": "请先训练模型（几步也可以），再在这里输入。"},
     "case1_input": {"en": "The first letters of a word", "zh": "单词的前几个字母"},
     "case2_input": {"en": "The start of a sentence", "zh": "句子的开头"},
-    "case_unknown": {"en": "The model never saw these characters: {items}", "zh": "模型没有见过这些字符：{items}"},
-    "case_unknown_words": {"en": "{n} word(s) are not in the training text, so the model cannot read them.",
-                           "zh": "有 {n} 个词不在训练文字里，模型无法读入。"},
+    "case_unknown": {
+        "en": "The model has not seen {items} in its training words, so it cannot read this. Add words that use "
+              "them and train again.",
+        "zh": "模型在训练用的单词里没有见过 {items}，所以读不了这个输入。请加入用到这些字符的单词，再训练一次。",
+    },
+    "case_unknown_words": {
+        "en": "The model cannot read {items}: not in the training text.",
+        "zh": "模型读不了 {items}：训练文字里没有这些词。",
+    },
+    "list_sep": {"en": ", ", "zh": "、"},
+    "quoted": {"en": "“{s}”", "zh": "“{s}”"},
+    "case_answer": {"en": "→ **{best}**  ({p})", "zh": "→ **{best}**（{p}）"},
+    "case2_try_note": {
+        "en": "The model reads the last {n} words you type, and it only knows what it saw in the training text: "
+              "start with words from it (for example “{ex}”). A start it never saw gets a guess, not an answer.",
+        "zh": "模型只读你输入的最后 {n} 个词，而且只认识训练文字里出现过的内容：请用其中的词开头"
+              "（例如“{ex}”）。没见过的开头只能换来一个猜测，而不是答案。",
+    },
     "kind_update": {"en": "z · update gate", "zh": "z · 更新门"},
     "sidebar_training": {"en": "Training in the background: {name}, step {step}", "zh": "后台训练中：{name}，第 {step} 步"},
     "job_last_letter": {"en": "case 1", "zh": "案例 1"},
     "job_next_word": {"en": "case 2", "zh": "案例 2"},
     "job_memory": {"en": "RNN vs LSTM", "zh": "RNN 与 LSTM"},
+    "model_load_error": {"en": "The model could not be loaded in this browser; reload the page.",
+                         "zh": "浏览器没能载入模型，请刷新页面。"},
     "hover_map": {"en": "t={t} '{c}' · unit {j} · {v}", "zh": "t={t} “{c}” · 单元 {j} · {v}"},
     "kind_forget": {"en": "f · forget gate", "zh": "f · 遗忘门"},
     "kind_input": {"en": "i · input gate", "zh": "i · 输入（记忆）门"},

@@ -48,3 +48,29 @@ def terms_latex(h: int, x: int, biases: int = 1) -> str:
             rf"4\cdot[h\cdot(h+x) + {bias_sym}] &= 4\cdot[{h}\cdot({h}+{x}) + {bias_num}]\\"
             rf"&= 4\cdot[{hx:,} + {b}] = 4\cdot{hx + b:,} = {4 * (hx + b):,}"
             r"\end{aligned}").replace(",", "{,}")
+
+
+
+def layer_inputs(h: int, x: int, layers: int, bidirectional: bool) -> list[int]:
+    """What each layer reads: layer 1 the input x, every layer above the layer below (h · directions)."""
+    dirs = 2 if bidirectional else 1
+    return [x if k == 0 else dirs * h for k in range(layers)]
+
+
+def worked_latex(h: int, x: int, layers: int = 1, bidirectional: bool = False, biases: int = 1) -> str:
+    """The LSTM count for these settings worked out with the numbers: one line per layer ℓ,
+    directions·4·[h·(h+x_ℓ) + biases·h], then their sum Σ. One unidirectional layer is terms_latex."""
+    if layers == 1 and not bidirectional:
+        return terms_latex(h, x, biases)
+    dirs = 2 if bidirectional else 1
+    times_dirs = r"2\cdot " if bidirectional else ""
+    bias_num = f"{h}" if biases == 1 else rf"{biases}\cdot{h}"
+    lines, counts = [], []
+    for k, x_k in enumerate(layer_inputs(h, x, layers, bidirectional), start=1):
+        block = h * (h + x_k) + biases * h
+        counts.append(dirs * 4 * block)
+        lines.append(rf"\ell = {k} &: {times_dirs}4\cdot[{h}\cdot({h}+{x_k}) + {bias_num}]"
+                     rf" = {times_dirs}4\cdot{block:,} = {counts[-1]:,}")
+    if layers > 1:
+        lines.append(r"\Sigma &= " + " + ".join(f"{n:,}" for n in counts) + f" = {sum(counts):,}")
+    return (r"\begin{aligned}" + r"\\".join(lines) + r"\end{aligned}").replace(",", "{,}")

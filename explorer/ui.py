@@ -8,30 +8,19 @@ from __future__ import annotations
 
 import numpy as np
 import streamlit as st
-from st_keyup import st_keyup
 
 from explorer import figures, load_model
 from explorer import trace as compute_trace
 from explorer.i18n import DEFAULT_LANG, LANGS, tr
 from explorer.lstm import Forcing
 from explorer.models import CharModel
+from explorer.safe_text import md_escape
 from explorer.trace import Trace
+from explorer.vocab import display_char
 
 TEXT_CAP = 500          # characters read by the model; longer text is cut with a notice
 INPUT_CAP = 10 * TEXT_CAP  # characters kept at all (box, URL): a pasted book stays out of every link
-DEBOUNCE_MS = 150       # keystrokes closer than this are sent together
 DEFAULT_TEXT = 'Return the number of items in the list. Use len(x) to count "words".'
-NEWLINE_MARK = "↵"      # a line break as the one-line box shows it (an <input> drops real ones)
-
-
-def to_box(text: str) -> str:
-    """The text as the one-line box shows it: line breaks as ↵."""
-    return text.replace("\r\n", "\n").replace("\n", NEWLINE_MARK)
-
-
-def from_box(typed: str) -> str:
-    """The text typed in the one-line box: each ↵ is a line break."""
-    return typed.replace(NEWLINE_MARK, "\n")
 
 
 def lang() -> str:
@@ -59,6 +48,7 @@ def sync_url() -> None:
 
 def language_switch() -> None:
     st.sidebar.radio(t("language"), list(LANGS), format_func=LANGS.get, key="lang", horizontal=True)
+    st.query_params["lang"] = lang()  # on every page, so a reload or a shared link keeps the language
 
 
 @st.cache_resource
@@ -71,43 +61,59 @@ def cached_trace(text: str) -> Trace:
     return compute_trace(model(), text)
 
 
-def text_box() -> str:
-    """The live text box: returns the text the model reads (capped), with notices shown.
+def text_now() -> str:
+    """The text the model reads: the session's, cut at TEXT_CAP characters."""
+    return st.session_state.text[:TEXT_CAP]
 
-    One line that answers every keystroke (streamlit-keyup), a ↵ button that adds a line break,
-    and a "several lines" text area for pasting or editing text with line breaks.
+
+def _heard(text: str) -> None:
+    """The live box's callback: the server hears the text typed (once typing pauses)."""
+    st.session_state.text = text[:INPUT_CAP]
+
+
+def text_box(kinds=(), key: str = "live_box", model_name: str = "char_lstm", on_click=None,
+             selected: tuple[int, int] | None = None, heights: dict | None = None, splits: dict | None = None) -> str:
+    """The live text box, with the unit × time maps of `kinds` drawn under it by the browser; returns the
+    text the model reads (capped), with notices shown.
+
+    One line that answers every keystroke in the browser (Enter or the ↵ button gives a line break, shown
+    as ↵), and a "several lines" text area for pasting or editing text with line breaks.
     """
+    from explorer.livebox import box_data, live_box, panels_for
+
     version = st.session_state.get("text_version", 0)
-    box, newline, lines = st.columns([8, 2, 2], vertical_alignment="bottom")
-    with box:
-        typed = st_keyup(t("text_label"), value=to_box(st.session_state.text), key=f"text_box{version}",
-                         debounce=DEBOUNCE_MS, placeholder=t("text_placeholder"), max_chars=INPUT_CAP)
-    if typed is not None:
-        st.session_state.text = from_box(typed)[:INPUT_CAP]
-    newline.button(t("newline_button"), key="newline", help=t("newline_help"), width="stretch",
-                   on_click=lambda: set_text(st.session_state.text + "\n"))
-    with lines.popover(t("lines_button"), width="stretch"):
-        st.text_area(t("lines_label"), value=st.session_state.text, key=f"lines{version}", height=220, max_chars=INPUT_CAP,
-                     help=t("lines_help"), on_change=lambda: set_text(st.session_state[f"lines{version}"]))
+    with st.container(horizontal=True, horizontal_alignment="right"):
+        with st.popover(t("lines_button")):
+            st.text_area(t("lines_label"), value=st.session_state.text, key=f"lines{version}", height=220,
+                         max_chars=INPUT_CAP, help=t("lines_help"),
+                         on_change=lambda: set_text(st.session_state[f"lines{version}"]))
+    panels = panels_for(kinds, lang(), clickable=on_click is not None, heights=heights, splits=splits)
+    live_box(box_data(st.session_state.text, version, lang(), panels, model_name, selected,
+                      cap=TEXT_CAP, input_cap=INPUT_CAP), key=key, on_text=_heard, on_click=on_click)
     sync_url()
     text = st.session_state.text
     if len(text) > TEXT_CAP:
         st.warning(t("too_long", n=len(text), cap=TEXT_CAP))
-        text = text[:TEXT_CAP]
-    return text
+    return text[:TEXT_CAP]
 
 
-def live_trace() -> Trace | None:
-    """Text box + trace; None (after a friendly hint) when there is nothing to show."""
-    text = text_box()
+def unknown_note(tr_) -> None:
+    """Which characters the model has never seen, shown as themselves (never as markup)."""
+    unknown = sorted({c for c, u in zip(tr_.text, tr_.unknown) if u})
+    if unknown:
+        shown = " ".join(display_char(c) for c in unknown[:20])
+        st.caption(t("unknown_note", n=int(tr_.unknown.sum()), chars=md_escape(shown)))
+
+
+def live_trace(kinds=(), key: str = "live_box") -> Trace | None:
+    """Text box (with the maps of `kinds`) + trace; None (after a friendly hint) when there is no text."""
+    text = text_box(kinds, key=key)
     if not text:
-        st.info(t("empty_hint"))
+        if not kinds:
+            st.info(t("empty_hint"))
         return None
     tr_ = cached_trace(text)
-    unknown = sorted({c for c, u in zip(text, tr_.unknown) if u})
-    if unknown:  # named by code point: nothing the user typed is passed to Markdown
-        shown = " ".join(f"U+{ord(c):04X}" for c in unknown[:20])
-        st.caption(t("unknown_note", n=int(tr_.unknown.sum()), chars=shown))
+    unknown_note(tr_)
     return tr_
 
 
@@ -138,13 +144,6 @@ def _select(t_: int, j: int) -> None:
     st.session_state.sel_t, st.session_state.sel_j = t_, j
 
 
-def clickable_map(values, kind: str, chars, key: str) -> None:
-    """A unit × time map; clicking a cell chooses (t, j)."""
-    from explorer.unitmap import unit_maps
-
-    unit_maps({kind: values}, chars, lang(), key=key, on_click=_select, row_height=300)
-
-
 def _step(delta: int, T: int) -> None:
     st.session_state.sel_t = min(max(0, st.session_state.sel_t + delta), T - 1)
 
@@ -166,29 +165,42 @@ def step_controls(T: int, H: int) -> None:
     j_col.slider(t("pick_j"), 0, H - 1, key="j_slider", on_change=_from_slider, args=("j",))
 
 
+def _play_changed(T: int) -> None:
+    """Play switched on at the last character starts again from the first."""
+    if st.session_state.playing and st.session_state.sel_t >= T - 1:
+        st.session_state.sel_t = 0
+
+
 def play_toggle(T: int) -> bool:
-    """Play: step t forward on its own, one character every PLAY_SECONDS."""
-    return st.toggle(t("play"), key="playing", disabled=T == 1)
+    """Play: step t forward on its own, one character every PLAY_SECONDS; at the end it switches itself off."""
+    if st.session_state.pop("stop_play", False):  # asked for by the last step, before the toggle exists this run
+        st.session_state.playing = False
+    if T == 1:
+        st.session_state.playing = False
+    return st.toggle(t("play"), key="playing", disabled=T == 1, on_change=_play_changed, args=(T,))
 
 
 def inspector(T: int, H: int, body) -> None:
-    """The step-through area: controls and body(t, j), rerun on their own (a fragment), so moving t or j
-    neither recomputes the trace nor redraws the maps above."""
+    """The step-through area: play, ◀ ▶, the t and j sliders, and body(t, j). Each change reruns the page,
+    so the maps (drawn in the browser from the text it already has) mark the new t and j at once."""
     playing = play_toggle(T)
+    st.session_state.play_full_run = True   # tells the ticker below that this is the page's own run
 
     @st.fragment(run_every=PLAY_SECONDS if playing else None)
-    def _area():
-        if st.session_state.get("playing"):
-            if st.session_state.sel_t >= T - 1:
-                st.session_state.playing = False
-                st.rerun()
+    def _ticker():
+        if st.session_state.pop("play_full_run", False) or not st.session_state.get("playing"):
+            return                               # drawn with the page: nothing to step
+        if st.session_state.sel_t >= T - 1:
+            st.session_state.stop_play = True    # the toggle is switched off by the next run
+        else:
             st.session_state.sel_t += 1
-        step_controls(T, H)
-        st.query_params["t"] = str(st.session_state.sel_t)
-        st.query_params["j"] = str(st.session_state.sel_j)
-        body(st.session_state.sel_t, st.session_state.sel_j)
+        st.rerun(scope="app")
 
-    _area()
+    _ticker()
+    step_controls(T, H)
+    st.query_params["t"] = str(st.session_state.sel_t)
+    st.query_params["j"] = str(st.session_state.sel_j)
+    body(st.session_state.sel_t, st.session_state.sel_j)
 
 
 @st.cache_resource(max_entries=128)
@@ -215,10 +227,11 @@ def what_if(trace: Trace, gate: str, t_: int, j: int) -> None:
                                              (names[1], getattr(forced, qty)[:, j], "solid")],
                                             trace.chars, lang(), t_, t("kind_" + qty) + f" [{j}]"),
                          key=f"whatif_{gate}_{qty}")
-    for col, at in zip(st.columns(2), (t_, len(trace) - 1)):
+    steps = {"now": t_, "end": len(trace) - 1} if t_ < len(trace) - 1 else {"now": t_}  # at the end: one chart
+    for col, (where, at) in zip(st.columns(2), steps.items()):
         col.markdown("**" + t("whatif_guess", t=at) + "**")
         col.plotly_chart(figures.guesses_compare(trace.next_char_probs[at], forced.next_char_probs[at], names,
-                                                 model().vocab.chars), key=f"whatif_{gate}_guess_{at == t_}")
+                                                 model().vocab.chars), key=f"whatif_{gate}_guess_{where}")
 
 
 def diagram_at(trace: Trace, t_: int, j: int, highlight: str) -> None:
@@ -389,17 +402,18 @@ def training_status() -> None:
         _status()
 
 
-def lesson_page(name: str, latex: str, map_kind: str) -> Trace | None:
-    """The top of a lesson page: title, explanation, equation, text box, and the clickable map of
-    `map_kind`; returns the trace (None when there is no text)."""
+def lesson_page(name: str, latex: str, map_kinds: tuple[str, ...]) -> Trace | None:
+    """The top of a lesson page: title, explanation, equation, the text box with the clickable maps of
+    `map_kinds` (a click chooses t and j); returns the trace (None when there is no text)."""
     st.title(t(name + "_title"))
     st.write(t(name + "_intro"))
     st.latex(latex)
-    trace = live_trace()
+    text = text_now()
+    trace = cached_trace(text) if text else None
+    selected = clamp_selection(*trace.forget.shape) if trace is not None else None
+    st.caption(t("map_caption"))
+    text_box(map_kinds, key="live_" + name, on_click=_select, selected=selected)
     if trace is None:
         return None
-    clamp_selection(*trace.forget.shape)
-    st.subheader(t("map_title", kind=t("kind_" + map_kind)))
-    st.caption(t("map_caption"))
-    clickable_map(getattr(trace, map_kind), map_kind, trace.chars, key="map_" + map_kind)
+    unknown_note(trace)
     return trace

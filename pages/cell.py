@@ -6,7 +6,7 @@ from explorer import figures, ui
 from explorer.equations import GENERAL, cell_with_numbers
 from explorer.lesson import belt_step, contributions
 
-trace = ui.lesson_page("cell", GENERAL["cell"], "cell")
+trace = ui.lesson_page("cell", GENERAL["cell"], ("cell",))
 ui.counter_example()
 if trace is not None:
     T, H = trace.forget.shape

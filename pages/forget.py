@@ -5,7 +5,7 @@ from explorer import ui
 from explorer.equations import GENERAL, gate_with_numbers
 from explorer.lesson import gate_terms
 
-trace = ui.lesson_page("forget", GENERAL["forget"], "forget")
+trace = ui.lesson_page("forget", GENERAL["forget"], ("forget",))
 if trace is not None:
     T, H = trace.forget.shape
 

@@ -4,13 +4,10 @@ import streamlit as st
 from explorer import figures, ui
 from explorer.equations import GENERAL, gate_with_numbers
 from explorer.lesson import gate_terms
-from explorer.unitmap import unit_maps
 
-trace = ui.lesson_page("input", GENERAL["input"] + r"\qquad " + GENERAL["candidate"], "input")
+trace = ui.lesson_page("input", GENERAL["input"] + r"\qquad " + GENERAL["candidate"], ("input", "candidate", "written"))
 if trace is not None:
     T, H = trace.forget.shape
-    unit_maps({"candidate": trace.candidate, "written": trace.input * trace.candidate}, trace.chars, ui.lang(),
-              key="maps_candidate_written")
 
     def body(t, j):
         eq, pic = st.columns([3, 2])

@@ -5,13 +5,10 @@ import streamlit as st
 from explorer import figures, ui
 from explorer.equations import GENERAL, gate_with_numbers, hidden_with_numbers
 from explorer.lesson import gate_terms
-from explorer.unitmap import unit_maps
 
-trace = ui.lesson_page("output", GENERAL["output"] + r"\qquad " + GENERAL["hidden"], "output")
+trace = ui.lesson_page("output", GENERAL["output"] + r"\qquad " + GENERAL["hidden"], ("output", "tanh_cell", "hidden"))
 if trace is not None:
     T, H = trace.forget.shape
-    unit_maps({"tanh_cell": np.tanh(trace.cell), "hidden": trace.hidden}, trace.chars, ui.lang(),
-              key="maps_tanh_hidden")
 
     def body(t, j):
         eq, pic = st.columns([3, 2])

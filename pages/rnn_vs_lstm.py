@@ -2,7 +2,7 @@
 import numpy as np
 import streamlit as st
 
-from explorer import figures, jobs, memory, ui
+from explorer import figures, job_ui, jobs, memory, ui
 
 GRAD_CAP = 200  # characters for the gradient chart (autograd, one backward pass per unit)
 
@@ -23,6 +23,10 @@ else:
               for kind, name, color in (("rnn", "RNN", "#e4572e"), ("lstm", "LSTM", "#3b6ea8"))]
     st.plotly_chart(figures.log_lines(dist[::-1], series, ui.t("mem_axis_distance"), ui.t("mem_axis_grad")),
                     key="mem_grads")
+    floored = figures.below_floor(series)
+    if floored:
+        st.caption(ui.t("mem_grad_floor", names=" / ".join(floored),
+                        floor=figures.power_text(figures.LOG_FLOOR_POWER)))
 
 st.subheader(ui.t("mem_task_title"))
 st.caption(ui.t("mem_task_caption", chance=f"{1 / len(memory.ALPHABET):.0%}"))
@@ -37,8 +41,8 @@ job = jobs.get(session, "memory")
 if st.button(ui.t("mem_retrain"), key="mem_retrain"):
     try:
         job = jobs.start(session, "memory", memory.retrain_work(steps=600, seed=1))
-    except jobs.TooManyJobs:
-        st.warning(ui.t("jobs_busy", n=jobs.MAX_RUNNING))
+    except jobs.TooManyJobs as refused:
+        st.warning(job_ui.refusal(refused))
 
 
 @st.fragment(run_every=1.0 if job is not None and job.running else None)
@@ -51,6 +55,7 @@ def retrain_status():
         p, _ = j.snapshot()
         st.progress(min(1.0, (p.get("done", 0)) / len(memory.DISTANCES)),
                     text=ui.t("mem_training", n=p.get("n", "…"), kind=p.get("kind", "…")))
+        st.button(ui.t("mem_stop"), key="mem_stop", on_click=jobs.stop, args=(session, "memory"))
     elif j.error:
         st.error(ui.t("jobs_failed"))
     elif j.result is not None:

@@ -31,3 +31,13 @@ def test_the_bilstm_fills_the_lessons_gap():
     t = bi_trace(m, "我爱" + HIDE + "国")
     assert t.hidden_mask.tolist() == [False, False, True, False]
     assert m.vocab.chars[int(t.char_probs[2].argmax())] == "中"
+
+
+def test_the_gap_is_shown_as_a_gap_not_as_an_unknown_character():
+    from explorer.bilstm import GAP_MARK
+    from explorer.figures import plot_label
+    from explorer.vocab import UNKNOWN_MARK
+
+    t = bi_trace(load_bimodel(), "我爱" + HIDE + "国\U0001f600")
+    assert t.chars == ("我", "爱", GAP_MARK, "国", UNKNOWN_MARK)   # the emoji is unknown; the ? is a gap
+    assert GAP_MARK == "▢" and plot_label(t.chars[2]) == "▢"

@@ -132,3 +132,26 @@ def test_time_axis_names_every_character_of_a_short_text_and_numbers_a_long_one(
     assert data["tickText"][:2] == ["a\n0", "a\n10"] and data["numbered"]
     short = unitmap.maps_data({"forget": np.zeros((3, 2), np.float32)}, ["a", " ", "\n"], "en")
     assert short["tickText"] == ["a", "␣", "↵"] and not short["numbered"]
+
+
+def test_gradient_axis_has_one_grid_line_per_power_of_ten():
+    """The caption says each grid line is ten times smaller than the one above: so it must be."""
+    rnn = np.array([5e-2, 2e-3, 1e-5, 3e-13, 5e-21, 0.0, 0.0])
+    lstm = np.array([0.9, 0.3, 0.2, 1.3, 2.1, 3.9, 25.5])
+    f = figures.log_lines(range(7), [("RNN", rnn, "#e4572e"), ("LSTM", lstm, "#3b6ea8")], "T−t", "grad")
+    go.Figure(f.to_plotly_json())
+    y = f.layout.yaxis
+    ratios = np.array(y.tickvals[1:]) / np.array(y.tickvals[:-1])
+    np.testing.assert_allclose(ratios, 10.0)
+    assert y.tickvals[0] <= figures.LOG_FLOOR and y.tickvals[-1] >= lstm.max()
+    named = [s for s in y.ticktext if s]
+    assert 3 <= len(named) <= figures.MAX_LOG_LABELS and "10<sup>−30</sup>" in named
+    assert min(f.data[0].y) == figures.LOG_FLOOR                      # the zeros sit on the floor,
+    assert figures.below_floor([("RNN", rnn, ""), ("LSTM", lstm, "")]) == ["RNN"]  # and the page is told
+
+
+def test_accuracy_axis_reads_0_to_100_percent_in_round_steps():
+    f = figures.training_curves([5, 10], [2.0, 0.5], [0.2, 1.0], "loss", "accuracy", "step")
+    y2 = f.layout.yaxis2
+    assert y2.tickmode == "array" and list(y2.tickvals) == [0, 0.25, 0.5, 0.75, 1.0] and y2.tickformat == ".0%"
+    assert y2.range[0] == 0 and 1.0 <= y2.range[1] < 1.1   # 100 % is the top tick; nothing reads 101 %

@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from explorer import memory
 from explorer.bilstm import bi_trace, load_bimodel
-from explorer.params import torch_count
+from explorer.params import formula_count, torch_count
 from tests.test_app import APP, decode, panel_values
 
 
@@ -40,7 +40,7 @@ def test_bilstm_page_shows_both_passes_and_their_concatenation(lang):
     at = open_page("bilstm", text="我爱?国", lang=lang)
     t = bi_trace(load_bimodel(), "我爱?国")
     maps = component_maps(at)[0]
-    assert maps["labels"] == ["我", "爱", "�", "国"]      # the hidden '?' is read as the unknown symbol
+    assert maps["labels"] == ["我", "爱", "▢", "国"]      # the hidden "?" is shown as a gap to fill
     for panel, want in zip(maps["panels"], (t.forward.hidden, t.backward.hidden, t.output)):
         np.testing.assert_allclose(panel_values(panel, 4), want.T, atol=1e-6)
     assert [p["units"] for p in maps["panels"]] == [64, 64, 128]      # y has 2H rows,
@@ -65,8 +65,36 @@ def test_params_page_counts_match_the_real_modules():
     at.slider(key="params_x").set_value(10).run()
     df = at.dataframe[0].value
     assert list(df.iloc[:3, 2]) == list(df.iloc[:3, 3])
-    assert int(df.iloc[0, 3]) == torch_count("lstm", 64, 10)
+    assert df.iloc[0, 3] == f"{torch_count('lstm', 64, 10):,}"
     assert "82{,}432" not in at.latex[1].value and "4\\cdot[64\\cdot(64+10) + 64]" in at.latex[1].value
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_params_page_worked_count_follows_layers_and_directions(lang):
+    """With 2 bidirectional layers the worked formula and the big number are those of
+    nn.LSTM(10, 64, num_layers=2, bidirectional=True), not of one layer."""
+    from explorer.i18n import tr
+
+    at = open_page("params", lang=lang)
+    at.slider(key="params_h").set_value(64).run()
+    at.slider(key="params_x").set_value(10).run()
+    at.number_input(key="params_layers").set_value(2).run()
+    at.checkbox(key="params_bi").check().run()
+    assert not at.exception
+    real = torch_count("lstm", 64, 10, 2, True)
+    metric = at.metric[0]
+    assert metric.value == f"{real:,}" and "num_layers=2, bidirectional=True" in metric.label
+    assert metric.delta == tr("params_match", lang) and metric.delta.startswith("✓")
+    from streamlit.proto.Metric_pb2 import Metric
+    assert metric.proto.direction == Metric.MetricDirection.NONE      # a statement, no ↑ beside it
+    torch_latex = at.latex[2].value                                  # layer 2 reads h→ and h←: 2·64 = 128
+    assert "2\\cdot 4\\cdot[64\\cdot(64+10) + 2\\cdot64]" in torch_latex
+    assert "2\\cdot 4\\cdot[64\\cdot(64+128) + 2\\cdot64]" in torch_latex
+    assert f"= {real:,}".replace(",", "{,}") + "\\end{aligned}" in torch_latex    # the sum is the real count
+    lesson = formula_count("lstm", 64, 10, 2, True, biases=1)
+    assert f"= {lesson:,}".replace(",", "{,}") + "\\end{aligned}" in at.latex[1].value
+    df = at.dataframe[0].value
+    assert df.iloc[3, 2] == f"{lesson:,}" and df.iloc[3, 3] == tr("params_keras_real", lang)
 
 
 def test_memory_page_accuracies_are_the_shipped_models():

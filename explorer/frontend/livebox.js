@@ -1,0 +1,257 @@
+// The live text box and its unit × time maps (a Streamlit component; lstm.js is loaded before it).
+//
+// - The box is an <input> this component owns: each key recomputes the trace here (one LSTM step
+//   when a character is appended) and redraws every map, with no trip to the server.
+// - The server hears the text once typing pauses (data.debounceMs), as the state value "text".
+// - A click on a clickable map sends (t, j) as the trigger value "clicked".
+// - Every text shown is set with textContent: nothing typed is ever parsed as HTML.
+
+const NEWLINE_MARK = "↵";
+const MODELS = (globalThis.__lstmExplorerModels = globalThis.__lstmExplorerModels || new Map());
+
+function loadModel(url) {  // one fetch per model and page load; the browser caches the file
+  if (!MODELS.has(url)) MODELS.set(url, fetch(url).then(r => {
+    if (!r.ok) throw new Error("HTTP " + r.status);
+    return r.json();
+  }).then(json => new CharModel(json)));
+  return MODELS.get(url);
+}
+
+const toBox = (text) => text.replace(/\r\n?/g, "\n").replace(/\n/g, NEWLINE_MARK);
+const fromBox = (typed) => typed.replaceAll(NEWLINE_MARK, "\n");
+
+function displayChar(c) {  // as explorer.vocab.display_char
+  if (c === " ") return "␣";
+  if (c === "\n") return "↵";
+  if (c === "\t") return "⇥";
+  if (/^[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}]$/u.test(c))
+    return "U+" + c.codePointAt(0).toString(16).toUpperCase().padStart(4, "0");
+  return c;
+}
+
+function timeTicks(T, maxTicks, maxNumbered, roundSteps) {  // as explorer.figures.time_ticks
+  if (T <= maxTicks) return { steps: [...Array(T).keys()], numbered: false };
+  let step = roundSteps.find(s => T / s <= maxNumbered) ?? Math.ceil(T / maxNumbered);
+  const steps = [];
+  for (let t = 0; t < T; t += step) steps.push(t);
+  return { steps, numbered: true };
+}
+
+function percentileAbs(values, q) {  // as numpy.percentile(abs(values), q), linear interpolation
+  const a = Float32Array.from(values, Math.abs).sort();
+  if (!a.length) return 1;
+  const pos = (q / 100) * (a.length - 1), lo = Math.floor(pos), hi = Math.min(lo + 1, a.length - 1);
+  return a[lo] + (a[hi] - a[lo]) * (pos - lo);
+}
+
+function el(tag, cls, text) {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+// The values one panel draws, (T, units) row-major, from the trace.
+function panelValues(q, tr) {
+  const f = tr.forward, T = tr.T, H = f.H;
+  const pick = (src) => src.subarray(0, T * H);
+  switch (q) {
+    case "written": return pick(f.input).map((i, k) => i * f.candidate[k]);
+    case "tanh_cell": return pick(f.cell).map(Math.tanh);
+    case "forward": return pick(f.hidden);
+    case "backward": return pick(tr.backward.hidden);
+    case "concat": {
+      const out = new Float32Array(T * 2 * H);
+      for (let t = 0; t < T; t++) {
+        out.set(f.hidden.subarray(t * H, (t + 1) * H), t * 2 * H);
+        out.set(tr.backward.hidden.subarray(t * H, (t + 1) * H), t * 2 * H + H);
+      }
+      return out;
+    }
+    default: return pick(f[q]);
+  }
+}
+
+class LiveBox {
+  constructor(parent) {
+    this.root = el("div", "lb-root");
+    this.root.__view = this;
+    parent.appendChild(this.root);
+    this.version = null; this.cache = {}; this.sent = 0; this.timer = null; this.drawn = 0;
+    const row = el("div", "lb-row");
+    this.label = el("label", "lb-label");
+    this.input = el("input", "lb-input"); this.input.type = "text"; this.input.spellcheck = false;
+    this.input.setAttribute("data-testid", "live-text");
+    this.label.appendChild(this.input);
+    this.newline = el("button", "lb-newline"); this.newline.type = "button";
+    row.append(this.label, this.newline);
+    this.labelText = el("span", "lb-label-text");
+    this.label.prepend(this.labelText);
+    this.status = el("div", "lb-status");
+    this.maps = el("div", "lb-maps");
+    this.tip = el("div", "lb-tip");
+    this.root.append(row, this.status, this.maps, this.tip);
+    this.input.addEventListener("input", () => this.typed());
+    this.input.addEventListener("keydown", (e) => {
+      if (e.key === "Enter" && !e.isComposing) { e.preventDefault(); this.insert(NEWLINE_MARK); }
+    });
+    this.input.addEventListener("paste", (e) => {
+      const text = e.clipboardData && e.clipboardData.getData("text/plain");
+      if (text && /[\r\n]/.test(text)) { e.preventDefault(); this.insert(toBox(text)); }
+    });
+    this.newline.addEventListener("click", () => { this.input.focus(); this.insert(NEWLINE_MARK); });
+  }
+
+  insert(s) {  // put s at the caret (Enter, ↵ button, pasted lines), as typing would
+    const a = this.input.selectionStart ?? this.input.value.length, b = this.input.selectionEnd ?? a;
+    this.input.setRangeText(s, a, b, "end");
+    this.typed();
+  }
+
+  update(data, setStateValue, setTriggerValue) {
+    this.data = data; this.setStateValue = setStateValue; this.setTriggerValue = setTriggerValue;
+    this.labelText.textContent = data.label;
+    this.input.placeholder = data.placeholder;
+    this.input.maxLength = data.inputCap;
+    this.newline.textContent = data.newlineLabel; this.newline.title = data.newlineHelp;
+    if (this.version !== data.version) {   // a new text from the server (first load, an example, several lines)
+      this.version = data.version;
+      this.input.value = toBox(data.text);
+    }
+    this.redraw();
+  }
+
+  typed() {
+    this.redraw();
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {  // the server hears the text once typing pauses
+      this.sent += 1;
+      this.setStateValue("text", { text: fromBox(this.input.value), n: this.sent });
+    }, this.data.debounceMs);
+  }
+
+  chars() { return Array.from(fromBox(this.input.value)).slice(0, this.data.cap); }
+
+  redraw() {
+    const data = this.data;
+    if (!data.panels.length) return;
+    loadModel(data.modelUrl).then(model => {
+      const chars = this.chars();
+      const tr = traceText(model, chars, this.cache);
+      tr.chars = chars.map((c, t) => (tr.ids[t] === 0 && c !== model.hide ? model.chars[0] : c));
+      this.trace = tr;
+      this.status.textContent = "";
+      this.draw(tr);
+    }).catch(err => { this.status.textContent = data.loadError + " (" + err.message + ")"; });
+  }
+
+  draw(tr) {
+    const data = this.data, T = tr.T;
+    this.maps.replaceChildren();
+    this.root.dataset.steps = T;
+    if (!T) { this.maps.appendChild(el("div", "lb-empty", data.emptyHint)); this.finish(); return; }
+    const labels = tr.chars.map(c => (c === data.hide ? data.gapMark : displayChar(c)));
+    for (const p of data.panels) this.maps.appendChild(this.panel(p, tr, labels));
+    const axis = el("div", "lb-axis");
+    const { steps, numbered } = timeTicks(T, data.maxTicks, data.maxNumbered, data.roundSteps);
+    if (numbered) axis.classList.add("lb-numbered");
+    for (const t of steps) {
+      const s = el("span", "", numbered ? labels[t] + "\n" + t : labels[t]);
+      s.style.left = ((t + 0.5) / T * 100) + "%";
+      axis.appendChild(s);
+    }
+    this.maps.appendChild(axis);
+    this.finish();
+  }
+
+  finish() {
+    this.drawn += 1;
+    this.root.dataset.drawn = this.drawn;
+    this.root.dataset.text = this.chars().join("");
+  }
+
+  panel(p, tr, labels) {
+    const data = this.data, T = tr.T, values = panelValues(p.quantity, tr), units = values.length / T;
+    const scale = data.scales[p.kind];
+    let lo = scale.lo, hi = scale.hi;
+    if (scale.percentile) { const m = Math.max(1, percentileAbs(values, scale.percentile)); lo = -m; hi = m; }
+    const box = el("div", "lb-panel");
+    box.appendChild(el("div", "lb-title", p.title));
+    const row = el("div", "lb-map-row"), wrap = el("div", "lb-wrap");
+    const canvas = el("canvas", "lb-map");
+    canvas.width = T; canvas.height = units;
+    canvas.dataset.kind = p.kind; canvas.dataset.steps = T; canvas.dataset.units = units;
+    canvas.style.height = p.height + "px";
+    canvas.setAttribute("role", "img"); canvas.setAttribute("aria-label", p.title);
+    const img = new ImageData(T, units), lut = scale.lut;
+    for (let t = 0; t < T; t++)
+      for (let j = 0; j < units; j++) {
+        const v = values[t * units + j];
+        const k = Math.min(255, Math.max(0, Math.round((v - lo) / (hi - lo) * 255))) * 3, o = (j * T + t) * 4;
+        img.data[o] = lut[k]; img.data[o + 1] = lut[k + 1]; img.data[o + 2] = lut[k + 2]; img.data[o + 3] = 255;
+      }
+    canvas.getContext("2d").putImageData(img, 0, 0);
+    wrap.appendChild(canvas);
+    if (p.split) {  // two vectors stacked in one map, e.g. h→ above h← in y = [h→ ; h←]
+      const line = el("div", "lb-split"); line.style.top = (p.split / units * 100) + "%"; wrap.appendChild(line);
+      p.splitTags.forEach((text, k) => {
+        const tag = el("div", "lb-tag", text);
+        tag.style.top = k === 0 ? "4px" : "calc(" + (p.split / units * 100) + "% + 6px)";
+        wrap.appendChild(tag);
+      });
+    }
+    const sel = data.selected;
+    if (sel && sel.t < T && sel.j < units) {  // the chosen step t as a column, the chosen unit j as a row
+      const col = el("div", "lb-sel-t");
+      col.style.left = (sel.t / T * 100) + "%"; col.style.width = "max(3px, " + (100 / T) + "%)";
+      const rowMark = el("div", "lb-sel-j");
+      rowMark.style.top = (sel.j / units * 100) + "%"; rowMark.style.height = "max(3px, " + (100 / units) + "%)";
+      wrap.append(col, rowMark);
+    }
+    const bar = el("div", "lb-bar"); bar.style.background = scale.gradient;
+    const ticks = el("div", "lb-ticks");
+    const vmax = values.reduce((m, v) => Math.max(m, v), -Infinity), vmin = values.reduce((m, v) => Math.min(m, v), Infinity);
+    const fmt = (v) => Number(v.toPrecision(3)).toString();
+    ticks.append(el("span", "", (vmax > hi ? "≥ " : "") + fmt(hi)), el("span", "", fmt((lo + hi) / 2)),
+                 el("span", "", (vmin < lo ? "≤ " : "") + fmt(lo)));
+    row.append(wrap, bar, ticks);
+    box.appendChild(row);
+    const cell = (e) => {
+      const r = canvas.getBoundingClientRect();  // the drawn area is inside the border
+      const x = (e.clientX - r.left - canvas.clientLeft) / canvas.clientWidth;
+      const y = (e.clientY - r.top - canvas.clientTop) / canvas.clientHeight;
+      return [Math.min(T - 1, Math.max(0, Math.floor(x * T))), Math.min(units - 1, Math.max(0, Math.floor(y * units)))];
+    };
+    canvas.addEventListener("mousemove", (e) => {
+      const [t, j] = cell(e);
+      this.tip.textContent = data.hover.replace("{t}", t).replace("{c}", labels[t]).replace("{j}", j)
+        .replace("{v}", values[t * units + j].toFixed(4));
+      const rootBox = this.root.getBoundingClientRect();
+      this.tip.style.left = (e.clientX - rootBox.left + 14) + "px"; this.tip.style.top = (e.clientY - rootBox.top + 14) + "px";
+      this.tip.style.display = "block";
+    });
+    canvas.addEventListener("mouseleave", () => { this.tip.style.display = "none"; });
+    if (p.clickable) {
+      canvas.classList.add("lb-clickable");
+      canvas.addEventListener("click", (e) => { const [t, j] = cell(e); this.setTriggerValue("clicked", { t, j }); });
+    }
+    return box;
+  }
+
+  exportTrace() {  // for tests: every quantity as plain arrays
+    const tr = this.trace, out = { T: tr.T, chars: tr.chars, forward: {} };
+    for (const q of QUANTITIES) out.forward[q] = Array.from(tr.forward[q].subarray(0, tr.T * tr.forward.H));
+    if (tr.backward) {
+      out.backward = {};
+      for (const q of QUANTITIES) out.backward[q] = Array.from(tr.backward[q].subarray(0, tr.T * tr.backward.H));
+    }
+    return out;
+  }
+}
+
+export default function (component) {
+  const { data, parentElement, setStateValue, setTriggerValue } = component;
+  const root = parentElement.querySelector(".lb-root");
+  const view = root ? root.__view : new LiveBox(parentElement);
+  view.update(data, setStateValue, setTriggerValue);
+}

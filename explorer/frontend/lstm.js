@@ -1,0 +1,121 @@
+// The LSTM of explorer/lstm.py, in the browser: the same equations on the same weights, so the
+// maps redraw on every key with no trip to the server.
+//
+//   f_t  = σ(W_f·[h_{t-1}, x_t] + b_f)        forget gate
+//   i_t  = σ(W_i·[h_{t-1}, x_t] + b_i)        input ("memory") gate
+//   C~_t = tanh(W_C·[h_{t-1}, x_t] + b_C)     candidate
+//   C_t  = f_t ⊙ C_{t-1} + i_t ⊙ C~_t          cell state (the conveyor belt)
+//   o_t  = σ(W_o·[h_{t-1}, x_t] + b_o)        output gate
+//   h_t  = o_t ⊙ tanh(C_t)                    hidden output
+//
+// - Weights in PyTorch's layout: weight_ih (4H × X), weight_hh (4H × H), blocks (i, f, g, o), g = C~;
+//   b = bias_ih + bias_hh. They come from app/static/<model>.json (python -m explorer.web).
+// - A Trace keeps every quantity, each T × H, step t in row t. Appending a character computes one
+//   step; editing in the middle recomputes from the first changed character on.
+
+const QUANTITIES = ["forget", "input", "candidate", "cell", "output", "hidden"];
+
+function sigmoid(z) { return 1 / (1 + Math.exp(-z)); }
+
+function floats(b64) {  // base64 of little-endian float32 -> Float32Array
+  const bin = atob(b64), bytes = new Uint8Array(bin.length);
+  for (let k = 0; k < bin.length; k++) bytes[k] = bin.charCodeAt(k);
+  return new Float32Array(bytes.buffer);
+}
+
+class LSTMWeights {
+  constructor(w) {
+    this.H = w.hidden_size; this.X = w.input_size;
+    this.Wx = floats(w.weight_ih);                      // (4H, X)
+    this.Wh = floats(w.weight_hh);                      // (4H, H)
+    const bih = floats(w.bias_ih), bhh = floats(w.bias_hh);
+    this.b = new Float32Array(4 * this.H);              // (4H,)
+    for (let r = 0; r < 4 * this.H; r++) this.b[r] = bih[r] + bhh[r];
+  }
+
+  // W·[h_{t-1}, x_t] + b for row r of the four blocks: W_x[r]·x_t + W_h[r]·h_{t-1} + b[r]
+  pre(r, x, hPrev) {
+    const X = this.X, H = this.H;
+    let z = this.b[r];
+    for (let k = 0; k < X; k++) z += this.Wx[r * X + k] * x[k];
+    for (let k = 0; k < H; k++) z += this.Wh[r * H + k] * hPrev[k];
+    return z;
+  }
+}
+
+class Trace {
+  constructor(H, capacity) {
+    this.H = H; this.T = 0; this.ids = [];
+    for (const q of QUANTITIES) this[q] = new Float32Array(capacity * H);  // (T, H), row t = step t
+    this.zeros = new Float32Array(H);
+  }
+
+  row(q, t) { return t < 0 ? this.zeros : this[q].subarray(t * this.H, (t + 1) * this.H); }
+  at(q, t, j) { return this[q][t * this.H + j]; }
+}
+
+// One step of the equations: reads h_{t-1}, C_{t-1} from row t-1 (zeros at t = 0), writes row t.
+function lstmStep(w, x, tr, t) {
+  const H = w.H, hPrev = tr.row("hidden", t - 1), cPrev = tr.row("cell", t - 1), o = t * H;
+  for (let j = 0; j < H; j++) {
+    const i = sigmoid(w.pre(j, x, hPrev));              // i_t
+    const f = sigmoid(w.pre(H + j, x, hPrev));          // f_t
+    const g = Math.tanh(w.pre(2 * H + j, x, hPrev));    // C~_t
+    const out = sigmoid(w.pre(3 * H + j, x, hPrev));    // o_t
+    const c = f * cPrev[j] + i * g;                     // C_t = f_t ⊙ C_{t-1} + i_t ⊙ C~_t
+    tr.input[o + j] = i; tr.forget[o + j] = f; tr.candidate[o + j] = g; tr.output[o + j] = out;
+    tr.cell[o + j] = c;
+    tr.hidden[o + j] = out * Math.tanh(tr.cell[o + j]); // h_t = o_t ⊙ tanh(C_t)
+  }
+}
+
+class CharModel {
+  constructor(json) {
+    this.chars = json.chars;                            // chars[0] is the unknown mark
+    this.index = new Map(json.chars.map((c, k) => [c, k]));
+    this.index.delete(json.chars[0]);
+    this.hide = json.hide || null;                      // the Bi-LSTM's "hidden character", read as unknown
+    this.X = json.input_size;
+    this.embedding = floats(json.embedding);            // (V, X)
+    this.forward = new LSTMWeights(json.forward);
+    this.backward = json.backward ? new LSTMWeights(json.backward) : null;
+  }
+
+  encode(chars) { return chars.map(c => (c === this.hide ? 0 : (this.index.get(c) ?? 0))); }
+  x(id) { return this.embedding.subarray(id * this.X, (id + 1) * this.X); }  // x_t = E[id_t]
+
+  // Run `w` over ids, reusing `tr`'s rows up to the first id that changed.
+  run(w, ids, tr) {
+    let same = 0;
+    while (same < Math.min(ids.length, tr.T) && ids[same] === tr.ids[same]) same++;
+    for (let t = same; t < ids.length; t++) lstmStep(w, this.x(ids[t]), tr, t);
+    tr.T = ids.length; tr.ids = ids.slice();
+    return tr;
+  }
+}
+
+// The trace of a text (an array of characters): the forward run, and for a Bi-LSTM the backward run
+// on the reversed text, its rows put back in text order (h←_t at row t).
+function traceText(model, chars, cache) {
+  const ids = model.encode(chars);
+  const T = ids.length, cap = Math.max(T, 1);
+  if (!cache.fwd || cache.cap < cap) {
+    cache.cap = Math.max(cap, 64);
+    cache.fwd = new Trace(model.forward.H, cache.cap);
+    if (model.backward) cache.bwdRev = new Trace(model.backward.H, cache.cap);
+  }
+  const out = { T, ids, forward: model.run(model.forward, ids, cache.fwd) };
+  if (model.backward) {
+    const rev = model.run(model.backward, ids.slice().reverse(), cache.bwdRev);
+    out.backward = reversedRows(rev, T);
+  }
+  return out;
+}
+
+function reversedRows(tr, T) {
+  const H = tr.H, back = new Trace(H, Math.max(T, 1));
+  for (const q of QUANTITIES)
+    for (let t = 0; t < T; t++) back[q].set(tr[q].subarray((T - 1 - t) * H, (T - t) * H), t * H);
+  back.T = T;
+  return back;
+}

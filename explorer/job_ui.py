@@ -1,0 +1,11 @@
+"""What the pages say about background trainings (explorer.jobs), in the user's language."""
+from __future__ import annotations
+
+from explorer import jobs, ui
+
+
+def refusal(err: jobs.TooManyJobs) -> str:
+    """Why jobs.start refused: this person is already training something else, or the server is full."""
+    if isinstance(err, jobs.SessionBusy):
+        return ui.t("jobs_session_busy", name=ui.t("job_" + err.running))
+    return ui.t("jobs_busy", n=jobs.MAX_RUNNING)

@@ -1,0 +1,140 @@
+"""The live text box with its unit × time maps, computed and drawn in the browser.
+
+- The browser holds the model (a static file, fetched once and cached: `static_model` writes it from
+  the shipped weights) and runs the equations of explorer/lstm.py in JavaScript
+  (explorer/frontend/lstm.js); each key redraws the maps with no trip to the server.
+- The server hears the text once typing pauses (DEBOUNCE_MS) and reruns what depends on it
+  (guesses, coloured text, equations at (t, j), the URL). What it sends back is the text and a few
+  settings, never the maps' values.
+- `panels_for` and `box_data` are pure (tested without a browser); `live_box` mounts the component.
+
+    python -m explorer.livebox      # rewrite explorer/static/*.json from assets/ (after retraining)
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from pathlib import Path
+
+import numpy as np
+
+from explorer import colors
+from explorer.figures import MAX_NUMBERED, MAX_TICKS, ROUND_STEPS
+from explorer.i18n import tr
+
+HERE = Path(__file__).resolve().parent
+FRONTEND = HERE / "frontend"
+STATIC = HERE / "static"          # served at app/static/ ([server] enableStaticServing)
+DEBOUNCE_MS = 300                 # the server hears the text after this long without a key
+GAP_MARK = "▢"                    # how the Bi-LSTM's hidden character is shown
+STATIC_MODELS = ("char_lstm", "bilstm")
+
+
+def _b64(a: np.ndarray) -> str:
+    return base64.b64encode(np.ascontiguousarray(a, "<f4").tobytes()).decode()
+
+
+def _lstm_json(w) -> dict:
+    return {"hidden_size": w.hidden_size, "input_size": w.input_size,
+            **{n: _b64(getattr(w, n)) for n in ("weight_ih", "weight_hh", "bias_ih", "bias_hh")}}
+
+
+def model_json(model) -> dict:
+    """A CharModel or BiModel as the JSON the browser loads (float32 arrays in base64)."""
+    from explorer.bilstm import HIDE, BiModel
+
+    out = {"format": "lstm-explorer/1", "chars": list(model.vocab.chars), "input_size": int(model.embedding.shape[1]),
+           "embedding": _b64(model.embedding), "decoder_weight": _b64(model.decoder_weight),
+           "decoder_bias": _b64(model.decoder_bias)}
+    if isinstance(model, BiModel):
+        return {**out, "hide": HIDE, "forward": _lstm_json(model.forward), "backward": _lstm_json(model.backward)}
+    return {**out, "forward": _lstm_json(model.lstm)}
+
+
+def write_static() -> list[Path]:
+    from explorer.bilstm import load_bimodel
+    from explorer.models import load_model
+
+    STATIC.mkdir(exist_ok=True)
+    written = []
+    for name, model in (("char_lstm", load_model()), ("bilstm", load_bimodel())):
+        path = STATIC / f"{name}.json"
+        path.write_text(json.dumps(model_json(model), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def static_url(name: str) -> str:
+    """The model file's address, relative to the page, with its content hash (a new file is fetched anew)."""
+    digest = hashlib.sha256((STATIC / f"{name}.json").read_bytes()).hexdigest()[:12]
+    return f"app/static/{name}.json?v={digest}"
+
+
+def _scale(kind: str) -> dict:
+    lut = colors.LUTS[colors.scale_of(kind)]
+    lo, hi = colors.value_range(kind, np.zeros(0)) if kind not in colors.UNBOUNDED_KINDS else (-1.0, 1.0)
+    stops = colors.plotly_scale(kind)
+    return {"lut": lut.ravel().tolist(), "lo": lo, "hi": hi,
+            "percentile": colors.UNBOUNDED_PERCENTILE if kind in colors.UNBOUNDED_KINDS else None,
+            "gradient": "linear-gradient(to top, " + ", ".join(f"{c} {p * 100:.1f}%" for p, c in stops) + ")"}
+
+
+def panels_for(kinds, lang: str, clickable: bool = False, heights: dict | None = None,
+               splits: dict | None = None, row_height: int = 118) -> list[dict]:
+    """One map per kind; its quantity is the kind (f, i, C̃, C, o, h, i·C̃, tanh C, h→, h←, y)."""
+    return [{"kind": k, "quantity": k, "title": tr(f"kind_{k}", lang), "clickable": clickable,
+             "height": int((heights or {}).get(k, row_height)),
+             "split": int((splits or {}).get(k, (0,))[0]), "splitTags": list((splits or {}).get(k, (0,))[1:])}
+            for k in kinds]
+
+
+def box_data(text: str, version: int, lang: str, panels: list[dict], model: str = "char_lstm",
+             selected: tuple[int, int] | None = None, cap: int = 500, input_cap: int = 5000) -> dict:
+    """Everything the component needs: the text and settings, never the trace."""
+    return {
+        "text": text, "version": version, "panels": panels, "cap": cap, "inputCap": input_cap,
+        "modelUrl": static_url(model) if panels else "", "debounceMs": DEBOUNCE_MS,
+        "selected": {"t": selected[0], "j": selected[1]} if selected else None,
+        "scales": {p["kind"]: _scale(p["kind"]) for p in panels},
+        "label": tr("text_label", lang), "placeholder": tr("text_placeholder", lang),
+        "newlineLabel": tr("newline_button", lang), "newlineHelp": tr("newline_help", lang),
+        "hover": tr("hover_map", lang), "emptyHint": tr("empty_hint", lang), "loadError": tr("model_load_error", lang),
+        "hide": "?" if model == "bilstm" else None, "gapMark": GAP_MARK,
+        "maxTicks": MAX_TICKS, "maxNumbered": MAX_NUMBERED, "roundSteps": list(ROUND_STEPS),
+    }
+
+
+_component = None
+
+
+def live_box(data: dict, key: str, on_text, on_click=None) -> None:
+    """Mount the box; on_text(text) when the server hears new text, on_click(t, j) on a map click."""
+    global _component
+    import streamlit as st
+
+    if _component is None:
+        js = (FRONTEND / "lstm.js").read_text(encoding="utf-8") + "\n" + (FRONTEND / "livebox.js").read_text(encoding="utf-8")
+        _component = st.components.v2.component("lstm_live_box", js=js, css=(FRONTEND / "livebox.css").read_text(encoding="utf-8"),
+                                                isolate_styles=False)
+
+    def state():
+        value = st.session_state.get(key)
+        return value if hasattr(value, "get") else {}
+
+    def text_changed():
+        sent = state().get("text")
+        if isinstance(sent, dict) and isinstance(sent.get("text"), str):
+            on_text(sent["text"])
+
+    def clicked():
+        cell = state().get("clicked")
+        if on_click is not None and isinstance(cell, dict):
+            on_click(int(cell["t"]), int(cell["j"]))
+
+    _component(data=data, key=key, on_text_change=text_changed, on_clicked_change=clicked)
+
+
+if __name__ == "__main__":
+    for p in write_static():
+        print(f"wrote {p.relative_to(HERE.parent)} ({p.stat().st_size / 1024:.0f} KiB)")

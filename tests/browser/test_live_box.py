@@ -1,0 +1,109 @@
+"""The live box in a real browser: the trace computed in JavaScript equals explorer.trace (and the
+Bi-LSTM's equals bi_trace), the maps redraw on every key with no server run, and the server hears
+the text once typing pauses."""
+import urllib.parse
+
+import numpy as np
+import pytest
+
+from explorer import load_model, trace
+from explorer.bilstm import bi_trace, load_bimodel
+from tests.browser.chromium import settle
+from tests.browser.conftest import shot
+
+HOSTILE = [
+    'Return the number of items in the list. Use len(x) to count "words".',
+    "<b>bold</b> & <script>alert(1)</script> <img src=x onerror=alert(2)>",
+    "I ❤️ 🐍 LSTM \x07 control \u200b zero-width",
+    "我爱中国。今天天气很好，我们一起学习。",
+    "def f(x):\n    return x\n\n\tdone",
+    "$\\frac{a}{b}$ **bold** :red[red] `code` \\",
+    ("The forget gate decides what to keep; the input gate decides what to write. " * 8)[:500],
+]
+QUANTITIES = ("forget", "input", "candidate", "cell", "output", "hidden")
+
+
+def browser_trace(page, text: str) -> dict:
+    T = len(text)
+    page.wait_for_function(f"() => {{ const r = document.querySelector('.lb-root'); "
+                           f"return r && r.__view.trace && r.__view.trace.T === {T}; }}", timeout=30_000)
+    return page.evaluate("() => document.querySelector('.lb-root').__view.exportTrace()")
+
+
+def assert_same(js: dict, run, T: int, H: int) -> None:
+    for q in QUANTITIES:
+        got = np.asarray(js[q], np.float64).reshape(T, H)
+        want = getattr(run, q).astype(np.float64)
+        if q == "cell":  # C is unbounded (a counting unit reaches tens): relative where |C| > 1
+            np.testing.assert_allclose(got, want, rtol=1e-5, atol=1e-5, err_msg=q)
+        else:
+            np.testing.assert_allclose(got, want, rtol=0, atol=1e-5, err_msg=q)
+
+
+@pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
+def test_the_browser_trace_is_the_models_own(open_app, text):
+    page = open_app("?" + urllib.parse.urlencode({"text": text}))
+    js = browser_trace(page, text)
+    ref = trace(load_model(), text)
+    assert js["T"] == len(text) and js["chars"] == list(ref.chars)
+    assert_same(js["forward"], ref.run, len(text), ref.hidden.shape[1])
+    assert page.locator("[data-testid='stException']").count() == 0
+
+
+@pytest.mark.parametrize("text", ["我爱?国", HOSTILE[1], HOSTILE[4], HOSTILE[6]], ids=range(4))
+def test_the_browser_bilstm_is_the_models_own(open_app, text):
+    page = open_app("bilstm?" + urllib.parse.urlencode({"text": text}))
+    js = browser_trace(page, text)
+    ref = bi_trace(load_bimodel(), text)
+    H = ref.forward.hidden.shape[1]
+    assert_same(js["forward"], ref.forward, len(text), H)
+    assert_same(js["backward"], ref.backward, len(text), H)
+    kinds = page.eval_on_selector_all("canvas.lb-map", "cs => cs.map(c => [c.dataset.kind, +c.dataset.steps, c.height])")
+    assert kinds == [["forward", len(text), H], ["backward", len(text), H], ["concat", len(text), 2 * H]]
+    if "?" in text:
+        assert "▢" in page.locator(".lb-axis").inner_text()  # the gap, not the unknown mark
+    shot(page, f"bilstm-live-{len(text)}")
+
+
+def test_typing_redraws_in_the_browser_and_the_server_hears_it_after_a_pause(open_app):
+    page = open_app("?" + urllib.parse.urlencode({"text": "abc"}))
+    browser_trace(page, "abc")
+    box = page.get_by_test_id("live-text")
+    runs = page.evaluate("() => window.__runs = 0")
+    page.evaluate("""() => new MutationObserver(() => {
+        const s = document.querySelector("[data-testid='stApp']").dataset.testScriptState;
+        if (s === 'running') window.__runs++; }).observe(document.querySelector("[data-testid='stApp']"),
+        {attributes: true, attributeFilter: ['data-test-script-state']})""")
+    box.click()
+    page.keyboard.press("End")
+    for ch in "de":
+        page.keyboard.type(ch)
+        drawn = page.evaluate("() => document.querySelector('.lb-root').dataset.text")
+        assert drawn.endswith(ch)                         # drawn at once, before any server run
+    assert page.evaluate("() => window.__runs") == runs  # no server run while typing
+    page.keyboard.press("Enter")                          # a line break, shown as ↵
+    page.keyboard.type("f")
+    assert box.input_value() == "abcde↵f"
+    page.wait_for_function("() => new URL(location).searchParams.get('text') === 'abcde\\nf'", timeout=30_000)
+    settle(page)
+    assert page.evaluate("() => window.__runs") >= 1     # the pause was heard
+    js = browser_trace(page, "abcde\nf")
+    ref = trace(load_model(), "abcde\nf")
+    assert_same(js["forward"], ref.run, 7, ref.hidden.shape[1])
+    attrs = page.eval_on_selector_all("canvas.lb-map", "cs => cs.map(c => [c.dataset.kind, c.dataset.steps])")
+    assert attrs == [[k, "7"] for k in QUANTITIES]
+    shot(page, "overview-typed")
+
+
+def test_the_map_hover_shows_the_exact_value(open_app):
+    text = "Return len(x)"
+    page = open_app("?" + urllib.parse.urlencode({"text": text}))
+    browser_trace(page, text)
+    canvas = page.locator("canvas.lb-map[data-kind='cell']")
+    canvas.scroll_into_view_if_needed()
+    box = canvas.bounding_box()
+    t, j = 4, 100
+    page.mouse.move(box["x"] + box["width"] * (t + 0.5) / len(text), box["y"] + box["height"] * (j + 0.5) / 128)
+    page.locator(".lb-tip").wait_for(state="visible")
+    tip = page.locator(".lb-tip").inner_text()
+    assert f"t={t} 'r' · unit {j} · {float(trace(load_model(), text).cell[t, j]):.4f}" == tip
