@@ -72,10 +72,10 @@ def static_url(name: str) -> str:
 
 
 def _scale(kind: str) -> dict:
-    lut = colors.LUTS[colors.scale_of(kind)]
-    lo, hi = colors.value_range(kind, np.zeros(0)) if kind not in colors.UNBOUNDED_KINDS else (-1.0, 1.0)
+    """How the browser colours a kind: its colour table, its fixed range or the percentile of |v| it spans."""
+    lo, hi = (-1.0, 1.0) if kind in colors.UNBOUNDED_KINDS else colors.value_range(kind, np.zeros(0))
     stops = colors.plotly_scale(kind)
-    return {"lut": lut.ravel().tolist(), "lo": lo, "hi": hi,
+    return {"lut": colors.scale_of(kind), "lo": lo, "hi": hi,
             "percentile": colors.UNBOUNDED_PERCENTILE if kind in colors.UNBOUNDED_KINDS else None,
             "gradient": "linear-gradient(to top, " + ", ".join(f"{c} {p * 100:.1f}%" for p, c in stops) + ")"}
 
@@ -97,6 +97,7 @@ def box_data(text: str, version: int, lang: str, panels: list[dict], model: str 
         "modelUrl": static_url(model) if panels else "", "debounceMs": DEBOUNCE_MS,
         "selected": {"t": selected[0], "j": selected[1]} if selected else None,
         "scales": {p["kind"]: _scale(p["kind"]) for p in panels},
+        "luts": {colors.scale_of(p["kind"]): colors.LUTS[colors.scale_of(p["kind"])].tobytes().hex() for p in panels},
         "label": tr("text_label", lang), "placeholder": tr("text_placeholder", lang),
         "newlineLabel": tr("newline_button", lang), "newlineHelp": tr("newline_help", lang),
         "hover": tr("hover_map", lang), "emptyHint": tr("empty_hint", lang), "loadError": tr("model_load_error", lang),

@@ -1,6 +1,5 @@
 """The four lesson pages (forget, input, cell, output), run by AppTest: every number shown is the
 trace's, every equation adds up."""
-import base64
 import json
 import re
 
@@ -11,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 from explorer import trace
 from explorer.lesson import belt_step, contributions, gate_terms
 from explorer.lstm import sigmoid
-from explorer.vocab import display_char
+from explorer.i18n import tr as tr_
 from tests.test_app import APP, decode
 
 TEXT = "Return len(x) for 我爱中国"
@@ -41,12 +40,12 @@ def numbers(latex: str) -> list[float]:
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_each_page_runs_and_shows_its_map(page, lang, tr):
     at = open_page(page, lang=lang)
-    data = json.loads(at.get("bidi_component")[0].proto.json)  # the clickable map
-    panel = data["panels"][0]
-    values = np.frombuffer(base64.b64decode(panel["values"]), np.float32)
-    qty = {"forget": tr.forget, "input": tr.input, "cell": tr.cell, "output": tr.output}[page]
-    np.testing.assert_allclose(values, qty.T.ravel(), atol=1e-6)
-    assert data["clickable"] and data["labels"] == [display_char(c) for c in TEXT]
+    data = json.loads(at.get("bidi_component")[0].proto.json)  # the live box and its clickable maps
+    kinds = {"forget": ["forget"], "input": ["input", "candidate", "written"], "cell": ["cell"],
+             "output": ["output", "tanh_cell", "hidden"]}[page]
+    assert [p["kind"] for p in data["panels"]] == kinds and all(p["clickable"] for p in data["panels"])
+    assert data["text"] == TEXT and data["selected"] == {"t": 7, "j": 3}
+    assert data["panels"][0]["title"] == tr_("kind_" + page, lang)
 
 
 def values(d):

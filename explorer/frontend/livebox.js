@@ -183,7 +183,7 @@ class LiveBox {
     canvas.dataset.kind = p.kind; canvas.dataset.steps = T; canvas.dataset.units = units;
     canvas.style.height = p.height + "px";
     canvas.setAttribute("role", "img"); canvas.setAttribute("aria-label", p.title);
-    const img = new ImageData(T, units), lut = scale.lut;
+    const img = new ImageData(T, units), lut = this.lut(scale.lut);
     for (let t = 0; t < T; t++)
       for (let j = 0; j < units; j++) {
         const v = values[t * units + j];
@@ -236,6 +236,12 @@ class LiveBox {
       canvas.addEventListener("click", (e) => { const [t, j] = cell(e); this.setTriggerValue("clicked", { t, j }); });
     }
     return box;
+  }
+
+  lut(name) {  // a colour table, 256 × RGB, sent as hex once per scale
+    this.luts = this.luts || {};
+    if (!this.luts[name]) this.luts[name] = Uint8Array.from(this.data.luts[name].match(/../g), h => parseInt(h, 16));
+    return this.luts[name];
   }
 
   exportTrace() {  // for tests: every quantity as plain arrays
