@@ -23,6 +23,7 @@ OVERVIEW_KINDS = ("forget", "input", "candidate", "cell", "output", "hidden")  #
 MAX_TICKS = 50          # up to this many characters, every one is named on a time axis
 MAX_NUMBERED = 25       # beyond, every 2nd / 5th / 10th / … is, with its position t below it
 ROUND_STEPS = (2, 5, 10, 20, 50, 100, 200, 500)
+BELT_COLOURS = {"belt": "#444", "down": "#2166ac", "up": "#b2182b"}  # the belt's bars and lines alike
 
 
 def png_source(rgb: np.ndarray) -> str:
@@ -73,13 +74,13 @@ def top_guesses(probs: np.ndarray, vocab_chars, lang: str, k: int = 8) -> go.Fig
     return fig(dict(data=[bar], layout=layout))
 
 
-def unit_lines(series: list[tuple[str, np.ndarray, str]], chars, lang: str, t: int, title: str,
+def unit_lines(series: list[tuple], chars, lang: str, t: int, title: str,
                height: int = 300) -> go.Figure:
-    """Lines over time for one unit: (name, values (T,), dash) each; a vertical mark at step t."""
+    """Lines over time for one unit: (name, values (T,), dash[, colour]) each; a vertical mark at step t."""
     mode = "lines+markers" if len(chars) <= 60 else "lines"  # markers only where they can be told apart
     data = [dict(type="scatter", x=np.arange(len(v)), y=np.asarray(v, np.float64), name=name, mode=mode,
-                 marker=dict(size=5), line=dict(width=3, dash=dash),
-                 hovertemplate=name + ": %{y:.3f} (t=%{x})<extra></extra>") for name, v, dash in series]
+                 marker=dict(size=5), line=dict(width=3, dash=dash, **({"color": colour[0]} if colour else {})),
+                 hovertemplate=name + ": %{y:.3f} (t=%{x})<extra></extra>") for name, v, dash, *colour in series]
     layout = dict(height=height, margin=dict(l=50, r=10, t=40, b=30), font=FONT, plot_bgcolor="white",
                   title=dict(text=title, font=dict(size=17), x=0), legend=dict(orientation="h", y=1.02, x=1, xanchor="right",
                                                                          yanchor="bottom"),
@@ -94,8 +95,8 @@ def belt_waterfall(step, lang: str) -> go.Figure:
     y = [step.c_prev, step.kept - step.c_prev, step.written, step.cell]
     w = dict(type="waterfall", x=labels, y=y, measure=["absolute", "relative", "relative", "total"],
              text=[f"{v:+.3f}" for v in y], textposition="outside", cliponaxis=False,
-             connector=dict(line=dict(color="#999")), decreasing=dict(marker=dict(color="#2166ac")),
-             increasing=dict(marker=dict(color="#b2182b")), totals=dict(marker=dict(color="#444")),
+             connector=dict(line=dict(color="#999")), decreasing=dict(marker=dict(color=BELT_COLOURS["down"])),
+             increasing=dict(marker=dict(color=BELT_COLOURS["up"])), totals=dict(marker=dict(color=BELT_COLOURS["belt"])),
              hovertemplate="%{x}: %{y:.4f}<extra></extra>")
     lo = min(0.0, step.c_prev, step.kept, step.cell)
     hi = max(0.0, step.c_prev, step.kept + max(step.written, 0), step.cell)
@@ -134,18 +135,18 @@ def guesses_compare(probs_a: np.ndarray, probs_b: np.ndarray, names: tuple[str, 
     return fig(dict(data=data, layout=layout))
 
 
-def vectors_at(parts: list[tuple[str, np.ndarray]], kind: str = "hidden") -> go.Figure:
-    """Vectors at one step as coloured strips, one row each (e.g. h→_t, h←_t and y_t = [h→_t ; h←_t]);
-    a strip's cells are its units, hover gives the unit and the value."""
-    width = max(len(v) for _, v in parts)
-    data = []
-    for r, (name, v) in enumerate(parts):
-        data.append(dict(type="heatmap", z=[np.asarray(v, np.float64)], x=np.arange(len(v)), y=[name],
-                         zmin=-1, zmax=1, colorscale=colors.plotly_scale(kind), showscale=r == 0, xgap=1,
-                         colorbar=dict(thickness=14, outlinewidth=0, len=1.0),
-                         hovertemplate=name + "[%{x}] = %{z:.3f}<extra></extra>"))
-    layout = dict(height=70 * len(parts) + 70, margin=dict(l=110, r=10, t=10, b=40), font=FONT,
-                  plot_bgcolor="white", xaxis=dict(range=[-0.5, width - 0.5], title=dict(text="unit")),
+def vectors_at(parts: list[tuple[str, np.ndarray, int]], kind: str = "hidden") -> go.Figure:
+    """Vectors at one step as coloured strips, one row each, each from column `offset` on (h→_t at 0, h←_t
+    at H: right above where y_t = [h→_t ; h←_t] holds them); a cell is a unit, hover gives its value. One
+    heatmap, gaps elsewhere, values as plain lists (a list of typed arrays was drawn at no height)."""
+    width = max(offset + len(v) for _, v, offset in parts)
+    z = [[None] * offset + [round(float(x), 6) for x in v] + [None] * (width - offset - len(v)) for _, v, offset in parts]
+    names = [name for name, _, _ in parts]
+    data = [dict(type="heatmap", z=z, x=list(range(width)), y=names, zmin=-1, zmax=1, colorscale=colors.plotly_scale(kind),
+                 xgap=1, ygap=6, hoverongaps=False, colorbar=dict(thickness=14, outlinewidth=0, len=1.0),
+                 hovertemplate="%{y}[%{x}] = %{z:.3f}<extra></extra>")]
+    layout = dict(height=70 * len(parts) + 70, margin=dict(l=130, r=10, t=10, b=50), font=FONT,
+                  plot_bgcolor="white", xaxis=dict(range=[-0.5, width - 0.5], title=dict(text="j")),
                   yaxis=dict(autorange="reversed", type="category"))
     return fig(dict(data=data, layout=layout))
 
@@ -250,12 +251,13 @@ def training_curves(steps, loss, accuracy, loss_title: str, acc_title: str, step
 
 
 def panels(figs: list[go.Figure], boxes: list[tuple[float, float, float, float]], titles: list[str],
-           height: int) -> go.Figure:
+           height: int, legend_x: float = 0.0) -> go.Figure:
     """Several figures as panels of one (the browser draws one chart faster than several).
-    boxes: (x0, x1, y0, y1) in paper units for each figure; each keeps its traces and axes."""
+    boxes: (x0, x1, y0, y1) in paper units for each figure; each keeps its traces and axes. The legend
+    starts at legend_x (over the panel whose lines it names)."""
     data, layout = [], dict(height=height, margin=dict(l=60, r=10, t=30, b=40), font=FONT, plot_bgcolor="white",
-                            showlegend=True, legend=dict(orientation="h", y=1.04, yanchor="bottom"), annotations=[],
-                            shapes=[])
+                            showlegend=True, legend=dict(orientation="h", y=1.0, yanchor="bottom", x=legend_x, xanchor="left"),
+                            annotations=[], shapes=[])
     for k, (f, (x0, x1, y0, y1)) in enumerate(zip(figs, boxes)):
         n = "" if k == 0 else str(k + 1)
         d = f.to_plotly_json()

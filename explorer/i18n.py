@@ -416,11 +416,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "case_unknown": {
         "en": "The model has not seen {items} in its training words, so it cannot read this. Add words that use "
               "them and train again.",
-        "zh": "模型在训练用的单词里没有见过 {items}，所以读不了这个输入。请加入用到这些字符的单词，再训练一次。",
+        "zh": "模型在训练用的单词里没有见过{items}，所以读不了这个输入。请加入用到这些字符的单词，再训练一次。",
     },
     "case_unknown_words": {
         "en": "The model cannot read {items}: not in the training text.",
-        "zh": "模型读不了 {items}：训练文字里没有这些词。",
+        "zh": "模型读不了{items}：训练文字里没有这些词。",
     },
     "list_sep": {"en": ", ", "zh": "、"},
     "quoted": {"en": "“{s}”", "zh": "“{s}”"},

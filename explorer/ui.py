@@ -119,6 +119,7 @@ def live_trace(kinds=(), key: str = "live_box") -> Trace | None:
 
 # --- choosing a time step t and a unit j (lesson pages) -------------------------------------------
 PLAY_SECONDS = 0.7
+DIAGRAM_WIDTH = 560  # pixels: readable on a projector, and narrower than the main column at 1024 px
 
 
 def _int_param(name: str, default: int) -> int:
@@ -156,11 +157,13 @@ def step_controls(T: int, H: int) -> None:
     """Previous / next buttons and sliders for t and j (keys ← → also move t when a slider has focus)."""
     st.session_state.t_slider = st.session_state.sel_t
     st.session_state.j_slider = st.session_state.sel_j
-    prev, nxt, t_col, j_col = st.columns([1, 1, 7, 5], vertical_alignment="bottom")
-    prev.button(":material/arrow_back:", help=t("prev"), on_click=_step, args=(-1, T),
-                disabled=st.session_state.sel_t == 0, width="stretch", key="prev_step")
-    nxt.button(":material/arrow_forward:", help=t("next"), on_click=_step, args=(1, T),
-               disabled=st.session_state.sel_t == T - 1, width="stretch", key="next_step")
+    with st.container(horizontal=True, vertical_alignment="center"):
+        st.button(t("prev"), icon=":material/arrow_back:", on_click=_step, args=(-1, T),
+                  disabled=st.session_state.sel_t == 0, key="prev_step")
+        st.button(t("next"), icon=":material/arrow_forward:", on_click=_step, args=(1, T),
+                  disabled=st.session_state.sel_t == T - 1, key="next_step")
+        play_toggle(T)
+    t_col, j_col = st.columns([7, 5])
     t_col.slider(t("pick_t"), 0, max(T - 1, 1), key="t_slider", on_change=_from_slider, args=("t",), disabled=T == 1)
     j_col.slider(t("pick_j"), 0, H - 1, key="j_slider", on_change=_from_slider, args=("j",))
 
@@ -183,7 +186,8 @@ def play_toggle(T: int) -> bool:
 def inspector(T: int, H: int, body) -> None:
     """The step-through area: play, ◀ ▶, the t and j sliders, and body(t, j). Each change reruns the page,
     so the maps (drawn in the browser from the text it already has) mark the new t and j at once."""
-    playing = play_toggle(T)
+    step_controls(T, H)
+    playing = st.session_state.get("playing", False)
     st.session_state.play_full_run = True   # tells the ticker below that this is the page's own run
 
     @st.fragment(run_every=PLAY_SECONDS if playing else None)
@@ -197,7 +201,6 @@ def inspector(T: int, H: int, body) -> None:
         st.rerun(scope="app")
 
     _ticker()
-    step_controls(T, H)
     st.query_params["t"] = str(st.session_state.sel_t)
     st.query_params["j"] = str(st.session_state.sel_j)
     body(st.session_state.sel_t, st.session_state.sel_j)
@@ -239,7 +242,7 @@ def diagram_at(trace: Trace, t_: int, j: int, highlight: str) -> None:
     from explorer.diagram import cell_svg
 
     values = {k: float(getattr(trace, k)[t_, j]) for k in ("forget", "input", "candidate", "output", "cell", "hidden")}
-    st.image(cell_svg(highlight, values), width="stretch")
+    st.image(cell_svg(highlight, values), width=DIAGRAM_WIDTH)
     st.caption(t("diagram_values", t=t_, j=j))
 
 

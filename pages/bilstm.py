@@ -25,8 +25,9 @@ if text:
     t = st.slider(ui.t("pick_t"), 0, max(len(bt) - 1, 1), min(len(bt) - 1, 0), key="bi_t", disabled=len(bt) == 1)
     t = min(t, len(bt) - 1)
     st.caption(ui.t("bi_at_t_caption", t=t, c=md_escape(display_char(bt.chars[t])), h=H, h2=2 * H))
-    st.plotly_chart(figures.vectors_at([("h→", bt.forward.hidden[t]), ("h←", bt.backward.hidden[t]),
-                                        ("y = [h→ ; h←]", bt.output[t])]), key="bi_vectors")
+    H = bt.forward.hidden.shape[1]
+    st.plotly_chart(figures.vectors_at([("h→", bt.forward.hidden[t], 0), ("h←", bt.backward.hidden[t], H),
+                                        ("y = [h→ ; h←]", bt.output[t], 0)]), key="bi_vectors")
     hidden = [i for i, m in enumerate(bt.hidden_mask) if m]
     st.subheader(ui.t("bi_guess_title", hide=HIDE))
     if not hidden:

@@ -13,7 +13,7 @@ if trace is not None:
 
     def body(t, j):
         step = belt_step(trace, t, j)
-        eq, pic = st.columns([3, 2])
+        eq, pic = st.container(), st.container()  # stacked: side by side, a 1024-px screen cut the equations
         with eq:
             st.latex(cell_with_numbers(step, t, j))
             ui.chips(trace, trace.cell[:, j], "cell", t, ui.t("chips_label", kind=ui.t("kind_cell"), j=j))
@@ -21,12 +21,13 @@ if trace is not None:
             ui.diagram_at(trace, t, j, "cell")
         c_prev = np.r_[0.0, trace.cell[:-1, j]]
         lines = figures.unit_lines(
-            [(ui.t("belt_prev"), c_prev, "dot"), (ui.t("belt_kept"), trace.forget[:, j] * c_prev, "dash"),
-             (ui.t("belt_written"), trace.input[:, j] * trace.candidate[:, j], "dashdot"),
-             (ui.t("belt_new"), trace.cell[:, j], "solid")], trace.chars, ui.lang(), t, "")
+            [(ui.t("belt_prev"), c_prev, "dot", "#999"),
+             (ui.t("belt_kept"), trace.forget[:, j] * c_prev, "dash", figures.BELT_COLOURS["down"]),
+             (ui.t("belt_written"), trace.input[:, j] * trace.candidate[:, j], "dashdot", figures.BELT_COLOURS["up"]),
+             (ui.t("belt_new"), trace.cell[:, j], "solid", figures.BELT_COLOURS["belt"])], trace.chars, ui.lang(), t, "")
         st.plotly_chart(figures.panels(
-            [figures.belt_waterfall(step, ui.lang()), lines], [(0, 0.3, 0, 0.9), (0.38, 1, 0, 0.9)],
-            [ui.t("belt_step_title", t=t, j=j), ui.t("belt_along_time", j=j)], height=380), key="belt")
+            [figures.belt_waterfall(step, ui.lang()), lines], [(0, 0.3, 0, 0.85), (0.38, 1, 0, 0.85)],
+            [ui.t("belt_step_title", t=t, j=j), ui.t("belt_along_time", j=j)], height=420, legend_x=0.38), key="belt")
         st.subheader(ui.t("contrib_title", t=t, j=j))
         st.latex(GENERAL["contribution"])
         if st.toggle(ui.t("contrib_show"), key="contrib_open"):  # opt-in: typing stays quick

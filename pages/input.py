@@ -10,7 +10,7 @@ if trace is not None:
     T, H = trace.forget.shape
 
     def body(t, j):
-        eq, pic = st.columns([3, 2])
+        eq, pic = st.container(), st.container()  # stacked: side by side, a 1024-px screen cut the equations
         with eq:
             st.latex(gate_with_numbers(gate_terms(ui.model(), trace, "input", t, j)))
             st.latex(gate_with_numbers(gate_terms(ui.model(), trace, "candidate", t, j)))

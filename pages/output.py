@@ -11,7 +11,7 @@ if trace is not None:
     T, H = trace.forget.shape
 
     def body(t, j):
-        eq, pic = st.columns([3, 2])
+        eq, pic = st.container(), st.container()  # stacked: side by side, a 1024-px screen cut the equations
         with eq:
             st.latex(gate_with_numbers(gate_terms(ui.model(), trace, "output", t, j)))
             st.latex(hidden_with_numbers(float(trace.output[t, j]), float(trace.cell[t, j]),

@@ -67,3 +67,27 @@ def test_same_seed_same_run():
     a = cases.Trainer("last_letter", cases.DEFAULT_WORDS, 16, 0.01, seed=3)
     b = cases.Trainer("last_letter", cases.DEFAULT_WORDS, 16, 0.01, seed=3)
     assert a.step(20) == b.step(20)
+
+
+def test_the_examples_to_watch_are_what_the_model_reads():
+    words = cases.examples("last_letter", ["make", "我爱中国"])
+    assert [(e.label, e.items, e.answer) for e in words] == [("make", list("mak"), "e"), ("我爱中国", list("我爱中"), "国")]
+    tokens = cases.tokenize(cases.DEFAULT_PARAGRAPH)
+    shown = cases.examples("next_word", tokens)
+    assert len(shown) == cases.EXAMPLES_SHOWN - 1 and shown[4].items == ["cat", "sat", "on", "the"]
+    assert shown[4].answer == "mat" and all(len(e.items) <= cases.CONTEXT for e in shown)
+    assert cases.default_example("next_word", shown) == 23 and shown[23].label == "the dog saw the"
+    assert cases.default_example("next_word", cases.examples("next_word", cases.tokenize("a b c d"))) == 0
+
+
+def test_case2_default_settings_get_the_default_example_right():
+    """The example the page opens on is answered correctly by the model trained with the page's defaults."""
+    tokens = cases.tokenize(cases.DEFAULT_PARAGRAPH)
+    d = cases.DEFAULTS["next_word"]
+    tr = cases.Trainer("next_word", tokens, d["hidden"], d["lr"], d["seed"])
+    while tr.steps < d["steps"]:
+        tr.step(min(5, d["steps"] - tr.steps))   # in the chunks the background job uses
+    shown = cases.examples("next_word", tokens)
+    ex = shown[cases.default_example("next_word", shown)]
+    r = cases.read(tr.snapshot(), ex.items)
+    assert tr.snapshot().symbols[int(r.probs.argmax())] == ex.answer == "cat" and r.probs.max() > 0.8

@@ -107,6 +107,23 @@ def test_memory_page_accuracies_are_the_shipped_models():
     assert len(values(grads["data"][0]["y"])) == len("the cat sat on the mat and the dog sat on the rug")
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_memory_page_says_why_the_rnn_lies_flat_at_the_bottom(lang):
+    """On this text the RNN's gradient underflows to 0 a few characters back: the chart draws it at the
+    floor of the log axis, and the page says so."""
+    from explorer import figures
+    from explorer.i18n import tr
+
+    at = open_page("rnn_vs_lstm", text="the cat sat on the mat and the dog sat on the rug", lang=lang)
+    grads = next(s for s in specs(at) if s["layout"]["yaxis"].get("type") == "log")
+    rnn = values(grads["data"][0]["y"])
+    assert rnn.min() == figures.LOG_FLOOR
+    floor = tr("mem_grad_floor", lang, names="RNN", floor="10⁻³⁰")
+    assert floor in [c.value for c in at.caption]
+    ticks = grads["layout"]["yaxis"]["tickvals"]                     # one grid line per power of ten
+    np.testing.assert_allclose(np.array(ticks[1:]) / np.array(ticks[:-1]), 10.0)
+
+
 def test_variants_page_runs_all_four():
     from explorer import load_model, trace
 

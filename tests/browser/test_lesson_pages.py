@@ -18,9 +18,10 @@ def latex_sources(page) -> list[str]:
 @pytest.mark.parametrize("name, symbol", [("forget", "f"), ("output", "o")])
 def test_clicking_a_cell_shows_its_equation(open_app, name, symbol):
     page = open_app(f"{name}?" + urllib.parse.urlencode({"text": TEXT, "t": 0, "j": 0}))
-    page.wait_for_selector("img.um-map")
+    page.wait_for_selector("canvas.lb-map")
     settle(page)
-    box = page.locator("img.um-map").first.bounding_box()
+    page.locator("canvas.lb-map").first.scroll_into_view_if_needed()
+    box = page.locator("canvas.lb-map").first.bounding_box()
     T, H = len(TEXT), 128
     t, j = 10, 40  # aim at the centre of that cell
     page.mouse.click(box["x"] + box["width"] * (t + 0.5) / T, box["y"] + box["height"] * (j + 0.5) / H)
@@ -38,16 +39,24 @@ def test_clicking_a_cell_shows_its_equation(open_app, name, symbol):
 @pytest.mark.parametrize("width", [1280, 640])
 def test_pages_render_without_errors(open_app, name, width):
     page = open_app(f"{name}?" + urllib.parse.urlencode({"text": TEXT + " 我爱中国", "t": 5, "j": 3}), width=width, height=720)
-    page.wait_for_selector("img.um-map")
+    page.wait_for_selector("canvas.lb-map")
     assert page.locator("[data-testid='stException']").count() == 0
     shot(page, f"{name}-{width}")
 
 
-def test_play_steps_through_the_text(open_app):
-    page = open_app("forget?" + urllib.parse.urlencode({"text": "abcdef", "t": 0, "j": 1}))
+@pytest.mark.parametrize("start", [0, 5])   # 5: the last character, where a page opens by default
+def test_play_steps_through_the_text_and_stops_at_its_end(open_app, start):
+    page = open_app("forget?" + urllib.parse.urlencode({"text": "abcdef", "t": start, "j": 1}))
+    page.evaluate("() => { window.__ts = new Set(); setInterval(() => "
+                  "window.__ts.add(new URL(location).searchParams.get('t')), 50); }")
     page.get_by_text("play through the text").click()
-    page.wait_for_function("() => new URL(location).searchParams.get('t') === '3'", timeout=30_000)
+    page.wait_for_function("() => window.__ts.has('3')", timeout=30_000)
+    page.wait_for_function("() => new URL(location).searchParams.get('t') === '5'", timeout=30_000)
+    page.wait_for_timeout(2000)
     settle(page)
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert not page.get_by_role("switch").first.is_checked()          # it switched itself off at the end
+    assert page.evaluate("() => new URL(location).searchParams.get('t')") == "5"
 
 
 def test_the_counting_unit_in_the_browser(open_app):

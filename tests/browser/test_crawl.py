@@ -1,0 +1,110 @@
+"""Every page, in English and 中文, from a fresh load: press every button, toggle every toggle and
+checkbox, pick every radio option of the main area — each alone, then all in a row — and fail on any
+traceback on screen (one that flashes and goes counts: an observer records it), on any chart that holds
+data but is drawn with no height, and on a chart whose picture is blank. Screenshots: test-artifacts/."""
+import pytest
+from PIL import Image
+
+from tests.browser.chromium import settle
+from tests.browser.conftest import ARTIFACTS
+
+PAGES = ["", "forget", "input", "cell", "output", "bilstm", "variants", "memory", "params", "case1", "case2"]
+CONTROLS = ("[data-testid='stMain'] button:not([disabled]):visible, "
+            "[data-testid='stMain'] [data-testid='stCheckbox'] label:visible, "
+            "[data-testid='stMain'] [data-testid='stToggle'] label:visible, "
+            "[data-testid='stMain'] [data-testid='stRadio'] label:visible")
+WATCH = """() => {
+  window.__errors = [];
+  const seen = (n) => n.nodeType === 1 && (n.matches("[data-testid='stException']") ||
+                                           n.querySelector("[data-testid='stException']"));
+  new MutationObserver(ms => { for (const m of ms) for (const n of m.addedNodes)
+    if (seen(n)) window.__errors.push((n.innerText || '').slice(0, 400)); })
+    .observe(document.body, {childList: true, subtree: true});
+}"""
+# a chart holding data but drawn flat, or a map with no rows: what a student would see as blank
+FLAT = """() => [
+  ...[...document.querySelectorAll('.js-plotly-plot')].filter(p => p.data && p.data.length &&
+       p.getBoundingClientRect().height < 60).map(p => 'plotly chart of height ' + p.getBoundingClientRect().height),
+  ...[...document.querySelectorAll('canvas.lb-map')].filter(c => c.getBoundingClientRect().height < 20 ||
+       c.getBoundingClientRect().width < 50).map(c => 'map ' + c.dataset.kind + ' drawn at no size'),
+  ...[...document.querySelectorAll('.lb-status')].filter(s => s.textContent).map(s => 'live box: ' + s.textContent),
+  ...[...document.querySelectorAll("[role='dialog']")].filter(d => d.innerText.includes('Page not found'))
+       .map(() => 'page not found'),
+]"""
+
+
+def problems(page) -> list[str]:
+    found = []
+    for _ in range(4):  # look several times: some errors show for under a second
+        page.wait_for_timeout(250)
+        found += page.evaluate("() => window.__errors || []")
+        found += [e.inner_text()[:400] for e in page.locator("[data-testid='stException']").all()]
+    settle(page)
+    found += page.evaluate(FLAT)
+    found += [e.inner_text()[:400] for e in page.locator("[data-testid='stException']").all()]
+    return found
+
+
+def blank_charts(page, name: str) -> list[str]:
+    """Charts whose pixels are all one colour, on a screenshot of each."""
+    out = []
+    for k, el in enumerate(page.locator(".js-plotly-plot .main-svg >> nth=0, canvas.lb-map").all()):
+        el.scroll_into_view_if_needed()
+        path = ARTIFACTS / f"crawl-{name}-chart{k}.png"
+        el.screenshot(path=str(path))
+        lo, hi = Image.open(path).convert("L").getextrema()
+        path.unlink()
+        if hi - lo < 20:
+            out.append(f"chart {k} is blank")
+    return out
+
+
+def fresh(open_app, path: str, lang: str):
+    page = open_app(f"{path}?lang={lang}", width=1280, height=900)
+    page.evaluate(WATCH)
+    page.wait_for_timeout(600)   # the live box draws once the model file is in
+    return page
+
+
+def controls(page) -> list[str]:
+    """A name for each control: its kind and its text (stable across fresh loads)."""
+    return page.eval_on_selector_all(
+        CONTROLS.replace(":visible", ""),
+        "els => els.filter(e => e.offsetParent !== null).map(e => (e.closest('[data-testid]') || e).dataset.testid"
+        " + ':' + (e.innerText || e.getAttribute('aria-label') || e.title || '').trim().slice(0, 60))")
+
+
+def press(page, name: str) -> bool:
+    for el in page.locator(CONTROLS).all():
+        label = (el.inner_text() or el.get_attribute("aria-label") or el.get_attribute("title") or "").strip()[:60]
+        testid = el.evaluate("e => (e.closest('[data-testid]') || e).dataset.testid")
+        if f"{testid}:{label}" == name:
+            el.click()
+            page.keyboard.press("Escape")   # close a popover it opened
+            return True
+    return False
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("path", PAGES)
+def test_every_control_alone_then_all_in_a_row(open_app, path, lang):
+    page = fresh(open_app, path, lang)
+    assert problems(page) == [], f"{path or 'overview'} [{lang}] on load"
+    assert blank_charts(page, f"{path or 'overview'}-{lang}") == []
+    names = controls(page)
+    assert names, "every page has controls"
+    (ARTIFACTS / f"crawl-{path or 'overview'}-{lang}.txt").write_text("\n".join(names), encoding="utf-8")
+    page.close()
+    for name in names:                                   # each alone, from a fresh load
+        page = fresh(open_app, path, lang)
+        if press(page, name):
+            assert problems(page) == [], f"{path or 'overview'} [{lang}] after {name}"
+        page.close()
+    page = fresh(open_app, path, lang)                   # all in a row
+    pressed = []
+    for name in names:
+        if press(page, name):
+            pressed.append(name)
+            assert problems(page) == [], f"{path or 'overview'} [{lang}] after {pressed}"
+    assert pressed
+    page.screenshot(path=str(ARTIFACTS / f"crawl-{path or 'overview'}-{lang}.png"), full_page=True)
