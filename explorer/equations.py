@@ -7,6 +7,12 @@ from explorer.lesson import BeltStep, GateTerms
 SYMBOL = {"forget": "f", "input": "i", "candidate": r"\tilde{C}", "output": "o"}
 SUB = {"forget": "f", "input": "i", "candidate": "C", "output": "o"}
 
+
+def _prev(name: str, t: int) -> str:
+    """h_{t-1} or C_{t-1}; before the first character it is the start value, 0."""
+    return rf"{name}_{{{t - 1}}}" if t > 0 else rf"{name}_{{\text{{start}}}}"
+
+
 GENERAL = {
     "forget": r"f_t = \sigma\left(W_f \cdot [h_{t-1}, x_t] + b_f\right)",
     "input": r"i_t = \sigma\left(W_i \cdot [h_{t-1}, x_t] + b_i\right)",
@@ -27,7 +33,7 @@ def gate_with_numbers(g: GateTerms) -> str:
     s, w, t, j = SYMBOL[g.gate], SUB[g.gate], g.t, g.j
     act = r"\tanh" if g.gate == "candidate" else r"\sigma"
     return (r"\begin{aligned}"
-            rf"{s}_{{{t}}}[{j}] &= {act}\big(W_{w}[{j}]\cdot h_{{{t - 1}}} + W_{w}[{j}]\cdot x_{{{t}}} + b_{w}[{j}]\big)\\"
+            rf"{s}_{{{t}}}[{j}] &= {act}\big(W_{w}[{j}]\cdot {_prev('h', t)} + W_{w}[{j}]\cdot x_{{{t}}} + b_{w}[{j}]\big)\\"
             rf" &= {act}\big({num(g.from_hidden)} + {num(g.from_input)} + {num(g.bias)}\big)\\"
             rf" &= {act}({num(g.pre)}) = {num(g.value)}"
             r"\end{aligned}")
@@ -35,7 +41,7 @@ def gate_with_numbers(g: GateTerms) -> str:
 
 def cell_with_numbers(b: BeltStep, t: int, j: int) -> str:
     return (r"\begin{aligned}"
-            rf"C_{{{t}}}[{j}] &= f_{{{t}}}[{j}]\, C_{{{t - 1}}}[{j}] + i_{{{t}}}[{j}]\, \tilde{{C}}_{{{t}}}[{j}]\\"
+            rf"C_{{{t}}}[{j}] &= f_{{{t}}}[{j}]\, {_prev('C', t)}[{j}] + i_{{{t}}}[{j}]\, \tilde{{C}}_{{{t}}}[{j}]\\"
             rf" &= {num(b.forget)} \times {num(b.c_prev)} + {num(b.input)} \times {num(b.candidate)}\\"
             rf" &= {num(b.kept)} + {num(b.written)} = {num(b.cell)}"
             r"\end{aligned}")

@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from explorer import colors
+from explorer.bilstm import GAP_MARK, HIDE
 from explorer.figures import MAX_NUMBERED, MAX_TICKS, ROUND_STEPS
 from explorer.i18n import tr
 
@@ -27,7 +28,6 @@ HERE = Path(__file__).resolve().parent
 FRONTEND = HERE / "frontend"
 STATIC = HERE / "static"          # served at app/static/ ([server] enableStaticServing)
 DEBOUNCE_MS = 300                 # the server hears the text after this long without a key
-GAP_MARK = "▢"                    # how the Bi-LSTM's hidden character is shown
 STATIC_MODELS = ("char_lstm", "bilstm")
 
 
@@ -42,7 +42,7 @@ def _lstm_json(w) -> dict:
 
 def model_json(model) -> dict:
     """A CharModel or BiModel as the JSON the browser loads (float32 arrays in base64)."""
-    from explorer.bilstm import HIDE, BiModel
+    from explorer.bilstm import BiModel
 
     out = {"format": "lstm-explorer/1", "chars": list(model.vocab.chars), "input_size": int(model.embedding.shape[1]),
            "embedding": _b64(model.embedding), "decoder_weight": _b64(model.decoder_weight),
@@ -101,7 +101,7 @@ def box_data(text: str, version: int, lang: str, panels: list[dict], model: str 
         "label": tr("text_label", lang), "placeholder": tr("text_placeholder", lang),
         "newlineLabel": tr("newline_button", lang), "newlineHelp": tr("newline_help", lang),
         "hover": tr("hover_map", lang), "emptyHint": tr("empty_hint", lang), "loadError": tr("model_load_error", lang),
-        "hide": "?" if model == "bilstm" else None, "gapMark": GAP_MARK,
+        "hide": HIDE if model == "bilstm" else None, "gapMark": GAP_MARK,
         "maxTicks": MAX_TICKS, "maxNumbered": MAX_NUMBERED, "roundSteps": list(ROUND_STEPS),
     }
 

@@ -39,16 +39,19 @@ def values(d):
 def test_bilstm_page_shows_both_passes_and_their_concatenation(lang):
     at = open_page("bilstm", text="我爱?国", lang=lang)
     t = bi_trace(load_bimodel(), "我爱?国")
-    maps = component_maps(at)[0]
-    assert maps["labels"] == ["我", "爱", "▢", "国"]      # the hidden "?" is shown as a gap to fill
-    for panel, want in zip(maps["panels"], (t.forward.hidden, t.backward.hidden, t.output)):
-        np.testing.assert_allclose(panel_values(panel, 4), want.T, atol=1e-6)
-    assert [p["units"] for p in maps["panels"]] == [64, 64, 128]      # y has 2H rows,
-    assert maps["panels"][2]["split"] == 64                            # h→ above the line, h← below
-    assert maps["panels"][2]["splitTags"] == ["h→ · 0–63", "h← · 64–127"]
-    assert maps["panels"][2]["height"] == 2 * maps["panels"][0]["height"]
+    box = component_maps(at)[0]                         # the live box: the browser runs both passes
+    assert box["text"] == "我爱?国" and box["modelUrl"].startswith("app/static/bilstm.json")
+    assert box["hide"] == "?" and box["gapMark"] == "▢"  # the hidden "?" is shown as a gap to fill
+    assert [p["kind"] for p in box["panels"]] == ["forward", "backward", "concat"]
+    assert box["panels"][2]["split"] == 64                              # h→ above the line, h← below
+    assert box["panels"][2]["splitTags"] == ["h→ · 0–63", "h← · 64–127"]
+    assert box["panels"][2]["height"] == 2 * box["panels"][0]["height"]  # y has 2H rows
     strips = next(s for s in specs(at) if s["data"][0]["type"] == "heatmap")
-    np.testing.assert_allclose(values(strips["data"][2]["z"])[0], t.output[0], atol=1e-6)
+    z = strips["data"][0]["z"]                                          # h→ at 0.., h← at H.., y = both
+    np.testing.assert_allclose(np.array(z[0][:64], float), t.forward.hidden[0], atol=1e-6)
+    np.testing.assert_allclose(np.array(z[1][64:], float), t.backward.hidden[0], atol=1e-6)
+    np.testing.assert_allclose(np.array(z[2], float), t.output[0], atol=1e-6)
+    assert z[0][64:] == [None] * 64 and z[1][:64] == [None] * 64
     guesses = [s for s in specs(at) if s["data"][0]["type"] == "bar"]
     assert guesses and guesses[0]["data"][0]["y"][-1] == "'中'"
 
@@ -129,7 +132,8 @@ def test_variants_page_runs_all_four():
 
     text = "Return the list."
     at = open_page("variants", text=text)
-    maps = component_maps(at)
+    box, *maps = component_maps(at)                        # the text box, then the four models' maps
+    assert box["text"] == text and box["panels"] == []
     assert len(maps) == 4 and all(len(m["panels"]) == 2 for m in maps)
     classic = trace(load_model(), text)                     # the first column is the shipped model itself
     np.testing.assert_allclose(panel_values(maps[0]["panels"][0], len(text)), classic.forget.T, atol=1e-6)

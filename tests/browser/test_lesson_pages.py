@@ -25,12 +25,17 @@ def test_clicking_a_cell_shows_its_equation(open_app, name, symbol):
     T, H = len(TEXT), 128
     t, j = 10, 40  # aim at the centre of that cell
     page.mouse.click(box["x"] + box["width"] * (t + 0.5) / T, box["y"] + box["height"] * (j + 0.5) / H)
+    page.wait_for_function(f"() => new URL(location).searchParams.get('t') === '{t}'", timeout=30_000)
+    j = int(page.evaluate("() => new URL(location).searchParams.get('j')"))
+    assert abs(j - 40) <= 1                      # the cell under the pointer (its border aside)
     page.wait_for_function(f"() => [...document.querySelectorAll('.katex-mathml annotation')]"
                            f".some(a => a.textContent.includes('{symbol}_{{{t}}}[{j}]'))", timeout=30_000)
     eq = next(s for s in latex_sources(page) if f"{symbol}_{{{t}}}[{j}]" in s)
     value = float(re.findall(r"= (\{-\}\d+\.\d+|\d+\.\d+)\\end", eq)[0].replace("{-}", "-"))
     assert value == pytest.approx(float(getattr(trace(load_model(), TEXT), {"f": "forget", "o": "output"}[symbol])[t, j]),
                                   abs=5e-4)
+    marks = page.evaluate("() => [...document.querySelectorAll('.lb-sel-t')].length")
+    assert marks >= 1                            # the chosen t is marked on the map
     assert f"t={t}" in page.url and f"j={j}" in page.url
     shot(page, f"{name}-clicked")
 

@@ -1,0 +1,83 @@
+"""The lesson pages at the edges a class reaches in the first minute: t at the last character (where a
+page opens), t = 0, a one-character text, no text, a text that shrinks below t, the language switched
+while playing; Play and What if? from the default state."""
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.test_app import APP
+
+PAGES = ["forget", "input", "cell", "output"]
+
+
+def open_page(page: str, **query) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update(query)
+    at.run()
+    at.switch_page(f"../pages/{page}.py")
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def ok(at: AppTest) -> None:
+    assert not at.exception, [e.message for e in at.exception]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_play_from_the_default_state_starts_again_from_the_first_character(page):
+    at = open_page(page, text="abcdef")                  # opens at the last character
+    assert at.session_state.sel_t == 5
+    at.toggle(key="playing").set_value(True).run()
+    ok(at)
+    assert at.session_state.playing and at.session_state.sel_t == 0
+    assert at.toggle(key="playing").value
+
+
+@pytest.mark.parametrize("gate", ["forget", "input", "output"])
+def test_what_if_at_the_last_character(gate):
+    at = open_page(gate, text="abcdef")
+    at.toggle(key=f"whatif_open_{gate}").set_value(True).run()
+    ok(at)
+    keys = [c.proto.id for c in at.get("plotly_chart")]
+    assert len(keys) == len(set(keys))
+    at.button(key="prev_step").click().run()            # one step back: both guesses, now and at the end
+    ok(at)
+
+
+def test_t_zero_has_no_previous_step():
+    at = open_page("forget", text="abcdef", t="0", j="3")
+    assert at.button(key="prev_step").disabled and not at.button(key="next_step").disabled
+    assert "h_{-1}" not in at.get("latex")[1].proto.body
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_a_one_character_text(page):
+    at = open_page(page, text="a")
+    assert at.session_state.sel_t == 0
+    assert at.toggle(key="playing").disabled
+    assert at.button(key="prev_step").disabled and at.button(key="next_step").disabled
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_no_text_shows_the_box_and_nothing_else(page):
+    at = open_page(page, text="")
+    assert not at.get("plotly_chart") and not at.toggle
+
+
+def test_a_text_that_shrinks_below_t():
+    at = open_page("cell", text="a longer text than later", t="20", j="7")
+    assert at.session_state.sel_t == 20
+    at.session_state["text"] = "abc"                    # what the box sends after the student deletes
+    at.run()
+    ok(at)
+    assert at.session_state.sel_t == 2 and at.session_state.sel_j == 7
+    assert at.query_params["t"] in ("2", ["2"])
+
+
+def test_the_language_switched_while_playing():
+    at = open_page("forget", text="abcdef", t="1")
+    at.toggle(key="playing").set_value(True).run()
+    at.sidebar.radio(key="lang").set_value("zh").run()
+    ok(at)
+    assert at.session_state.playing
+    assert at.query_params["lang"] in ("zh", ["zh"])
