@@ -2,7 +2,8 @@
 
 - The language and the text live in st.session_state and are mirrored into the URL
   (?lang=zh&text=...), so a shared link opens the same view.
-- The model is loaded once per process (st.cache_resource); a trace once per text.
+- The models are loaded once per process (st.cache_resource); a trace once per text, kept in caches
+  bounded by bytes (explorer.cache) and shared by every session.
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import streamlit as st
 
 from explorer import figures, load_model
 from explorer import trace as compute_trace
+from explorer.cache import MB, ByteLRU
 from explorer.i18n import DEFAULT_LANG, LANGS, tr
 from explorer.lstm import Forcing
 from explorer.models import CharModel
@@ -56,9 +58,17 @@ def model() -> CharModel:
     return load_model()
 
 
-@st.cache_resource(max_entries=256)
+# Computed results, shared by all sessions and bounded by bytes (explorer.cache): a class typing 300
+# different texts must not grow the server by a trace each. A 500-character trace is about 3 MB.
+TRACES = ByteLRU(24 * MB)
+FORCED = ByteLRU(12 * MB)
+BI_TRACES = ByteLRU(12 * MB)
+VARIANT_RUNS = ByteLRU(12 * MB)
+GRADIENTS = ByteLRU(2 * MB)
+
+
 def cached_trace(text: str) -> Trace:
-    return compute_trace(model(), text)
+    return TRACES.get(text, lambda: compute_trace(model(), text))
 
 
 def text_now() -> str:
@@ -206,9 +216,9 @@ def inspector(T: int, H: int, body) -> None:
     body(st.session_state.sel_t, st.session_state.sel_j)
 
 
-@st.cache_resource(max_entries=128)
 def forced_trace(text: str, gate: str, value: float, start: int, unit: int | None) -> Trace:
-    return compute_trace(model(), text, Forcing(gate, value, start, None if unit is None else (unit,)))
+    forcing = Forcing(gate, value, start, None if unit is None else (unit,))
+    return FORCED.get((text, forcing), lambda: compute_trace(model(), text, forcing))
 
 
 def what_if(trace: Trace, gate: str, t_: int, j: int) -> None:
@@ -328,11 +338,10 @@ def bimodel():
     return load_bimodel()
 
 
-@st.cache_resource(max_entries=128)
 def cached_bi_trace(text: str):
     from explorer.bilstm import bi_trace
 
-    return bi_trace(bimodel(), text)
+    return BI_TRACES.get(text, lambda: bi_trace(bimodel(), text))
 
 
 @st.cache_resource
@@ -349,11 +358,10 @@ def memory_accuracies() -> dict:
     return memory.accuracies(memory_models())
 
 
-@st.cache_resource(max_entries=64)
 def gradient_norms(kind: str, text: str):
     from explorer import memory
 
-    return memory.gradient_norms(kind, memory_models()[kind][memory.GRADIENT_N][0], text)
+    return GRADIENTS.get((kind, text), lambda: memory.gradient_norms(kind, memory_models()[kind][memory.GRADIENT_N][0], text))
 
 
 @st.cache_resource
@@ -376,14 +384,12 @@ def variant_quality() -> dict[str, dict]:
     return out
 
 
-@st.cache_resource(max_entries=64)
 def variant_runs(text: str) -> dict:
-    ids = np.array(model().vocab.encode(text), np.int64)
-    out = {}
-    for kind, vm in variant_models().items():
-        r = vm.run(ids)
-        out[kind] = (r, vm.next_char_probs(r))
-    return out
+    def run() -> dict:
+        ids = np.array(model().vocab.encode(text), np.int64)
+        return {kind: (r := vm.run(ids), vm.next_char_probs(r)) for kind, vm in variant_models().items()}
+
+    return VARIANT_RUNS.get(text, run)
 
 
 def training_status() -> None:

@@ -9,7 +9,7 @@ from tests.browser.chromium import settle
 from tests.browser.conftest import ARTIFACTS
 
 PAGES = ["", "forget", "input", "cell", "output", "bilstm", "variants", "memory", "params", "case1", "case2"]
-CONTROLS = ("[data-testid='stMain'] button:not([disabled]):visible, "
+CONTROLS = ("[data-testid='stMain'] button:not([disabled]):not(.modebar-btn):not([data-testid^='stBaseButton-elementToolbar']):visible, "
             "[data-testid='stMain'] [data-testid='stCheckbox'] label:visible, "
             "[data-testid='stMain'] [data-testid='stToggle'] label:visible, "
             "[data-testid='stMain'] [data-testid='stRadio'] label:visible")

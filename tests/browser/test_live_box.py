@@ -8,6 +8,7 @@ import pytest
 
 from explorer import load_model, trace
 from explorer.bilstm import bi_trace, load_bimodel
+from explorer.ui import COUNTER_TEXT, EXAMPLES
 from tests.browser.chromium import settle
 from tests.browser.conftest import shot
 
@@ -20,6 +21,7 @@ HOSTILE = [
     "$\\frac{a}{b}$ **bold** :red[red] `code` \\",
     ("The forget gate decides what to keep; the input gate decides what to write. " * 8)[:500],
 ]
+TEXTS = [*EXAMPLES.values(), COUNTER_TEXT, *HOSTILE[1:]]     # the examples, then hostile texts
 QUANTITIES = ("forget", "input", "candidate", "cell", "output", "hidden")
 
 
@@ -40,7 +42,7 @@ def assert_same(js: dict, run, T: int, H: int) -> None:
             np.testing.assert_allclose(got, want, rtol=0, atol=1e-5, err_msg=q)
 
 
-@pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
+@pytest.mark.parametrize("text", TEXTS, ids=range(len(TEXTS)))
 def test_the_browser_trace_is_the_models_own(open_app, text):
     page = open_app("?" + urllib.parse.urlencode({"text": text}))
     js = browser_trace(page, text)

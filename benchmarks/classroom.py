@@ -1,0 +1,144 @@
+"""A class at once: K students in one headless Chromium, each typing about one key a second.
+
+    python -m benchmarks.classroom --students 16 --keys 20 [--url URL]
+
+Each student opens the overview with their own text, types --keys keys (a letter, then Backspace, …) a
+second apart, halfway opens the forget page, clicks a cell of its map and comes back. Per key it times
+- drawn: key -> every map redrawn (in the student's browser);
+- heard: key -> the server has heard the text and finished its run (the URL holds the new text: the
+  guesses, coloured text and link are up to date).
+Prints median and p95 of both, the errors seen (tracebacks on screen, page errors, timeouts), the server's
+CPU use and resident memory, and memory per session. Without --url it starts the app itself; note that
+on one machine the browsers share its cores with the server.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import sys
+import threading
+import time
+import urllib.parse
+from pathlib import Path
+
+from playwright.async_api import async_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from benchmarks.keystroke import cpu_seconds, rss_mb, serve  # noqa: E402
+from tests.browser.chromium import CHROMIUM, FLAGS, IDLE  # noqa: E402
+
+TEXT = "The forget gate decides what to keep and the input gate decides what to write onto the belt. "
+DRAWN = """(want) => { const r = document.querySelector('.lb-root'); return !!r && r.dataset.text === want; }"""
+HEARD = """(want) => new URL(location).searchParams.get('text') === want &&
+                  !!document.querySelector("[data-testid='stApp'][data-test-script-state='notRunning']")"""
+
+
+async def student(browser, url: str, k: int, keys: int, chars: int, out: dict) -> None:
+    context = await browser.new_context(viewport={"width": 1280, "height": 800})
+    page = await context.new_page()
+    page.on("pageerror", lambda e: out["errors"].append(f"student {k}: page error {e}"))
+    text = (f"Student {k}. " + TEXT * 5)[:chars]
+    try:
+        await page.goto(url + "/?" + urllib.parse.urlencode({"text": text}), timeout=120_000)
+        await page.wait_for_function(DRAWN, arg=text, timeout=120_000)
+        box = page.get_by_test_id("live-text")
+        await box.click()
+        await box.press("End")
+        for n in range(keys):
+            if n == keys // 2:
+                await lesson_visit(page, url, k, out)
+                await page.wait_for_function(DRAWN, arg=text, timeout=120_000)
+                box = page.get_by_test_id("live-text")
+                await box.click()
+                await box.press("End")
+            t0 = time.perf_counter()
+            text = text[:-1] if n % 2 else text + "x"
+            await box.press("Backspace" if n % 2 else "x")
+            await page.wait_for_function(DRAWN, arg=text, timeout=60_000, polling="raf")
+            out["drawn"].append((time.perf_counter() - t0) * 1000)
+            await page.wait_for_function(HEARD, arg=text, timeout=60_000, polling=20)
+            out["heard"].append((time.perf_counter() - t0) * 1000)
+            if await page.locator("[data-testid='stException']").count():
+                out["errors"].append(f"student {k}: traceback on screen")
+            await asyncio.sleep(max(0.0, 1.0 - (time.perf_counter() - t0)))
+    except Exception as e:  # a timeout is an error a student would see as a frozen page
+        out["errors"].append(f"student {k}: {type(e).__name__}: {str(e).splitlines()[0][:120]}")
+    finally:
+        await context.close()
+
+
+async def lesson_visit(page, url: str, k: int, out: dict) -> None:
+    """To the forget page, a click on its map (choosing t and j), and back."""
+    query = urllib.parse.urlparse(page.url).query
+    await page.goto(url + "/forget?" + query, timeout=120_000)
+    canvas = page.locator("canvas.lb-map").first
+    await canvas.wait_for(timeout=120_000)
+    await page.wait_for_selector(IDLE, timeout=120_000)
+    await canvas.scroll_into_view_if_needed()
+    b = await canvas.bounding_box()
+    await page.mouse.click(b["x"] + b["width"] * 0.3, b["y"] + b["height"] * 0.5)
+    await page.wait_for_function("() => new URL(location).searchParams.get('j') !== null && "
+                                 "new URL(location).searchParams.get('t') !== null", timeout=60_000)
+    if await page.locator("[data-testid='stException']").count():
+        out["errors"].append(f"student {k}: traceback on the forget page")
+    query = urllib.parse.urlparse(page.url).query
+    await page.goto(url + "/?" + query, timeout=120_000)
+
+
+def stats(ms: list[float]) -> str:
+    if not ms:
+        return "   n/a"
+    ms = sorted(ms)
+    return f"median {statistics.median(ms):7.0f} ms  p95 {ms[int(round(0.95 * (len(ms) - 1)))]:7.0f} ms"
+
+
+async def run(url: str, students: int, keys: int, chars: int) -> dict:
+    out = {"drawn": [], "heard": [], "errors": []}
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        await asyncio.gather(*(student(browser, url, k, keys, chars, out) for k in range(students)))
+        await browser.close()
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--students", type=int, default=8)
+    ap.add_argument("--keys", type=int, default=20)
+    ap.add_argument("--chars", type=int, default=200)
+    ap.add_argument("--url", help="a running app (then server CPU and memory are not measured)")
+    args = ap.parse_args()
+    proc = None
+    url = args.url
+    if url is None:
+        proc, url = serve("explorer/app.py")
+    try:
+        rss0 = rss_mb(proc.pid) if proc else float("nan")
+        peak, done = [rss0], threading.Event()
+        if proc:   # the highest resident memory while the class is in
+            threading.Thread(target=lambda: [peak.append(rss_mb(proc.pid)) for _ in iter(lambda: done.wait(0.5), True)],
+                             daemon=True).start()
+        cpu0, t0 = (cpu_seconds(proc.pid) if proc else 0.0), time.perf_counter()
+        out = asyncio.run(run(url.rstrip("/"), args.students, args.keys, args.chars))
+        wall = time.perf_counter() - t0
+        done.set()
+        cpu = (cpu_seconds(proc.pid) - cpu0) if proc else float("nan")
+        rss1 = rss_mb(proc.pid) if proc else float("nan")
+    finally:
+        if proc:
+            proc.terminate()
+            proc.wait()
+    print(f"{args.students} students, {args.keys} keys each (one a second), {args.chars} characters")
+    print(f"  key -> maps redrawn:        {stats(out['drawn'])}   ({len(out['drawn'])} keys)")
+    print(f"  key -> heard by the server: {stats(out['heard'])}")
+    print(f"  errors: {len(out['errors'])}" + "".join(f"\n    {e}" for e in out["errors"][:10]))
+    if proc:
+        print(f"  server CPU: {cpu:.1f} s over {wall:.0f} s ({100 * cpu / wall:.0f}% of one core)")
+        print(f"  server memory: {rss0:.0f} MB before, {max(peak):.0f} MB at most while the class was in "
+              f"({(max(peak) - rss0) / args.students:+.1f} MB a session), {rss1:.0f} MB after")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# LSTM Explorer for a school: N Streamlit processes on loopback ports, nginx in front on one port.
+#
+#   bash scripts/serve.sh --replicas 2 --port 8500 [--host 0.0.0.0]
+#
+# - Replica k listens on 127.0.0.1:(port + k); nginx (Debian's package, installed when missing) listens
+#   on host:port and passes the websocket through (Upgrade), with a long read timeout for /_stcore/stream.
+# - Sticky sessions: a browser's first request gets a random route in the cookie lstm_replica; nginx
+#   hashes that route to a replica, so a session's page, websocket and reruns all stay on one process.
+#   (Hashing the client address instead would send a whole school behind one NAT to one replica.)
+# - Every replica shares one server.cookieSecret (STREAMLIT_COOKIE_SECRET, else a random one per start).
+# - Ctrl-C or SIGTERM stops nginx and every replica.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+REPLICAS=2 PORT=8500 HOST=127.0.0.1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --replicas) REPLICAS=$2; shift 2 ;;
+    --port) PORT=$2; shift 2 ;;
+    --host) HOST=$2; shift 2 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    *) echo "serve.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+[[ "$REPLICAS" =~ ^[1-9][0-9]*$ && "$PORT" =~ ^[0-9]+$ ]] || { echo "serve.sh: --replicas and --port take numbers" >&2; exit 2; }
+PY=${PYTHON:-python3}
+NGINX=$(command -v nginx || true)
+if [ -z "$NGINX" ] && [ -x /usr/sbin/nginx ]; then NGINX=/usr/sbin/nginx; fi
+if [ -z "$NGINX" ]; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq nginx-light >/dev/null 2>&1 || $SUDO apt-get install -y -qq nginx >/dev/null
+  NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+fi
+RUN=$(mktemp -d "${TMPDIR:-/tmp}/lstm-explorer-serve.XXXXXX")
+mkdir -p "$RUN/tmp"
+SECRET=${STREAMLIT_COOKIE_SECRET:-$("$PY" -c 'import secrets; print(secrets.token_hex(32))')}
+PIDS=()
+stop() {
+  trap - INT TERM EXIT
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$RUN"
+}
+trap 'stop; exit 0' INT TERM
+trap stop EXIT
+
+SERVERS=""
+for k in $(seq 1 "$REPLICAS"); do
+  p=$((PORT + k))
+  "$PY" -m streamlit run explorer/app.py --server.port "$p" --server.address 127.0.0.1 --server.headless true \
+    --server.cookieSecret "$SECRET" --browser.gatherUsageStats false >"$RUN/replica$k.log" 2>&1 &
+  PIDS+=($!)
+  SERVERS+="    server 127.0.0.1:$p;"$'\n'
+done
+
+cat >"$RUN/nginx.conf" <<EOF
+worker_processes 1;
+daemon off;
+pid $RUN/nginx.pid;
+error_log $RUN/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path $RUN/tmp/body;
+  proxy_temp_path $RUN/tmp/proxy;
+  fastcgi_temp_path $RUN/tmp/fastcgi;
+  uwsgi_temp_path $RUN/tmp/uwsgi;
+  scgi_temp_path $RUN/tmp/scgi;
+  client_max_body_size 60m;
+  map \$http_upgrade \$connection_upgrade { default upgrade; '' close; }
+  map \$cookie_lstm_replica \$route { "" \$request_id; default \$cookie_lstm_replica; }
+  upstream explorer {
+    hash \$route consistent;
+$SERVERS  }
+  server {
+    listen $HOST:$PORT;
+    location / {
+      proxy_pass http://explorer;
+      proxy_http_version 1.1;
+      proxy_set_header Host \$host;
+      proxy_set_header Upgrade \$http_upgrade;
+      proxy_set_header Connection \$connection_upgrade;
+      add_header Set-Cookie "lstm_replica=\$route; Path=/; HttpOnly; SameSite=Lax" always;
+      add_header X-Replica \$upstream_addr always;
+    }
+    location /_stcore/stream {
+      proxy_pass http://explorer;
+      proxy_http_version 1.1;
+      proxy_set_header Host \$host;
+      proxy_set_header Upgrade \$http_upgrade;
+      proxy_set_header Connection \$connection_upgrade;
+      proxy_read_timeout 86400s;
+      proxy_send_timeout 86400s;
+      proxy_buffering off;
+    }
+  }
+}
+EOF
+"$NGINX" -c "$RUN/nginx.conf" -p "$RUN" &
+PIDS+=($!)
+
+for k in $(seq 1 "$REPLICAS"); do
+  for _ in $(seq 1 240); do
+    curl -sf "http://127.0.0.1:$((PORT + k))/_stcore/health" >/dev/null 2>&1 && break
+    sleep 0.25
+  done
+done
+echo "LSTM Explorer: $REPLICAS replicas behind nginx at http://$HOST:$PORT (Ctrl-C stops them all)"
+wait
