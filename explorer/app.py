@@ -1,4 +1,5 @@
-"""Entry point: `streamlit run explorer/app.py`. Page config, language, navigation over ../pages."""
+"""Entry point: `streamlit run explorer/app.py`. Page config, language, presenter mode, navigation over
+../pages in the lesson's order (explorer/path.py), and ← previous / next → under every page."""
 import sys
 from pathlib import Path
 
@@ -9,22 +10,16 @@ if str(ROOT) not in sys.path:
 import streamlit as st  # noqa: E402
 
 from explorer import ui  # noqa: E402
+from explorer.path import LANDING, PATH, script_path  # noqa: E402
 
-st.set_page_config(page_title="LSTM Explorer", page_icon=":material/memory:", layout="wide")
 ui.init_state()
+st.set_page_config(page_title="LSTM Explorer", page_icon=":material/memory:", layout="wide",
+                   initial_sidebar_state="collapsed" if ui.presenting() else "auto")
 ui.language_switch()
-page = st.navigation([
-    st.Page("../pages/overview.py", title=ui.t("nav_overview"), icon=":material/visibility:", url_path="overview", default=True),
-    st.Page("../pages/forget.py", title=ui.t("nav_forget"), icon=":material/delete_sweep:", url_path="forget"),
-    st.Page("../pages/input.py", title=ui.t("nav_input"), icon=":material/edit_note:", url_path="input"),
-    st.Page("../pages/cell.py", title=ui.t("nav_cell"), icon=":material/conveyor_belt:", url_path="cell"),
-    st.Page("../pages/output.py", title=ui.t("nav_output"), icon=":material/output:", url_path="output"),
-    st.Page("../pages/bilstm.py", title=ui.t("nav_bilstm"), icon=":material/sync_alt:", url_path="bilstm"),
-    st.Page("../pages/variants.py", title=ui.t("nav_variants"), icon=":material/account_tree:", url_path="variants"),
-    st.Page("../pages/rnn_vs_lstm.py", title=ui.t("nav_memory"), icon=":material/history:", url_path="memory"),
-    st.Page("../pages/params.py", title=ui.t("nav_params"), icon=":material/calculate:", url_path="params"),
-    st.Page("../pages/case_last_letter.py", title=ui.t("nav_case1"), icon=":material/spellcheck:", url_path="case1"),
-    st.Page("../pages/case_next_word.py", title=ui.t("nav_case2"), icon=":material/short_text:", url_path="case2"),
-])
+ui.presenter()
+pages = {stop.key: st.Page(script_path(stop), title=ui.page_title(stop.key), icon=stop.icon,
+                           url_path=stop.url or stop.key, default=stop.key == LANDING) for stop in PATH}
+page = st.navigation(list(pages.values()))
 ui.training_status()
 page.run()
+ui.path_links(next(key for key, p in pages.items() if p.title == page.title))

@@ -158,10 +158,16 @@ def render(case: str) -> None:
         st.markdown(f"**{status}** · " + ui.t("case_progress", step=progress.get("step", 0),
                                                    loss=f"{progress.get('loss', float('nan')):.3f}",
                                                    acc=f"{progress.get('accuracy', 0):.0%}"))
+        if "held_out" in progress:   # case 1: words never trained on
+            asked = [w for w in cases.HELD_OUT_WORDS if all(c in (j.result.symbols if j.result else ()) for c in w)]
+            st.markdown(md_escape(ui.t("case_held_out", n=progress["held_out_n"], words=" ".join(asked),
+                                       acc=f"{progress['held_out']:.0%}")))
         if history:
+            held = [h.get("held_out") for h in history] if "held_out" in progress else None
             st.plotly_chart(figures.training_curves([h["step"] for h in history], [h["loss"] for h in history],
                                                     [h["accuracy"] for h in history], ui.t("case_loss"),
-                                                    ui.t("mem_axis_acc"), ui.t("case_step")), key=key(case, "curve"))
+                                                    ui.t("mem_axis_acc"), ui.t("case_step"), held,
+                                                    ui.t("case_held_out_curve")), key=key(case, "curve"))
         snap = j.result
         if snap is not None and example is not None:
             st.markdown("**" + ui.t("case_example_gates", ex=md_escape(shown[example].label)) + "**")

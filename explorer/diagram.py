@@ -11,15 +11,15 @@ INK = "#222"
 MUTED = "#9aa0a6"
 
 _GATES = {  # part: (box centre x, label, function in the box)
-    "forget": (150, "f<tspan baseline-shift='sub' font-size='13'>t</tspan>", "σ"),
-    "input": (250, "i<tspan baseline-shift='sub' font-size='13'>t</tspan>", "σ"),
-    "candidate": (340, "C̃<tspan baseline-shift='sub' font-size='13'>t</tspan>", "tanh"),
-    "output": (440, "o<tspan baseline-shift='sub' font-size='13'>t</tspan>", "σ"),
+    "forget": (150, "f<tspan baseline-shift='sub' font-size='14'>t</tspan>", "σ"),
+    "input": (250, "i<tspan baseline-shift='sub' font-size='14'>t</tspan>", "σ"),
+    "candidate": (340, "C̃<tspan baseline-shift='sub' font-size='14'>t</tspan>", "tanh"),
+    "output": (440, "o<tspan baseline-shift='sub' font-size='14'>t</tspan>", "σ"),
 }
 
 
 def _sub(main: str, sub: str) -> str:
-    return f"{main}<tspan baseline-shift='sub' font-size='13'>{sub}</tspan>"
+    return f"{main}<tspan baseline-shift='sub' font-size='14'>{sub}</tspan>"
 
 
 def cell_svg(highlight: str | None = None, values: dict[str, float] | None = None) -> str:
@@ -35,7 +35,7 @@ def cell_svg(highlight: str | None = None, values: dict[str, float] | None = Non
     def val(part: str, x: int, y: int, anchor: str = "middle") -> str:
         if part not in values:
             return ""
-        return (f"<text x='{x}' y='{y}' text-anchor='{anchor}' font-size='14' fill='{col(part)}' "
+        return (f"<text x='{x}' y='{y}' text-anchor='{anchor}' font-size='15' fill='{col(part)}' "
                 f"font-weight='bold'>{values[part]:+.2f}</text>")
 
     p = []
@@ -70,7 +70,7 @@ def cell_svg(highlight: str | None = None, values: dict[str, float] | None = Non
     # output: tanh(C_t) times o_t gives h_t
     p.append(f"<line x1='500' y1='80' x2='500' y2='118' stroke='{col('cell')}' stroke-width='2'/>")
     p.append(f"<rect x='474' y='118' width='52' height='28' rx='14' fill='#fff' stroke='{INK}' stroke-width='2'/>")
-    p.append(f"<text x='500' y='137' text-anchor='middle' font-size='14' fill='{INK}'>tanh</text>")
+    p.append(f"<text x='500' y='137' text-anchor='middle' font-size='15' fill='{INK}'>tanh</text>")
     p.append(f"<line x1='500' y1='146' x2='500' y2='166' stroke='{INK}' stroke-width='2'/>")
     p.append(f"<polyline points='440,204 440,180 486,180' fill='none' stroke='{col('output')}' stroke-width='{width('output')}'/>")
     p.append(f"<text x='448' y='172' font-size='17' fill='{col('output')}'>{_GATES['output'][1]}</text>")

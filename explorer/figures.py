@@ -235,12 +235,17 @@ ACC_TICKS = [0.0, 0.25, 0.5, 0.75, 1.0]   # accuracy axes read 0 %, 25 %, … 10
 ACC_TOP = 1.04                            # a little room above 100 %, so a line at 100 % is not cut in half
 
 
-def training_curves(steps, loss, accuracy, loss_title: str, acc_title: str, step_title: str) -> go.Figure:
-    """Loss (left axis) and accuracy (right axis) against the training step."""
+def training_curves(steps, loss, accuracy, loss_title: str, acc_title: str, step_title: str,
+                    held_out=None, held_out_title: str = "") -> go.Figure:
+    """Loss (left axis) and accuracy (right axis) against the training step; with `held_out`, the
+    accuracy on words never trained on too (dashed)."""
     data = [dict(type="scatter", x=list(steps), y=list(loss), name=loss_title, mode="lines",
                  line=dict(width=3, color="#e4572e"), hovertemplate="%{x}: %{y:.3f}<extra></extra>"),
             dict(type="scatter", x=list(steps), y=list(accuracy), name=acc_title, mode="lines", yaxis="y2",
                  line=dict(width=3, color="#3b6ea8"), hovertemplate="%{x}: %{y:.0%}<extra></extra>")]
+    if held_out is not None:
+        data.append(dict(type="scatter", x=list(steps), y=list(held_out), name=held_out_title, mode="lines", yaxis="y2",
+                         line=dict(width=3, color="#2ca02c", dash="dash"), hovertemplate="%{x}: %{y:.0%}<extra></extra>"))
     layout = dict(height=300, margin=dict(l=60, r=60, t=10, b=50), font=FONT, plot_bgcolor="white",
                   legend=dict(orientation="h", y=1.02, yanchor="bottom"),
                   xaxis=dict(title=dict(text=step_title), gridcolor="#eee"),

@@ -7,7 +7,7 @@ DEFAULT_LANG = "en"
 STRINGS: dict[str, dict[str, str]] = {
     "app_title": {"en": "LSTM Explorer", "zh": "LSTM 探索器"},
     "language": {"en": "Language", "zh": "语言"},
-    "nav_overview": {"en": "Watch every gate", "zh": "观察每一个门"},
+    "nav_overview": {"en": "The whole cell: every gate", "zh": "完整的单元：所有的门"},
     "overview_title": {"en": "Watch an LSTM think", "zh": "看 LSTM 如何思考"},
     "overview_intro": {
         "en": "A small LSTM reads your text one character at a time. For every character it computes the "
@@ -34,7 +34,7 @@ STRINGS: dict[str, dict[str, str]] = {
               "learned to count the characters since the last line break (r = {r} with the column on held-out "
               "text): it climbs with each character and drops back at each ↵.",
         "zh": "**会数数的细胞。** 没有人告诉模型一行在哪里结束，但细胞状态的第 {j} 个单元自己学会了数"
-              "“上次换行以来读了几个字符”（在留出文本上与列号的相关系数 r = {r}）：每读一个字符就升高一点，"
+              "“上次换行以来读了几个字符”（在未参与训练的文本上与列号的相关系数 r = {r}）：每读一个字符就升高一点，"
               "遇到换行 ↵ 就回落。",
     },
     "counter_button": {"en": "Show unit {j} counting", "zh": "看第 {j} 个单元数数"},
@@ -78,10 +78,10 @@ STRINGS: dict[str, dict[str, str]] = {
               "write onto it, and o how much of it becomes the output h.",
         "zh": "C 是承载长期记忆的传送带：f 决定丢掉哪些旧信息，i·C̃ 决定写入哪些新信息，o 决定其中有多少成为输出 h。",
     },
-    "nav_forget": {"en": "1 · Forget gate", "zh": "1 · 遗忘门"},
-    "nav_input": {"en": "2 · Input gate", "zh": "2 · 输入门（记忆门）"},
-    "nav_cell": {"en": "3 · Cell state", "zh": "3 · 细胞状态"},
-    "nav_output": {"en": "4 · Output gate", "zh": "4 · 输出门"},
+    "nav_forget": {"en": "Forget gate", "zh": "遗忘门"},
+    "nav_input": {"en": "Input gate", "zh": "输入门（记忆门）"},
+    "nav_cell": {"en": "Cell state: the conveyor belt", "zh": "细胞状态：传送带"},
+    "nav_output": {"en": "Output gate", "zh": "输出门"},
     "kind_written": {"en": "i·C̃ · written to the belt", "zh": "i·C̃ · 写入传送带的内容"},
     "kind_tanh_cell": {"en": "tanh(C) · the belt squashed to −1..1", "zh": "tanh(C) · 压缩到 −1..1 的细胞状态"},
     "map_title": {"en": "{kind}: every unit, every character", "zh": "{kind}：每个单元、每个字符"},
@@ -270,7 +270,7 @@ STRINGS: dict[str, dict[str, str]] = {
               "- GRU 有 3 个模块（重置门、更新门、新内容），简单 RNN 只有 1 个：分别是 LSTM 的 ¾ 和 ¼。\n"
               "- 堆叠时，第 2 层及以上读的是下一层的输出：它们的 x 等于 h = {x2}（双向时为 2h）。",
     },
-    "nav_memory": {"en": "RNN vs LSTM memory", "zh": "RNN 与 LSTM 的记忆"},
+    "nav_memory": {"en": "Why LSTM: RNN vs LSTM memory", "zh": "为什么要 LSTM：RNN 与 LSTM 的记忆"},
     "mem_title": {"en": "RNN vs LSTM: how far back can it remember?", "zh": "RNN 与 LSTM：能记住多久以前的事？"},
     "mem_intro": {
         "en": "A simple RNN has one weight matrix and squashes its whole memory through tanh at every step; what it "
@@ -355,13 +355,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "var_quality": {
         "en": "Held-out text: **{bpc} bits per character** (lower is better), after {steps} training steps of "
               "{batch} × {seq} characters.",
-        "zh": "留出文本上：**每字符 {bpc} 比特**（越低越好），训练了 {steps} 步，每步 {batch} × {seq} 个字符。",
+        "zh": "未参与训练的文本上：**每字符 {bpc} 比特**（越低越好），训练了 {steps} 步，每步 {batch} × {seq} 个字符。",
     },
     "var_maps_caption": {
         "en": "Top: the gate {gate}; bottom: h ({h} units).",
         "zh": "上：门 {gate}；下：h（{h} 个单元）。",
     },
-    "nav_case1": {"en": "Case 1 · last letter", "zh": "案例 1 · 预测最后一个字母"},
+    "nav_case1": {"en": "Case 1 · last letter", "zh": "案例 1 · 预测最后一个字"},
     "nav_case2": {"en": "Case 2 · next word", "zh": "案例 2 · 预测下一个词"},
     "case1_title": {"en": "Case 1: predict the last letter of a word", "zh": "案例 1：预测单词的最后一个字母"},
     "case1_intro": {
@@ -405,6 +405,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "case_paused": {"en": "Paused", "zh": "已暂停"},
     "case_done": {"en": "Finished", "zh": "已完成"},
     "case_progress": {"en": "step {step}, loss {loss}, training accuracy {acc}", "zh": "第 {step} 步，损失 {loss}，训练准确率 {acc}"},
+    "case_held_out": {"en": "on {n} words never trained on ({words}): {acc}",
+                      "zh": "在 {n} 个从未训练过的词上（{words}）：{acc}"},
+    "case_held_out_curve": {"en": "accuracy on words never trained on", "zh": "未训练过的词上的准确率"},
     "case_loss": {"en": "loss", "zh": "损失"},
     "case_step": {"en": "step", "zh": "步数"},
     "case_example_gates": {"en": "The gates on “{ex}”, as the model is now", "zh": "模型当前在“{ex}”上的各个门"},
@@ -457,6 +460,135 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Model: a character LSTM with {h} units and {x}-dimensional inputs, trained on Python's own documentation.",
         "zh": "模型：一个字符级 LSTM，{h} 个单元，输入向量 {x} 维，训练文本是 Python 自带的文档。",
     },
+    # --- the lesson path (explorer/path.py) ---------------------------------------------------------
+    "nav_check": {"en": "Check yourself", "zh": "自我检测"},
+    "path_prev": {"en": "← {n} · {title}", "zh": "← {n} · {title}"},
+    "path_next": {"en": "{n} · {title} →", "zh": "{n} · {title} →"},
+    "path_start": {"en": "New here? The lesson starts at 1 · {title} →", "zh": "第一次来？课程从第 1 步开始：{title} →"},
+    "path_where": {"en": "Step {n} of {total}", "zh": "第 {n} 步，共 {total} 步"},
+    "notice_title": {"en": "What to notice here", "zh": "这一页要看什么"},
+    "notice_button": {"en": "Show me", "zh": "演示给我看"},
+    "notice_memory": {
+        "en": "Read the gradient chart from right to left: how much does a character T−t steps back still move "
+              "the last output? The RNN's line falls like a stone; the LSTM's stays up far longer. That is the "
+              "whole reason for the cell state.",
+        "zh": "从右往左看梯度图：T−t 步之前的字符，对最后的输出还有多大影响？RNN 的曲线迅速跌落，"
+              "LSTM 的曲线在很远处仍然保持。这正是引入细胞状态的原因。"},
+    "notice_cell": {
+        "en": "Press the button: a text of four lines, and unit {j} of C. Watch the belt climb by about one "
+              "step per character and drop back at every ↵: the model learned to count the column.",
+        "zh": "点一下按钮：一段四行的文字，看 C 的第 {j} 个单元。传送带上的值每读一个字符大约升高一格，"
+              "每遇到换行 ↵ 就回落：模型自己学会了数“这一行写到第几列”。"},
+    "notice_forget": {
+        "en": "Press the button: t jumps to the first ↵ and j to the counting unit {j}. There f drops towards 0 — "
+              "the old count is thrown away — while everywhere else it stays near 1 and keeps it.",
+        "zh": "点一下按钮：t 跳到第一个换行 ↵，j 跳到会数数的第 {j} 个单元。在换行处 f 降到接近 0——"
+              "旧的计数被丢掉——其余位置 f 接近 1，计数得以保留。"},
+    "notice_input": {
+        "en": "Press the button: right after ↵, unit {j} writes a fresh start onto the belt. i says how much "
+              "is written, C̃ what: their product i·C̃ is all that enters C at that step.",
+        "zh": "点一下按钮：换行 ↵ 之后，第 {j} 个单元往传送带上写入一个新的开始。i 决定写多少，C̃ 决定写什么，"
+              "两者的乘积 i·C̃ 就是这一步进入 C 的全部内容。"},
+    "notice_output": {
+        "en": "Press the button and compare the maps: C (inside) can grow far beyond ±1, h (outside) never does. "
+              "o chooses how much of tanh(C) each unit shows the next layer.",
+        "zh": "点一下按钮，比较这几张图：内部的 C 可以远远超出 ±1，外部的 h 永远不会。"
+              "o 决定每个单元把多少 tanh(C) 交给下一层。"},
+    "notice_overview": {
+        "en": "All six quantities at once, for every character. Type and watch: the gates (top) mostly sit near "
+              "0 or 1, and the belt C changes slowly where the gates keep it. Press the example to see code.",
+        "zh": "同时看到全部六个量、每一个字符。边输入边观察：上面的门大多接近 0 或 1；"
+              "门把信息留住的地方，传送带 C 变化得很慢。点一下例子看看读代码时的样子。"},
+    "notice_bilstm": {
+        "en": "Press the button: 我爱?国. The forward LSTM reaches ▢ having read 我爱, the backward one having "
+              "read 国; only y = [h→ ; h←] has both sides, and the guess for ▢ is made from it.",
+        "zh": "点一下按钮：我爱?国。正向 LSTM 读到 ▢ 时只看过“我爱”，反向 LSTM 只看过“国”；"
+              "只有拼接后的 y = [h→ ; h←] 同时包含两边，对 ▢ 的猜测就是由它做出的。"},
+    "notice_variants": {
+        "en": "The same text through four cells. Compare the gate maps: the coupled cell's f mirrors its i "
+              "exactly (i = 1 − f), and the GRU has no separate belt at all.",
+        "zh": "同一段文字送进四种单元。比较门的图：耦合门单元的 f 与 i 正好互补（i = 1 − f），"
+              "GRU 则根本没有单独的传送带。"},
+    "notice_params": {
+        "en": "Move h and x: the count grows with h·(h + x), four times over — one weight matrix per gate. "
+              "Press the button for the lesson's own numbers, h = 128 and x = 32.",
+        "zh": "拖动 h 和 x：参数量随 h·(h + x) 增长，并且乘以 4——每个门一个权重矩阵。"
+              "点一下按钮，看课程里的数字：h = 128，x = 32。"},
+    "notice_case1": {
+        "en": "Press Train and watch the first steps one by one: the loss falls as the gates take shape. The "
+              "held-out words were never trained on: when those come out right, the model has learned more "
+              "than a list.",
+        "zh": "点“训练”，先一步一步地看：损失下降的同时，各个门逐渐成形。“未参与训练的词”从没训练过："
+              "它们也答对时，说明模型学到的不只是一张死记硬背的表。"},
+    "notice_case2": {
+        "en": "A Bi-LSTM reads the words before the gap both ways: forwards and backwards over those same "
+              "words, never over the word it must predict. Train, then type the start of a sentence.",
+        "zh": "双向 LSTM 从两个方向读空缺之前的那几个词：正着读一遍、倒着读一遍，但都只读这几个词，"
+              "绝不会看到要预测的那个词。先训练，再输入一句话的开头试试。"},
+    "notice_check": {
+        "en": "Five questions on the whole path. Answer each, then reveal: the answers are the models' own.",
+        "zh": "关于整条学习路径的五个问题。先作答，再揭晓：答案都来自模型本身。"},
+    "check_title": {"en": "Check yourself", "zh": "自我检测"},
+    "check_intro": {"en": "Answer before you reveal. Where a model decides the answer, it is computed now.",
+                    "zh": "先回答，再揭晓。凡是由模型决定的答案，都是此刻现场计算出来的。"},
+    "check_score": {"en": "{right} of {total} right so far.", "zh": "目前答对 {right} 题，共 {total} 题。"},
+    # --- predict, then reveal (explorer/quiz.py) -----------------------------------------------------
+    "predict_title": {"en": "Predict, then reveal", "zh": "先预测，再揭晓"},
+    "your_guess": {"en": "Your guess", "zh": "你的预测"},
+    "reveal": {"en": "Reveal the model's answer", "zh": "揭晓模型的答案"},
+    "reveal_right": {"en": "Right: {answer}.", "zh": "答对了：{answer}。"},
+    "reveal_wrong": {"en": "The model's answer: {answer}.", "zh": "模型的答案是：{answer}。"},
+    "q_near0": {"en": "near 0 (forget)", "zh": "接近 0（遗忘）"},
+    "q_near1": {"en": "near 1 (keep)", "zh": "接近 1（保留）"},
+    "q_forget": {"en": "At the line break ↵ (t = {t}), will f of unit {j} be near 0 or near 1?",
+                 "zh": "在换行 ↵ 处（t = {t}），第 {j} 个单元的 f 会接近 0 还是接近 1？"},
+    "q_forget_explain": {"en": "f_{t}[{j}] = {f}. The count of the old line is no use on the new one.",
+                         "zh": "f_{t}[{j}] = {f}。上一行的计数对新的一行没有用处。"},
+    "q_climbs": {"en": "climbs further", "zh": "继续升高"},
+    "q_drops": {"en": "drops back", "zh": "回落"},
+    "q_stays": {"en": "stays where it is", "zh": "保持不变"},
+    "q_cell": {"en": "In the counting example, what does C of unit {j} do at the line break ↵?",
+               "zh": "在数数的例子里，第 {j} 个单元的 C 在换行 ↵ 处会怎样？"},
+    "q_cell_explain": {"en": "C goes from {before} (t = {t} − 1) to {after} at ↵.",
+                       "zh": "C 从 {before}（t = {t} − 1）变为换行处的 {after}。"},
+    "q_adds": {"en": "adds to the belt (> 0)", "zh": "往传送带上加（> 0）"},
+    "q_takes": {"en": "takes away (< 0)", "zh": "从传送带上减（< 0）"},
+    "q_nothing": {"en": "writes nearly nothing", "zh": "几乎不写入"},
+    "q_input": {"en": "Just after the line break (t = {t}): what does unit {j} write onto the belt, i·C̃?",
+                "zh": "刚过换行（t = {t}）：第 {j} 个单元往传送带上写入的 i·C̃ 是什么？"},
+    "q_input_explain": {"en": "i = {i}, C̃ = {c}: i·C̃ = {w}.", "zh": "i = {i}，C̃ = {c}：i·C̃ = {w}。"},
+    "q_output": {"en": "At the end of the first line (t = {t}), which is larger in size for unit {j}: C or h?",
+                 "zh": "在第一行末尾（t = {t}），第 {j} 个单元的 C 和 h，哪个的绝对值更大？"},
+    "q_output_explain": {"en": "C = {c}, o = {o}, h = o·tanh(C) = {h}: tanh squeezes C into −1..1 and o scales it down.",
+                         "zh": "C = {c}，o = {o}，h = o·tanh(C) = {h}：tanh 把 C 压进 −1..1，o 再把它缩小。"},
+    "q_next_char": {"en": "The model has read “…{text}”. Which character does it think comes next?",
+                    "zh": "模型读到了“…{text}”。它认为下一个字符最可能是哪个？"},
+    "q_next_char_explain": {"en": "Its first guess is {c}, with probability {p}.", "zh": "它的首选是 {c}，概率 {p}。"},
+    "q_gap": {"en": "Which character will the Bi-LSTM put in 我爱?国?", "zh": "双向 LSTM 会在“我爱?国”的空缺处填哪个字？"},
+    "q_gap_explain": {"en": "Its first guess is {c}, with probability {p}: it needs 国 from the right side to be sure.",
+                      "zh": "它的首选是 {c}，概率 {p}：它需要右边的“国”才能确定。"},
+    "q_variants": {"en": "For h = {h} and x = {x}, which has the most parameters?",
+                   "zh": "当 h = {h}、x = {x} 时，哪一个的参数最多？"},
+    "q_variants_explain": {"en": "nn.LSTM {lstm}, nn.GRU {gru}, nn.RNN {rnn}: four weight blocks, three, one.",
+                           "zh": "nn.LSTM {lstm}，nn.GRU {gru}，nn.RNN {rnn}：四组权重、三组、一组。"},
+    "q_params": {"en": "How many parameters has nn.LSTM({x}, {h})?", "zh": "nn.LSTM({x}, {h}) 有多少个参数？"},
+    "q_params_explain": {"en": "{real}: the lesson's formula gives {lesson} with one bias per gate; PyTorch keeps two.",
+                         "zh": "{real}：课程里的公式每个门一个偏置，得 {lesson}；PyTorch 每个门有两个偏置。"},
+    "q_memory": {"en": "{d} characters back: whose gradient ‖∂h_T/∂x_t‖ is larger?",
+                 "zh": "往回 {d} 个字符：谁的梯度 ‖∂h_T/∂x_t‖ 更大？"},
+    "q_same": {"en": "about the same", "zh": "差不多"},
+    "q_memory_explain": {"en": "At T−t = {d}: RNN {rnn}, LSTM {lstm}.", "zh": "在 T−t = {d} 处：RNN {rnn}，LSTM {lstm}。"},
+    "q_concat": {"en": "Each direction of the Bi-LSTM has {h} units. How long is y_t = [h→_t ; h←_t]?",
+                 "zh": "双向 LSTM 每个方向有 {h} 个单元。y_t = [h→_t ; h←_t] 有多长？"},
+    "q_concat_explain": {"en": "{h} + {h} = {h2}: the two vectors one after the other.",
+                         "zh": "{h} + {h} = {h2}：两个向量首尾相接。"},
+    "q_which_gate": {"en": "Which gate decides what is dropped from the cell state?", "zh": "哪个门决定从细胞状态中丢掉什么？"},
+    "q_which_gate_explain": {"en": "The forget gate f multiplies C_{t−1}: 0 drops, 1 keeps.",
+                             "zh": "遗忘门 f 与 C_{t−1} 相乘：0 丢弃，1 保留。"},
+    # --- presenter mode ------------------------------------------------------------------------------
+    "present_toggle": {"en": "Presenter mode (projector)", "zh": "演示模式（投影）"},
+    "present_help": {"en": "Large text, the sidebar folded away, ← → keys step t. In the link as ?present=1.",
+                     "zh": "大号字体，侧边栏收起，用 ← → 键移动 t。链接中写作 ?present=1。"},
 }
 
 

@@ -39,6 +39,8 @@ def init_state() -> None:
     if "lang" not in st.session_state:
         q = st.query_params.get("lang", DEFAULT_LANG)
         st.session_state.lang = q if q in LANGS else DEFAULT_LANG
+    if "present" not in st.session_state:   # presenter mode travels in links: ?present=1
+        st.session_state.present = st.query_params.get("present") == "1"
     if "text" not in st.session_state:
         st.session_state.text = st.query_params.get("text", DEFAULT_TEXT)[:INPUT_CAP]
 
@@ -129,7 +131,8 @@ def live_trace(kinds=(), key: str = "live_box") -> Trace | None:
 
 # --- choosing a time step t and a unit j (lesson pages) -------------------------------------------
 PLAY_SECONDS = 0.7
-DIAGRAM_WIDTH = 560  # pixels: readable on a projector, and narrower than the main column at 1024 px
+DIAGRAM_WIDTH = 560  # pixels: readable on a screen, and narrower than the main column at 1024 px
+PRESENTER_DIAGRAM_WIDTH = 900  # its labels (15 px in a 640-wide drawing) become ≥ 20 px on a projector
 
 
 def _int_param(name: str, default: int) -> int:
@@ -252,7 +255,7 @@ def diagram_at(trace: Trace, t_: int, j: int, highlight: str) -> None:
     from explorer.diagram import cell_svg
 
     values = {k: float(getattr(trace, k)[t_, j]) for k in ("forget", "input", "candidate", "output", "cell", "hidden")}
-    st.image(cell_svg(highlight, values), width=DIAGRAM_WIDTH)
+    st.image(cell_svg(highlight, values), width=PRESENTER_DIAGRAM_WIDTH if presenting() else DIAGRAM_WIDTH)
     st.caption(t("diagram_values", t=t_, j=j))
 
 
@@ -426,3 +429,115 @@ def lesson_page(name: str, latex: str, map_kinds: tuple[str, ...]) -> Trace | No
         return None
     unknown_note(trace)
     return trace
+
+
+# --- the lesson path, "what to notice", predict-then-reveal, presenter mode ---------------------------
+def page_title(stop_key: str) -> str:
+    """A page's name in the sidebar and in the links: its number on the path and its title."""
+    from explorer.path import number
+
+    return f"{number(stop_key)} · {t('nav_' + stop_key)}"
+
+
+def path_links(stop_key: str) -> None:
+    """← previous / next → at the end of a page (prominent in presenter mode)."""
+    from explorer.path import neighbours, script_path
+
+    before, after = neighbours(stop_key)
+    st.divider()
+    left, right = st.columns(2)
+    if before is not None:
+        left.page_link(script_path(before), label=t("path_prev", n=page_number(before.key), title=t("nav_" + before.key)),
+                       icon=None, width="stretch" if presenting() else "content")
+    if after is not None:
+        right.page_link(script_path(after), label=t("path_next", n=page_number(after.key), title=t("nav_" + after.key)),
+                        width="stretch" if presenting() else "content")
+
+
+def page_number(stop_key: str) -> int:
+    from explorer.path import number
+
+    return number(stop_key)
+
+
+def _counter_at(offset: int) -> None:
+    """A button's callback: the counting example, the counting unit, t at the first ↵ plus offset."""
+    show_counter()
+    st.session_state.sel_t = COUNTER_TEXT.index("\n") + offset
+
+
+def _params_lesson() -> None:
+    st.session_state.params_h, st.session_state.params_x = 128, 32
+
+
+def _notice_actions() -> dict:
+    from explorer import quiz
+
+    return {"memory": lambda: set_text(quiz.MEMORY_TEXT), "cell": show_counter,
+            "forget": lambda: _counter_at(0), "input": lambda: _counter_at(1), "output": lambda: _counter_at(-1),
+            "overview": lambda: set_text(EXAMPLES["example_code"]), "bilstm": lambda: set_text("我爱?国"),
+            "variants": lambda: set_text(DEFAULT_TEXT), "params": _params_lesson}
+
+
+def notice(stop_key: str) -> None:
+    """Two or three lines of "what to notice here", with the one-click example where it is plain to see."""
+    from explorer.path import PATH
+
+    with st.container(border=True):
+        st.markdown(f"**{t('notice_title')}** · {t('path_where', n=page_number(stop_key), total=len(PATH))}")
+        st.markdown(t("notice_" + stop_key, j=probe_result()["column"]["unit"]))
+        action = _notice_actions().get(stop_key)
+        if action is not None:
+            st.button(t("notice_button"), key=f"notice_{stop_key}", on_click=action, type="primary")
+
+
+def predict_reveal(q, key: str) -> bool | None:
+    """A question answered before the model's own answer is shown; returns whether the guess was right
+    (None until revealed)."""
+    shown = f"q_{key}_shown"
+    with st.container(border=True):
+        st.markdown(f"**{t('predict_title')}** · {md_escape(q.prompt)}")
+        guess = st.radio(t("your_guess"), range(len(q.options)), index=None, horizontal=True, key=f"q_{key}_guess",
+                         format_func=lambda k: md_escape(q.options[k]),
+                         on_change=lambda: st.session_state.pop(shown, None))
+        st.button(t("reveal"), key=f"q_{key}_reveal", disabled=guess is None,
+                  on_click=lambda: st.session_state.__setitem__(shown, True))
+        if guess is None or not st.session_state.get(shown):
+            return None
+        right = guess == q.answer
+        (st.success if right else st.warning)(
+            md_escape(t("reveal_right" if right else "reveal_wrong", answer=q.options[q.answer])))
+        st.caption(md_escape(q.explain))
+        return right
+
+
+def presenting() -> bool:
+    return bool(st.session_state.get("present"))
+
+
+PRESENTER_CSS = """<style>
+[data-testid="stMain"] [data-testid="stMarkdownContainer"] p, [data-testid="stMain"] li,
+[data-testid="stMain"] [data-testid="stCaptionContainer"], [data-testid="stMain"] label p,
+[data-testid="stMain"] [data-testid="stWidgetLabel"] p { font-size: 24px !important; line-height: 1.45 !important; }
+[data-testid="stMain"] h1 { font-size: 3.4rem !important; }
+[data-testid="stMain"] h2, [data-testid="stMain"] h3 { font-size: 2.2rem !important; }
+[data-testid="stMain"] button p { font-size: 22px !important; }
+[data-testid="stMain"] [data-testid="stPageLink"] p { font-size: 28px !important; font-weight: 600; }
+.katex { font-size: 1.5em !important; }
+.lb-title { font-size: 24px !important; } .lb-axis { font-size: 20px !important; }
+.lb-ticks { font-size: 18px !important; flex-basis: 56px !important; } .lb-input { font-size: 26px !important; }
+.lb-label { font-size: 22px !important; } .lb-tip { font-size: 22px !important; } .lb-newline { font-size: 22px !important; }
+.js-plotly-plot .main-svg .xtick text, .js-plotly-plot .main-svg .ytick text, .js-plotly-plot .main-svg .legendtext,
+.js-plotly-plot .main-svg .annotation-text, .js-plotly-plot .main-svg .g-xtitle text,
+.js-plotly-plot .main-svg .g-ytitle text { font-size: 20px !important; }
+</style>"""
+
+
+def presenter() -> None:
+    """The sidebar switch; ?present=1 in the URL (shared links keep it); the projector's sizes."""
+    st.sidebar.toggle(t("present_toggle"), key="present", help=t("present_help"))
+    if presenting():
+        st.query_params["present"] = "1"
+        st.html(PRESENTER_CSS)
+    else:
+        st.query_params.pop("present", None)

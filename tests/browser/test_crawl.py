@@ -40,7 +40,10 @@ def problems(page) -> list[str]:
         found += page.evaluate("() => window.__errors || []")
         found += [e.inner_text()[:400] for e in page.locator("[data-testid='stException']").all()]
     settle(page)
-    found += page.evaluate(FLAT)
+    if page.evaluate(FLAT):            # a chart being redrawn (a training's live view) can be flat for a moment:
+        page.wait_for_timeout(1000)    # only one still flat a second later is blank
+        settle(page)
+        found += page.evaluate(FLAT)
     found += [e.inner_text()[:400] for e in page.locator("[data-testid='stException']").all()]
     return found
 

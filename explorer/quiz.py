@@ -1,0 +1,127 @@
+"""Predict, then reveal: questions whose answers are the models' own, computed when asked.
+
+Each builder takes what it needs (a trace, a model, gradient norms) and returns a Question with its
+options, the index of the right one and an explanation, all in one language; nothing is hard-coded
+that the model decides. Pure: the pages ask with `ui.predict_reveal`; the tests check every answer
+against the Python API.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from explorer.i18n import tr
+from explorer.params import formula_count, lesson_lstm, torch_count
+from explorer.vocab import display_char
+
+COUNT_TEXT_BREAK = "\n"   # the counting unit's questions look at the first line break of the example
+CHAR_PROMPT = "Return the number of items in the lis"   # the overview's question: the next character
+MEMORY_TEXT = "the cat sat on the mat and the dog sat on the rug"
+MEMORY_DISTANCE = 20
+
+
+@dataclass(frozen=True)
+class Question:
+    prompt: str
+    options: tuple[str, ...]
+    answer: int        # index into options
+    explain: str
+
+
+def _first_break(trace) -> int:
+    return trace.text.index(COUNT_TEXT_BREAK)
+
+
+def forget_at_break(trace, unit: int, lang: str) -> Question:
+    """Counting example: at ↵, is f of the counting unit near 0 (it drops the count) or near 1?"""
+    t = _first_break(trace)
+    f = float(trace.forget[t, unit])
+    return Question(tr("q_forget", lang, j=unit, t=t), (tr("q_near0", lang), tr("q_near1", lang)), int(f >= 0.5),
+                    tr("q_forget_explain", lang, j=unit, t=t, f=f"{f:.3f}"))
+
+
+def cell_at_break(trace, unit: int, lang: str) -> Question:
+    """Counting example: at ↵, does C of the counting unit climb, drop back, or stay?"""
+    t = _first_break(trace)
+    before, after = float(trace.cell[t - 1, unit]), float(trace.cell[t, unit])
+    change = abs(after) - abs(before)
+    answer = 2 if abs(after - before) < 0.05 * max(1.0, abs(before)) else (0 if change > 0 else 1)
+    return Question(tr("q_cell", lang, j=unit), (tr("q_climbs", lang), tr("q_drops", lang), tr("q_stays", lang)),
+                    answer, tr("q_cell_explain", lang, j=unit, t=t, before=f"{before:.2f}", after=f"{after:.2f}"))
+
+
+def written_after_break(trace, unit: int, lang: str) -> Question:
+    """Counting example, first character after ↵: does i·C̃ of the unit add to the belt, take away, or
+    write nearly nothing (|i·C̃| < 0.05)?"""
+    t = _first_break(trace) + 1
+    w = float(trace.input[t, unit] * trace.candidate[t, unit])
+    answer = 2 if abs(w) < 0.05 else (0 if w > 0 else 1)
+    return Question(tr("q_input", lang, j=unit, t=t), (tr("q_adds", lang), tr("q_takes", lang), tr("q_nothing", lang)),
+                    answer, tr("q_input_explain", lang, j=unit, t=t, i=f"{float(trace.input[t, unit]):.3f}",
+                                c=f"{float(trace.candidate[t, unit]):.3f}", w=f"{w:.3f}"))
+
+
+def cell_or_hidden(trace, unit: int, lang: str) -> Question:
+    """End of the counting example's first line: which is larger in size there, C or h?"""
+    t = _first_break(trace) - 1
+    c, h = float(trace.cell[t, unit]), float(trace.hidden[t, unit])
+    return Question(tr("q_output", lang, j=unit, t=t), ("|C|", "|h|"), int(abs(h) > abs(c)),
+                    tr("q_output_explain", lang, c=f"{c:.3f}", h=f"{h:.3f}", o=f"{float(trace.output[t, unit]):.3f}"))
+
+
+def _char_options(probs: np.ndarray, chars, k: int = 4) -> tuple[tuple[str, ...], int]:
+    """The k likeliest characters as options, in vocabulary order (so the order gives nothing away)."""
+    top = sorted(np.argsort(probs)[::-1][:k].tolist())
+    return tuple(display_char(chars[i]) for i in top), top.index(int(np.argmax(probs)))
+
+
+def next_char(trace, vocab_chars, lang: str) -> Question:
+    options, answer = _char_options(trace.next_char_probs[-1], vocab_chars)
+    p = float(trace.next_char_probs[-1].max())
+    return Question(tr("q_next_char", lang, text=display_char(trace.text[-12:])), options, answer,
+                    tr("q_next_char_explain", lang, c=options[answer], p=f"{p:.0%}"))
+
+
+def fill_gap(bt, vocab_chars, lang: str) -> Question:
+    t = int(np.flatnonzero(bt.hidden_mask)[0])
+    options, answer = _char_options(bt.char_probs[t], vocab_chars)
+    return Question(tr("q_gap", lang), options, answer,
+                    tr("q_gap_explain", lang, c=options[answer], p=f"{float(bt.char_probs[t].max()):.0%}"))
+
+
+def fewest_parameters(h: int, x: int, lang: str) -> Question:
+    """For the same h and x: which of LSTM, GRU, simple RNN has the most parameters?"""
+    kinds = ("lstm", "gru", "rnn")
+    counts = [torch_count(k, h, x) for k in kinds]
+    return Question(tr("q_variants", lang, h=h, x=x), ("LSTM", "GRU", "RNN"), int(np.argmax(counts)),
+                    tr("q_variants_explain", lang, lstm=f"{counts[0]:,}", gru=f"{counts[1]:,}", rnn=f"{counts[2]:,}"))
+
+
+def lstm_parameters(h: int, x: int, lang: str) -> Question:
+    """How many parameters has nn.LSTM(x, h)? Options: the real count and three near misses."""
+    real = torch_count("lstm", h, x)
+    options = sorted({real, lesson_lstm(h, x), 4 * h * (h + x), h * (h + x) + h})
+    return Question(tr("q_params", lang, x=x, h=h), tuple(f"{n:,}" for n in options), options.index(real),
+                    tr("q_params_explain", lang, real=f"{real:,}", lesson=f"{lesson_lstm(h, x):,}",
+                       formula=f"{formula_count('lstm', h, x):,}"))
+
+
+def gradient_memory(rnn: np.ndarray, lstm: np.ndarray, lang: str, distance: int = MEMORY_DISTANCE) -> Question:
+    """‖∂h_T/∂x_t‖ `distance` characters back: whose is larger (or about the same, within 10×)?"""
+    a, b = float(rnn[-1 - distance]), float(lstm[-1 - distance])
+    ratio = (b + 1e-300) / (a + 1e-300)
+    answer = 2 if 0.1 < ratio < 10 else (1 if ratio >= 10 else 0)
+    return Question(tr("q_memory", lang, d=distance), ("RNN", "LSTM", tr("q_same", lang)), answer,
+                    tr("q_memory_explain", lang, d=distance, rnn=f"{a:.1e}", lstm=f"{b:.1e}"))
+
+
+def concat_size(bimodel, lang: str) -> Question:
+    H = bimodel.hidden_size
+    options = (str(H), str(2 * H), str(4 * H))
+    return Question(tr("q_concat", lang, h=H), options, 1, tr("q_concat_explain", lang, h=H, h2=2 * H))
+
+
+def which_gate(lang: str) -> Question:
+    """A question of the lesson itself (no model decides it)."""
+    return Question(tr("q_which_gate", lang), ("f", "i", "o"), 0, tr("q_which_gate_explain", lang))
