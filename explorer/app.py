@@ -22,4 +22,6 @@ pages = {stop.key: st.Page(script_path(stop), title=ui.page_title(stop.key), ico
 page = st.navigation(list(pages.values()))
 ui.training_status()
 page.run()
-ui.path_links(next(key for key, p in pages.items() if p.title == page.title))
+current = next(key for key, p in pages.items() if p.title == page.title)
+ui.page_question(current)
+ui.path_links(current)

@@ -123,6 +123,7 @@ def _prediction(snap: cases.Snapshot, case: str, items: list[str], name: str) ->
 
 def render(case: str) -> None:
     st.title(ui.t(PREFIX[case] + "_title"))
+    ui.notice(PREFIX[case])
     st.write(ui.t(PREFIX[case] + "_intro"))
     session = ui.session_id()
     jobs.heartbeat(session)

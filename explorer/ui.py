@@ -23,6 +23,8 @@ from explorer.vocab import display_char
 TEXT_CAP = 500          # characters read by the model; longer text is cut with a notice
 INPUT_CAP = 10 * TEXT_CAP  # characters kept at all (box, URL): a pasted book stays out of every link
 DEFAULT_TEXT = 'Return the number of items in the list. Use len(x) to count "words".'
+CHINESE_TEXT = "我爱中国。今天天气很好，我们一起学习。"
+DEFAULT_TEXTS = {"en": DEFAULT_TEXT, "zh": CHINESE_TEXT}   # the text a new session starts with, by language
 
 
 def lang() -> str:
@@ -42,7 +44,7 @@ def init_state() -> None:
     if "present" not in st.session_state:   # presenter mode travels in links: ?present=1
         st.session_state.present = st.query_params.get("present") == "1"
     if "text" not in st.session_state:
-        st.session_state.text = st.query_params.get("text", DEFAULT_TEXT)[:INPUT_CAP]
+        st.session_state.text = st.query_params.get("text", DEFAULT_TEXTS[st.session_state.lang])[:INPUT_CAP]
 
 
 def sync_url() -> None:
@@ -278,7 +280,7 @@ EXAMPLES = {           # one click each on the overview: what the model was trai
     "example_sentence": DEFAULT_TEXT,
     "example_code": 'def area(r):\n    """Return the area of a circle."""\n    return 3.14159 * r * r',
     "example_brackets": "print(len(sorted([1, (2 + 3), 4])))",
-    "example_chinese": "我爱中国。今天天气很好，我们一起学习。",
+    "example_chinese": CHINESE_TEXT,
 }
 
 
@@ -418,6 +420,7 @@ def lesson_page(name: str, latex: str, map_kinds: tuple[str, ...]) -> Trace | No
     """The top of a lesson page: title, explanation, equation, the text box with the clickable maps of
     `map_kinds` (a click chooses t and j); returns the trace (None when there is no text)."""
     st.title(t(name + "_title"))
+    notice(name)
     st.write(t(name + "_intro"))
     st.latex(latex)
     text = text_now()
@@ -541,3 +544,32 @@ def presenter() -> None:
         st.html(PRESENTER_CSS)
     else:
         st.query_params.pop("present", None)
+
+
+def page_question(stop_key: str) -> None:
+    """The page's predict-then-reveal question, its answer computed now from the model."""
+    from explorer import quiz
+
+    unit, lang_ = probe_result()["column"]["unit"], lang()
+    builders = {
+        "memory": lambda: quiz.gradient_memory(gradient_norms("rnn", quiz.MEMORY_TEXT),
+                                               gradient_norms("lstm", quiz.MEMORY_TEXT), lang_),
+        "cell": lambda: quiz.cell_at_break(cached_trace(COUNTER_TEXT), unit, lang_),
+        "forget": lambda: quiz.forget_at_break(cached_trace(COUNTER_TEXT), unit, lang_),
+        "input": lambda: quiz.written_after_break(cached_trace(COUNTER_TEXT), unit, lang_),
+        "output": lambda: quiz.cell_or_hidden(cached_trace(COUNTER_TEXT), unit, lang_),
+        "overview": lambda: quiz.next_char(cached_trace(quiz.CHAR_PROMPT), model().vocab.chars, lang_),
+        "bilstm": lambda: quiz.fill_gap(cached_bi_trace("我爱?国"), bimodel().vocab.chars, lang_),
+        "variants": lambda: quiz.fewest_parameters(model().hidden_size, model().input_size, lang_),
+        "params": lambda: quiz.lstm_parameters(128, 32, lang_),
+    }
+    if stop_key in builders:
+        predict_reveal(builders[stop_key](), stop_key)
+
+
+def start_here() -> None:
+    """On the landing page: the way to the start of the lesson path."""
+    from explorer.path import PATH, script_path
+
+    first = PATH[0]
+    st.page_link(script_path(first), label=t("path_start", title=t("nav_" + first.key)), icon=":material/school:")

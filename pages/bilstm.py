@@ -7,6 +7,7 @@ from explorer.safe_text import md_escape
 from explorer.vocab import display_char
 
 st.title(ui.t("bi_title"))
+ui.notice("bilstm")
 st.write(ui.t("bi_intro"))
 st.latex(r"y_t = \big[\,\overrightarrow{h}_t\;;\;\overleftarrow{h}_t\,\big]")
 a, b, _ = st.columns([1, 1, 3])

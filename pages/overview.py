@@ -6,6 +6,8 @@ from explorer.diagram import cell_svg
 from explorer.textview import chips_html
 
 st.title(ui.t("overview_title"))
+ui.start_here()
+ui.notice("overview")
 st.write(ui.t("overview_intro"))
 ui.example_buttons()
 left, right = st.columns([3, 1])

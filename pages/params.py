@@ -5,6 +5,7 @@ from explorer import ui
 from explorer.params import BLOCKS, formula_count, layer_inputs, lesson_lstm, torch_count, worked_latex
 
 st.title(ui.t("params_title"))
+ui.notice("params")
 st.write(ui.t("params_intro"))
 st.latex(r"\text{LSTM} = 4\cdot\big[\,h\cdot(h+x) + h\,\big]")
 a, b, c, d = st.columns([3, 3, 2, 2], vertical_alignment="bottom")

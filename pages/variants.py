@@ -8,6 +8,7 @@ from explorer.variants import EQUATIONS
 SHOWN = {"classic": ("f", "forget"), "peephole": ("f", "forget"), "coupled": ("f", "forget"), "gru": ("z", "update")}
 
 st.title(ui.t("var_title"))
+ui.notice("variants")
 st.write(ui.t("var_intro"))
 trace = ui.live_trace()
 if trace is not None:

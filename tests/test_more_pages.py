@@ -58,8 +58,10 @@ def test_bilstm_page_shows_both_passes_and_their_concatenation(lang):
 
 def test_bilstm_example_button_sets_the_text():
     at = open_page("bilstm", text="abc")
-    at.button[0].click().run()
+    next(b for b in at.button if "我爱中国" in b.label).click().run()
     assert at.session_state.text == "我爱中国"
+    at.button(key="notice_bilstm").click().run()             # "what to notice": the gap example
+    assert at.session_state.text == "我爱?国"
 
 
 def test_params_page_counts_match_the_real_modules():

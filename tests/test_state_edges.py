@@ -61,7 +61,7 @@ def test_a_one_character_text(page):
 @pytest.mark.parametrize("page", PAGES)
 def test_no_text_shows_the_box_and_nothing_else(page):
     at = open_page(page, text="")
-    assert not at.get("plotly_chart") and not at.toggle
+    assert not at.get("plotly_chart") and not at.main.toggle   # no play, no what-if: nothing to step through
 
 
 def test_a_text_that_shrinks_below_t():
