@@ -585,6 +585,16 @@ STRINGS: dict[str, dict[str, str]] = {
     "q_which_gate": {"en": "Which gate decides what is dropped from the cell state?", "zh": "哪个门决定从细胞状态中丢掉什么？"},
     "q_which_gate_explain": {"en": "The forget gate f multiplies C_{t−1}: 0 drops, 1 keeps.",
                              "zh": "遗忘门 f 与 C_{t−1} 相乘：0 丢弃，1 保留。"},
+    "top_units": {"en": "Units that matter first", "zh": "重要的单元排在前面"},
+    "top_units_help": {"en": "Above each map, a strip of the 16 units that change most on this text (and those "
+                             "a probe has named, such as the column counter), each labelled.",
+                       "zh": "在每张图上方加一条：这段文字上变化最大的 16 个单元（以及探针找到含义的单元，"
+                             "比如数列号的单元），每一行都标出单元编号。"},
+    "top_units_title": {"en": "{kind} · the {n} units that matter for this text",
+                        "zh": "{kind} · 这段文字上最重要的 {n} 个单元"},
+    "probe_column": {"en": "column", "zh": "列号"},
+    "probe_bracket_depth": {"en": "brackets", "zh": "括号深度"},
+    "probe_inside_quotes": {"en": "in quotes", "zh": "引号内"},
     # --- presenter mode ------------------------------------------------------------------------------
     "present_toggle": {"en": "Presenter mode (projector)", "zh": "演示模式（投影）"},
     "present_help": {"en": "Large text, the sidebar folded away, ← → keys step t. In the link as ?present=1.",

@@ -89,10 +89,19 @@ def panels_for(kinds, lang: str, clickable: bool = False, heights: dict | None =
             for k in kinds]
 
 
+TOP_UNITS = 16        # "the units that matter for this text": how many rows the strip above each map has
+TOP_ROW_HEIGHT = 14   # pixels a row there (its unit is named beside it)
+
+
 def box_data(text: str, version: int, lang: str, panels: list[dict], model: str = "char_lstm",
-             selected: tuple[int, int] | None = None, cap: int = 500, input_cap: int = 5000) -> dict:
-    """Everything the component needs: the text and settings, never the trace."""
+             selected: tuple[int, int] | None = None, cap: int = 500, input_cap: int = 5000,
+             top: bool = False, named: dict[int, str] | None = None, keys: bool = False) -> dict:
+    """Everything the component needs: the text and settings, never the trace. `top`: a strip of the
+    TOP_UNITS units that matter above each map (those in `named` {unit: what it tracks} first);
+    `keys`: ← → send "step"."""
     return {
+        "top": TOP_UNITS if top else 0, "topRowHeight": TOP_ROW_HEIGHT, "named": {str(k): v for k, v in (named or {}).items()},
+        "topTitle": tr("top_units_title", lang), "keys": keys,
         "text": text, "version": version, "panels": panels, "cap": cap, "inputCap": input_cap,
         "modelUrl": static_url(model) if panels else "", "debounceMs": DEBOUNCE_MS,
         "selected": {"t": selected[0], "j": selected[1]} if selected else None,
@@ -109,8 +118,9 @@ def box_data(text: str, version: int, lang: str, panels: list[dict], model: str 
 _component = None
 
 
-def live_box(data: dict, key: str, on_text, on_click=None) -> None:
-    """Mount the box; on_text(text) when the server hears new text, on_click(t, j) on a map click."""
+def live_box(data: dict, key: str, on_text, on_click=None, on_step=None) -> None:
+    """Mount the box; on_text(text) when the server hears new text, on_click(t, j) on a map click,
+    on_step(±1) on the ← → keys."""
     global _component
     import streamlit as st
 
@@ -133,7 +143,12 @@ def live_box(data: dict, key: str, on_text, on_click=None) -> None:
         if on_click is not None and isinstance(cell, dict):
             on_click(int(cell["t"]), int(cell["j"]))
 
-    _component(data=data, key=key, on_text_change=text_changed, on_clicked_change=clicked)
+    def stepped():
+        delta = state().get("step")
+        if on_step is not None and delta in (-1, 1):
+            on_step(int(delta))
+
+    _component(data=data, key=key, on_text_change=text_changed, on_clicked_change=clicked, on_step_change=stepped)
 
 
 if __name__ == "__main__":

@@ -86,7 +86,8 @@ def _heard(text: str) -> None:
 
 
 def text_box(kinds=(), key: str = "live_box", model_name: str = "char_lstm", on_click=None,
-             selected: tuple[int, int] | None = None, heights: dict | None = None, splits: dict | None = None) -> str:
+             selected: tuple[int, int] | None = None, heights: dict | None = None, splits: dict | None = None,
+             on_step=None) -> str:
     """The live text box, with the unit × time maps of `kinds` drawn under it by the browser; returns the
     text the model reads (capped), with notices shown.
 
@@ -96,14 +97,18 @@ def text_box(kinds=(), key: str = "live_box", model_name: str = "char_lstm", on_
     from explorer.livebox import box_data, live_box, panels_for
 
     version = st.session_state.get("text_version", 0)
-    with st.container(horizontal=True, horizontal_alignment="right"):
+    with st.container(horizontal=True, horizontal_alignment="right", vertical_alignment="center"):
+        if kinds:
+            st.toggle(t("top_units"), key="top_units", help=t("top_units_help"))
         with st.popover(t("lines_button")):
             st.text_area(t("lines_label"), value=st.session_state.text, key=f"lines{version}", height=220,
                          max_chars=INPUT_CAP, help=t("lines_help"),
                          on_change=lambda: set_text(st.session_state[f"lines{version}"]))
     panels = panels_for(kinds, lang(), clickable=on_click is not None, heights=heights, splits=splits)
-    live_box(box_data(st.session_state.text, version, lang(), panels, model_name, selected,
-                      cap=TEXT_CAP, input_cap=INPUT_CAP), key=key, on_text=_heard, on_click=on_click)
+    named = named_units() if model_name == "char_lstm" else {}
+    live_box(box_data(st.session_state.text, version, lang(), panels, model_name, selected, cap=TEXT_CAP,
+                      input_cap=INPUT_CAP, top=bool(st.session_state.get("top_units")), named=named,
+                      keys=on_step is not None), key=key, on_text=_heard, on_click=on_click, on_step=on_step)
     sync_url()
     text = st.session_state.text
     if len(text) > TEXT_CAP:
@@ -308,6 +313,11 @@ def asset_json(name: str) -> dict:
     return json.loads((ASSETS / name).read_text(encoding="utf-8"))
 
 
+def named_units() -> dict[int, str]:
+    """The units a probe found tracking something (|r| ≥ 0.5 on held-out text), named in this language."""
+    return {v["unit"]: t("probe_" + k) for k, v in probe_result().items() if abs(v["corr"]) >= 0.5}
+
+
 def probe_result() -> dict:
     """What `python -m explorer.probe` found: for each property, the unit of C that tracks it best and r."""
     return asset_json("char_lstm.probe.json")
@@ -427,7 +437,8 @@ def lesson_page(name: str, latex: str, map_kinds: tuple[str, ...]) -> Trace | No
     trace = cached_trace(text) if text else None
     selected = clamp_selection(*trace.forget.shape) if trace is not None else None
     st.caption(t("map_caption"))
-    text_box(map_kinds, key="live_" + name, on_click=_select, selected=selected)
+    text_box(map_kinds, key="live_" + name, on_click=_select, selected=selected,
+             on_step=(lambda d: _step(d, len(trace))) if trace is not None else None)
     if trace is None:
         return None
     unknown_note(trace)

@@ -61,7 +61,8 @@ def test_a_one_character_text(page):
 @pytest.mark.parametrize("page", PAGES)
 def test_no_text_shows_the_box_and_nothing_else(page):
     at = open_page(page, text="")
-    assert not at.get("plotly_chart") and not at.main.toggle   # no play, no what-if: nothing to step through
+    assert not at.get("plotly_chart")
+    assert [tg.key for tg in at.main.toggle] == ["top_units"]   # no play, no what-if: nothing to step through
 
 
 def test_a_text_that_shrinks_below_t():

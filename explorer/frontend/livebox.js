@@ -100,7 +100,18 @@ class LiveBox {
       if (text && /[\r\n]/.test(text)) { e.preventDefault(); this.insert(toBox(text)); }
     });
     this.newline.addEventListener("click", () => { this.input.focus(); this.insert(NEWLINE_MARK); });
+    this.onKey = (e) => {  // ← → step t on the lesson pages, unless typing or on a slider
+      if (!this.data || !this.data.keys || e.altKey || e.ctrlKey || e.metaKey) return;
+      if (e.key !== "ArrowLeft" && e.key !== "ArrowRight") return;
+      const el = e.target;
+      if (el && (el.closest("input, textarea, select, [contenteditable='true'], [role='slider'], [role='listbox']"))) return;
+      e.preventDefault();
+      this.setTriggerValue("step", e.key === "ArrowLeft" ? -1 : 1);
+    };
+    document.addEventListener("keydown", this.onKey);
   }
+
+  detach() { document.removeEventListener("keydown", this.onKey); }
 
   insert(s) {  // put s at the caret (Enter, ↵ button, pasted lines), as typing would
     const a = this.input.selectionStart ?? this.input.value.length, b = this.input.selectionEnd ?? a;
@@ -151,7 +162,10 @@ class LiveBox {
     this.root.dataset.steps = T;
     if (!T) { this.maps.appendChild(el("div", "lb-empty", data.emptyHint)); this.finish(); return; }
     const labels = tr.chars.map(c => (c === data.hide ? data.gapMark : displayChar(c)));
-    for (const p of data.panels) this.maps.appendChild(this.panel(p, tr, labels));
+    for (const p of data.panels) {
+      if (data.top) this.maps.appendChild(this.panel(p, tr, labels, this.topUnits(p, tr)));
+      this.maps.appendChild(this.panel(p, tr, labels));
+    }
     const axis = el("div", "lb-axis");
     const { steps, numbered } = timeTicks(T, data.maxTicks, data.maxNumbered, data.roundSteps);
     if (numbered) axis.classList.add("lb-numbered");
@@ -170,18 +184,35 @@ class LiveBox {
     this.root.dataset.text = this.chars().join("");
   }
 
-  panel(p, tr, labels) {
-    const data = this.data, T = tr.T, values = panelValues(p.quantity, tr), units = values.length / T;
+  // The units that matter for this text: those a probe names, then those that change most over it.
+  topUnits(p, tr) {
+    const values = panelValues(p.quantity, tr), T = tr.T, units = values.length / T, spread = new Float64Array(units);
+    for (let j = 0; j < units; j++) {
+      let lo = Infinity, hi = -Infinity;
+      for (let t = 0; t < T; t++) { const v = values[t * units + j]; lo = Math.min(lo, v); hi = Math.max(hi, v); }
+      spread[j] = hi - lo;
+    }
+    const named = Object.keys(this.data.named).map(Number).filter(j => j < units);
+    const rest = [...Array(units).keys()].filter(j => !named.includes(j)).sort((a, b) => spread[b] - spread[a]);
+    return [...named, ...rest].slice(0, this.data.top);
+  }
+
+  panel(p, tr, labels, rows = null) {
+    const data = this.data, T = tr.T, all = panelValues(p.quantity, tr), allUnits = all.length / T;
+    const order = rows || [...Array(allUnits).keys()], units = order.length;
+    const values = rows ? new Float32Array(T * units) : all;
+    if (rows) for (let t = 0; t < T; t++) rows.forEach((j, r) => { values[t * units + r] = all[t * allUnits + j]; });
     const scale = data.scales[p.kind];
     let lo = scale.lo, hi = scale.hi;
     if (scale.percentile) { const m = Math.max(1, percentileAbs(values, scale.percentile)); lo = -m; hi = m; }
     const box = el("div", "lb-panel");
-    box.appendChild(el("div", "lb-title", p.title));
+    box.appendChild(el("div", "lb-title", rows ? data.topTitle.replace("{kind}", p.title).replace("{n}", units) : p.title));
     const row = el("div", "lb-map-row"), wrap = el("div", "lb-wrap");
     const canvas = el("canvas", "lb-map");
     canvas.width = T; canvas.height = units;
     canvas.dataset.kind = p.kind; canvas.dataset.steps = T; canvas.dataset.units = units;
-    canvas.style.height = p.height + "px";
+    if (rows) canvas.dataset.top = "1";
+    canvas.style.height = (rows ? units * data.topRowHeight : p.height) + "px";
     canvas.setAttribute("role", "img"); canvas.setAttribute("aria-label", p.title);
     const img = new ImageData(T, units), lut = this.lut(scale.lut);
     for (let t = 0; t < T; t++)
@@ -192,7 +223,17 @@ class LiveBox {
       }
     canvas.getContext("2d").putImageData(img, 0, 0);
     wrap.appendChild(canvas);
-    if (p.split) {  // two vectors stacked in one map, e.g. h→ above h← in y = [h→ ; h←]
+    if (rows) {  // each row named: its unit, and what it tracks where a probe found out
+      const names = el("div", "lb-names");
+      rows.forEach(j => {
+        const n = el("div", data.named[j] ? "lb-named" : "", data.named[j] ? j + " · " + data.named[j] : String(j));
+        n.style.height = n.style.lineHeight = data.topRowHeight + "px";
+        names.appendChild(n);
+      });
+      names.style.height = canvas.style.height;
+      row.appendChild(names);
+    }
+    if (p.split && !rows) {  // two vectors stacked in one map, e.g. h→ above h← in y = [h→ ; h←]
       const line = el("div", "lb-split"); line.style.top = (p.split / units * 100) + "%"; wrap.appendChild(line);
       p.splitTags.forEach((text, k) => {
         const tag = el("div", "lb-tag", text);
@@ -200,13 +241,16 @@ class LiveBox {
         wrap.appendChild(tag);
       });
     }
-    const sel = data.selected;
-    if (sel && sel.t < T && sel.j < units) {  // the chosen step t as a column, the chosen unit j as a row
+    const sel = data.selected, selRow = sel ? order.indexOf(sel.j) : -1;
+    if (sel && sel.t < T) {  // the chosen step t as a column, the chosen unit j as a row
       const col = el("div", "lb-sel-t");
       col.style.left = (sel.t / T * 100) + "%"; col.style.width = "max(3px, " + (100 / T) + "%)";
-      const rowMark = el("div", "lb-sel-j");
-      rowMark.style.top = (sel.j / units * 100) + "%"; rowMark.style.height = "max(3px, " + (100 / units) + "%)";
-      wrap.append(col, rowMark);
+      wrap.append(col);
+      if (selRow >= 0) {
+        const rowMark = el("div", "lb-sel-j");
+        rowMark.style.top = (selRow / units * 100) + "%"; rowMark.style.height = "max(3px, " + (100 / units) + "%)";
+        wrap.append(rowMark);
+      }
     }
     const bar = el("div", "lb-bar"); bar.style.background = scale.gradient;
     const ticks = el("div", "lb-ticks");
@@ -223,9 +267,9 @@ class LiveBox {
       return [Math.min(T - 1, Math.max(0, Math.floor(x * T))), Math.min(units - 1, Math.max(0, Math.floor(y * units)))];
     };
     canvas.addEventListener("mousemove", (e) => {
-      const [t, j] = cell(e);
+      const [t, r] = cell(e), j = order[r];
       this.tip.textContent = data.hover.replace("{t}", t).replace("{c}", labels[t]).replace("{j}", j)
-        .replace("{v}", values[t * units + j].toFixed(4));
+        .replace("{v}", values[t * units + r].toFixed(4));
       const rootBox = this.root.getBoundingClientRect();
       this.tip.style.left = (e.clientX - rootBox.left + 14) + "px"; this.tip.style.top = (e.clientY - rootBox.top + 14) + "px";
       this.tip.style.display = "block";
@@ -233,7 +277,7 @@ class LiveBox {
     canvas.addEventListener("mouseleave", () => { this.tip.style.display = "none"; });
     if (p.clickable) {
       canvas.classList.add("lb-clickable");
-      canvas.addEventListener("click", (e) => { const [t, j] = cell(e); this.setTriggerValue("clicked", { t, j }); });
+      canvas.addEventListener("click", (e) => { const [t, r] = cell(e); this.setTriggerValue("clicked", { t, j: order[r] }); });
     }
     return box;
   }
@@ -260,4 +304,5 @@ export default function (component) {
   const root = parentElement.querySelector(".lb-root");
   const view = root ? root.__view : new LiveBox(parentElement);
   view.update(data, setStateValue, setTriggerValue);
+  return () => view.detach();
 }

@@ -1,0 +1,135 @@
+"""The lesson as a class meets it: the path's links visit every page in order and back; presenter mode
+is big enough for a projector and cuts nothing; every question reveals the model's own answer; the 中文
+UI shows no English sentence."""
+import re
+import urllib.parse
+
+import pytest
+
+from explorer import load_model, quiz, trace
+from explorer.bilstm import bi_trace, load_bimodel
+from explorer.i18n import tr
+from explorer.memory import GRADIENT_N, gradient_norms, load
+from explorer.path import PATH
+from explorer.ui import COUNTER_TEXT, probe_result
+from tests.browser.chromium import settle
+from tests.browser.conftest import shot
+from tests.browser.test_layout import CUT
+
+URL = {s.key: s.url for s in PATH}
+
+
+def path_of(page) -> str:
+    return urllib.parse.urlparse(page.url).path.strip("/")
+
+
+def test_next_and_previous_visit_every_page_in_order_and_back(open_app):
+    page = open_app(URL[PATH[0].key])
+    for stop, after in zip(PATH, PATH[1:]):
+        assert path_of(page) in (stop.url, stop.key)
+        page.locator("[data-testid='stPageLink'] a").filter(has_text="→").last.click()
+        page.wait_for_function(f"() => location.pathname.replace(/\\//g, '') === '{after.url or after.key}'"
+                               f" || location.pathname.replace(/\\//g, '') === '{after.url}'", timeout=30_000)
+        settle(page)
+        assert page.locator("[data-testid='stException']").count() == 0, after.key
+    for stop, before in zip(PATH[::-1], PATH[::-1][1:]):
+        page.locator("[data-testid='stPageLink'] a").filter(has_text="←").first.click()
+        page.wait_for_function(f"() => location.pathname.replace(/\\//g, '') === '{before.url}'", timeout=30_000)
+        settle(page)
+    assert path_of(page) == PATH[0].url
+
+
+BODY_FONT = """() => [...document.querySelectorAll("[data-testid='stMain'] [data-testid='stMarkdownContainer'] p")]
+  .filter(p => p.offsetParent !== null && p.innerText.trim().length > 20)
+  .map(p => parseFloat(getComputedStyle(p).fontSize))"""
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1280, 720)], ids=["1024", "1280"])
+@pytest.mark.parametrize("stop", [s.key for s in PATH])
+def test_presenter_mode_is_big_and_cuts_nothing(open_app, stop, size):
+    page = open_app(f"{URL[stop]}?present=1", width=size[0], height=size[1])
+    page.wait_for_timeout(500)
+    settle(page)
+    sizes = page.evaluate(BODY_FONT)
+    assert sizes and min(sizes) >= 24, sizes
+    assert page.evaluate(CUT) == []
+    assert not page.locator("[data-testid='stSidebar'][aria-expanded='true']").count()   # folded away
+    if stop in ("cell", "forget", "input", "output"):
+        diagram = page.locator("[data-testid='stImage'] img").first
+        diagram.scroll_into_view_if_needed()
+        assert diagram.bounding_box()["width"] / 640 * 15 >= 20      # the diagram's smallest label, in px
+    assert "present=1" in page.url
+    page.locator("[data-testid='stPageLink']").last.scroll_into_view_if_needed()
+    shot(page, f"present-{stop}-{size[0]}")
+
+
+def test_arrow_keys_step_t_in_presenter_mode(open_app):
+    page = open_app("forget?" + urllib.parse.urlencode({"text": "abcdef", "t": 2, "j": 1, "present": 1}))
+    page.locator("h1").click()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("() => new URL(location).searchParams.get('t') === '3'", timeout=30_000)
+    settle(page)
+    page.keyboard.press("ArrowLeft")
+    page.keyboard.press("ArrowLeft")
+    page.wait_for_function("() => new URL(location).searchParams.get('t') === '1'", timeout=30_000)
+
+
+def expected_questions(lang: str) -> dict:
+    unit = probe_result()["column"]["unit"]
+    counting = trace(load_model(), COUNTER_TEXT)
+    mem = load()
+    grads = {k: gradient_norms(k, mem[k][GRADIENT_N][0], quiz.MEMORY_TEXT) for k in ("rnn", "lstm")}
+    m, bm = load_model(), load_bimodel()
+    return {"memory": quiz.gradient_memory(grads["rnn"], grads["lstm"], lang),
+            "cell": quiz.cell_at_break(counting, unit, lang), "forget": quiz.forget_at_break(counting, unit, lang),
+            "input": quiz.written_after_break(counting, unit, lang), "output": quiz.cell_or_hidden(counting, unit, lang),
+            "overview": quiz.next_char(trace(m, quiz.CHAR_PROMPT), m.vocab.chars, lang),
+            "bilstm": quiz.fill_gap(bi_trace(bm, "我爱?国"), bm.vocab.chars, lang),
+            "variants": quiz.fewest_parameters(m.hidden_size, m.input_size, lang),
+            "params": quiz.lstm_parameters(128, 32, lang)}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_question_reveals_the_models_own_answer(open_app, lang):
+    for stop, q in expected_questions(lang).items():
+        page = open_app(f"{URL[stop]}?lang={lang}")
+        box = page.locator("[data-testid='stVerticalBlockBorderWrapper']").filter(has_text=tr("predict_title", lang)).last
+        box.scroll_into_view_if_needed()
+        wrong = next(k for k in range(len(q.options)) if k != q.answer)
+        box.locator("[data-testid='stRadio'] label").nth(wrong).click()
+        settle(page)
+        box.get_by_role("button", name=tr("reveal", lang)).click()
+        settle(page)
+        said = box.locator("[data-testid='stAlertContainer']").inner_text()
+        assert said == tr("reveal_wrong", lang, answer=q.options[q.answer]), stop
+        box.locator("[data-testid='stRadio'] label").nth(q.answer).click()   # a new guess hides the answer
+        settle(page)
+        assert box.locator("[data-testid='stAlertContainer']").count() == 0
+        box.get_by_role("button", name=tr("reveal", lang)).click()
+        settle(page)
+        assert box.locator("[data-testid='stAlertContainer']").inner_text() == tr("reveal_right", lang,
+                                                                                  answer=q.options[q.answer])
+        page.close()
+
+
+ALLOWED = {"LSTM", "RNN", "GRU", "Bi-LSTM", "PyTorch", "Keras", "Python", "nn.LSTM", "nn.GRU", "nn.RNN"}
+VISIBLE_TEXT = """() => [...document.querySelectorAll("[data-testid='stMain'] [data-testid='stMarkdownContainer'], " +
+    "[data-testid='stMain'] [data-testid='stCaptionContainer'], [data-testid='stMain'] button, " +
+    "[data-testid='stMain'] [data-testid='stWidgetLabel'], [data-testid='stSidebar'] [data-testid='stSidebarNav'], " +
+    "[data-testid='stMain'] .lb-label-text, [data-testid='stMain'] .lb-title, [data-testid='stMain'] .lb-newline")]
+  .filter(e => e.offsetParent !== null)
+  .map(e => { const c = e.cloneNode(true); c.querySelectorAll('code, .katex, pre').forEach(x => x.remove());
+              return c.innerText; })"""
+
+
+@pytest.mark.parametrize("stop", [s.key for s in PATH])
+def test_the_chinese_ui_has_no_english_sentence(open_app, stop):
+    page = open_app(f"{URL[stop]}?lang=zh")
+    page.wait_for_timeout(500)
+    settle(page)
+    found = []
+    for text in page.evaluate(VISIBLE_TEXT):
+        for run in re.findall(r"[A-Za-z][A-Za-z'.-]*(?:[ ,][A-Za-z][A-Za-z'.-]*){2,}", text):
+            if not set(run.replace(",", " ").split()) <= ALLOWED:
+                found.append(run)
+    assert found == [], found
