@@ -426,13 +426,14 @@ def training_status() -> None:
         _status()
 
 
-def lesson_page(name: str, latex: str, map_kinds: tuple[str, ...]) -> Trace | None:
+def lesson_page(name: str, latex: str | tuple[str, ...], map_kinds: tuple[str, ...]) -> Trace | None:
     """The top of a lesson page: title, explanation, equation, the text box with the clickable maps of
     `map_kinds` (a click chooses t and j); returns the trace (None when there is no text)."""
     st.title(t(name + "_title"))
     notice(name)
     st.write(t(name + "_intro"))
-    st.latex(latex)
+    for line in (latex,) if isinstance(latex, str) else latex:   # one equation a line: a projector is narrow
+        st.latex(line)
     text = text_now()
     trace = cached_trace(text) if text else None
     selected = clamp_selection(*trace.forget.shape) if trace is not None else None
@@ -527,6 +528,13 @@ def predict_reveal(q, key: str) -> bool | None:
 
 def presenting() -> bool:
     return bool(st.session_state.get("present"))
+
+
+def columns(spec, **kwargs) -> list:
+    """st.columns, or (in presenter mode, where a projector is narrow and text large) the same number of
+    containers one under the other."""
+    n = spec if isinstance(spec, int) else len(spec)
+    return [st.container() for _ in range(n)] if presenting() else st.columns(spec, **kwargs)
 
 
 PRESENTER_CSS = """<style>

@@ -5,7 +5,7 @@ from explorer import figures, ui
 from explorer.equations import GENERAL, gate_with_numbers
 from explorer.lesson import gate_terms
 
-trace = ui.lesson_page("input", GENERAL["input"] + r"\qquad " + GENERAL["candidate"], ("input", "candidate", "written"))
+trace = ui.lesson_page("input", (GENERAL["input"], GENERAL["candidate"]), ("input", "candidate", "written"))
 if trace is not None:
     T, H = trace.forget.shape
 

@@ -6,7 +6,7 @@ from explorer import figures, ui
 from explorer.equations import GENERAL, gate_with_numbers, hidden_with_numbers
 from explorer.lesson import gate_terms
 
-trace = ui.lesson_page("output", GENERAL["output"] + r"\qquad " + GENERAL["hidden"], ("output", "tanh_cell", "hidden"))
+trace = ui.lesson_page("output", (GENERAL["output"], GENERAL["hidden"]), ("output", "tanh_cell", "hidden"))
 if trace is not None:
     T, H = trace.forget.shape
 

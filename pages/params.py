@@ -20,7 +20,7 @@ st.caption(ui.t("params_terms", w=f"{h * (h + x):,}", b=h))
 if layers > 1 or bi:
     st.caption(ui.t("params_stack_note", x=x, x2=layer_inputs(h, x, 2, bi)[1]))
 st.subheader(ui.t("params_torch"))
-formula, real = st.columns([5, 3], vertical_alignment="center")
+formula, real = ui.columns([5, 3], vertical_alignment="center")
 formula.latex(worked_latex(h, x, layers, bi, biases=2))
 count, expected = torch_count("lstm", h, x, layers, bi), formula_count("lstm", h, x, layers, bi)
 options = (f", num_layers={layers}" if layers > 1 else "") + (", bidirectional=True" if bi else "")

@@ -9,8 +9,8 @@ GRAD_CAP = 200  # characters for the gradient chart (autograd, one backward pass
 st.title(ui.t("mem_title"))
 ui.notice("memory")
 st.write(ui.t("mem_intro"))
-st.latex(r"\text{RNN: } h_t = \tanh(W\cdot[h_{t-1}, x_t] + b) \qquad "
-         r"\text{LSTM: } C_t = f_t\odot C_{t-1} + i_t\odot\tilde C_t")
+st.latex(r"\text{RNN: } h_t = \tanh(W\cdot[h_{t-1}, x_t] + b)")
+st.latex(r"\text{LSTM: } C_t = f_t\odot C_{t-1} + i_t\odot\tilde C_t")
 
 text = ui.text_box()
 st.subheader(ui.t("mem_grad_title"))

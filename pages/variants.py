@@ -15,7 +15,7 @@ if trace is not None:
     runs = ui.variant_runs(trace.text[: len(trace)])
     vocab = ui.model().vocab.chars
     for row in (("classic", "peephole"), ("coupled", "gru")):
-        for col, kind in zip(st.columns(2), row):
+        for col, kind in zip(ui.columns(2), row):
             with col:
                 st.subheader(ui.t("var_" + kind))
                 st.caption(ui.t("var_" + kind + "_note"))

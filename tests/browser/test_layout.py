@@ -11,8 +11,9 @@ CUT = """() => {
                  .getBoundingClientRect();
   const out = [];
   for (const d of document.querySelectorAll('.katex-display')) {
-    const k = d.querySelector('.katex'), r = k.getBoundingClientRect();
-    if (r.right > main.right + 1 || k.scrollWidth > d.clientWidth + 1) out.push('equation cut: ' + d.innerText.slice(0, 40));
+    const r = d.querySelector('.katex-html').getBoundingClientRect();
+    if (r.right > main.right + 1 || r.left < main.left - 1 || d.scrollWidth > d.clientWidth + 6)
+      out.push('equation cut: ' + d.innerText.slice(0, 40));
   }
   for (const b of document.querySelectorAll("[data-testid='stMain'] button:not(.modebar-btn)")) {
     const r = b.getBoundingClientRect();

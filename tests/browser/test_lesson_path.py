@@ -48,7 +48,7 @@ BODY_FONT = """() => [...document.querySelectorAll("[data-testid='stMain'] [data
 @pytest.mark.parametrize("stop", [s.key for s in PATH])
 def test_presenter_mode_is_big_and_cuts_nothing(open_app, stop, size):
     page = open_app(f"{URL[stop]}?present=1", width=size[0], height=size[1])
-    page.wait_for_timeout(500)
+    page.wait_for_function(f"() => ({BODY_FONT})().some(s => s >= 24)", timeout=30_000)   # the projector's CSS is in
     settle(page)
     sizes = page.evaluate(BODY_FONT)
     assert sizes and min(sizes) >= 24, sizes
@@ -65,6 +65,7 @@ def test_presenter_mode_is_big_and_cuts_nothing(open_app, stop, size):
 
 def test_arrow_keys_step_t_in_presenter_mode(open_app):
     page = open_app("forget?" + urllib.parse.urlencode({"text": "abcdef", "t": 2, "j": 1, "present": 1}))
+    page.wait_for_selector("canvas.lb-map")     # the box that listens for the keys is in
     page.locator("h1").click()
     page.keyboard.press("ArrowRight")
     page.wait_for_function("() => new URL(location).searchParams.get('t') === '3'", timeout=30_000)
@@ -93,16 +94,16 @@ def expected_questions(lang: str) -> dict:
 def test_every_question_reveals_the_models_own_answer(open_app, lang):
     for stop, q in expected_questions(lang).items():
         page = open_app(f"{URL[stop]}?lang={lang}")
-        box = page.locator("[data-testid='stVerticalBlockBorderWrapper']").filter(has_text=tr("predict_title", lang)).last
+        box = page.locator("[data-testid='stVerticalBlock']").filter(has_text=tr("predict_title", lang)).last
         box.scroll_into_view_if_needed()
         wrong = next(k for k in range(len(q.options)) if k != q.answer)
-        box.locator("[data-testid='stRadio'] label").nth(wrong).click()
+        box.locator("[data-testid='stRadio'] [role='radiogroup'] label").nth(wrong).click()
         settle(page)
         box.get_by_role("button", name=tr("reveal", lang)).click()
         settle(page)
         said = box.locator("[data-testid='stAlertContainer']").inner_text()
         assert said == tr("reveal_wrong", lang, answer=q.options[q.answer]), stop
-        box.locator("[data-testid='stRadio'] label").nth(q.answer).click()   # a new guess hides the answer
+        box.locator("[data-testid='stRadio'] [role='radiogroup'] label").nth(q.answer).click()   # a new guess hides the answer
         settle(page)
         assert box.locator("[data-testid='stAlertContainer']").count() == 0
         box.get_by_role("button", name=tr("reveal", lang)).click()
