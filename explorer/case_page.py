@@ -91,8 +91,9 @@ def _example(case: str, shown: list[cases.Example]) -> int | None:
     k = key(case, "example")
     if not shown:
         return None
-    if st.session_state.get(k) is not None and st.session_state[k] >= len(shown):
-        del st.session_state[k]  # the data shrank: back to the default
+    kept = st.session_state.get(k)
+    if kept is not None and not (isinstance(kept, int) and 0 <= kept < len(shown)):
+        del st.session_state[k]  # the data changed under it (shrank, or new words): back to the default
     return st.selectbox(ui.t("case_example"), range(len(shown)), index=cases.default_example(case, shown),
                         format_func=lambda i: shown[i].label, key=k, persist_state=KEEP)
 
