@@ -102,7 +102,8 @@ PIDS+=($!)
 
 for k in $(seq 1 "$REPLICAS"); do
   for _ in $(seq 1 240); do
-    curl -sf "http://127.0.0.1:$((PORT + k))/_stcore/health" >/dev/null 2>&1 && break
+    "$PY" -c "import urllib.request, sys; urllib.request.urlopen(sys.argv[1], timeout=1)" \
+      "http://127.0.0.1:$((PORT + k))/_stcore/health" >/dev/null 2>&1 && break
     sleep 0.25
   done
 done

@@ -4,19 +4,9 @@ while playing; Play and What if? from the default state."""
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.test_app import APP
+from tests.test_more_pages import open_page
 
 PAGES = ["forget", "input", "cell", "output"]
-
-
-def open_page(page: str, **query) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params.update(query)
-    at.run()
-    at.switch_page(f"../pages/{page}.py")
-    at.run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
 
 
 def ok(at: AppTest) -> None:

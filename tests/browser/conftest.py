@@ -23,6 +23,17 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def healthy(url: str, seconds: float = 60) -> bool:
+    """Wait until a Streamlit server (or the proxy in front of one) answers its health check."""
+    for _ in range(int(seconds * 4)):
+        try:
+            if urllib.request.urlopen(url + "/_stcore/health", timeout=1).read() == b"ok":
+                return True
+        except OSError:
+            time.sleep(0.25)
+    return False
+
+
 @pytest.fixture(scope="session")
 def server():
     port = free_port()
@@ -31,13 +42,7 @@ def server():
                             cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(240):
-            try:
-                if urllib.request.urlopen(url + "/_stcore/health", timeout=1).read() == b"ok":
-                    break
-            except OSError:
-                time.sleep(0.25)
-        else:
+        if not healthy(url):
             raise RuntimeError("streamlit did not start")
         yield url
     finally:

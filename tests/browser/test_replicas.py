@@ -1,16 +1,13 @@
 """scripts/serve.sh: two replicas behind nginx. Several students at once: both replicas serve, and each
 student's page, websocket and reruns stay on one replica, so each keeps their own text and state."""
-import os
 import signal
 import subprocess
-import time
 import urllib.parse
-import urllib.request
 
 import pytest
 
 from tests.browser.chromium import settle
-from tests.browser.conftest import ROOT, free_port, shot
+from tests.browser.conftest import ROOT, free_port, healthy, shot
 
 STUDENTS = 8
 
@@ -24,13 +21,7 @@ def proxy():
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
     url = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(480):
-            try:
-                if urllib.request.urlopen(url + "/_stcore/health", timeout=1).read() == b"ok":
-                    break
-            except OSError:
-                time.sleep(0.25)
-        else:
+        if not healthy(url, 120):
             raise RuntimeError("serve.sh did not start: " + (proc.stdout.read() if proc.poll() is not None else ""))
         yield url, port
     finally:
