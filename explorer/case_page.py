@@ -50,7 +50,7 @@ def _data(case: str):
             st.error(ui.t("case1_empty"))
             return None
         return wl.words
-    raw = st.text_area(ui.t("case2_text"), cases.DEFAULT_PARAGRAPH, key=key(case, "raw"), height=130,
+    raw = st.text_area(ui.t("case2_text"), cases.default_paragraph(ui.lang()), key=key(case, "raw"), height=130,
                        persist_state=KEEP)
     tokens = cases.tokenize(raw)
     if len(tokens) > cases.MAX_TEXT_WORDS:

@@ -45,6 +45,16 @@ DEFAULT_PARAGRAPH = (
     "the sun is warm and the sky is blue . the rain is cold and the sky is grey . "
     "i love the warm sun . i love the cold rain . the cat sat in the sun . the dog sat in the rain ."
 )
+DEFAULT_PARAGRAPH_ZH = (   # in the 中文 UI: each 汉字 is a token, so the Bi-LSTM names the next character
+    "小猫坐在垫子上。小狗坐在地毯上。小猫看见了小狗。小狗看见了小猫。小鸟在树上唱歌。小猫跑到树下。"
+    "小鸟飞过房子。小狗跑进房子。我们在房子里读书。我们给小猫读书。太阳很暖和，天空很蓝。雨很冷，天空很灰。"
+    "我爱温暖的太阳。我爱冰冷的雨。小猫坐在太阳下。小狗坐在雨里。"
+)
+DEFAULT_EXAMPLE_ZH = {"last_letter": "make", "next_word": "小 鸟 在 树"}   # → 上, right with the defaults
+
+
+def default_paragraph(lang: str) -> str:
+    return DEFAULT_PARAGRAPH_ZH if lang == "zh" else DEFAULT_PARAGRAPH
 
 
 @dataclass(frozen=True)
@@ -102,7 +112,7 @@ def examples(case: str, data: list[str]) -> list[Example]:
 
 def default_example(case: str, shown: list[Example]) -> int:
     """The index of DEFAULT_EXAMPLE among the examples, or 0 when the user's data does not have it."""
-    return next((i for i, e in enumerate(shown) if e.label == DEFAULT_EXAMPLE[case]), 0)
+    return next((i for i, e in enumerate(shown) if e.label in (DEFAULT_EXAMPLE[case], DEFAULT_EXAMPLE_ZH[case])), 0)
 
 
 def _weights(lstm, suffix: str = "_l0") -> LSTMWeights:

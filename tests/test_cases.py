@@ -91,3 +91,16 @@ def test_case2_default_settings_get_the_default_example_right():
     ex = shown[cases.default_example("next_word", shown)]
     r = cases.read(tr.snapshot(), ex.items)
     assert tr.snapshot().symbols[int(r.probs.argmax())] == ex.answer == "cat" and r.probs.max() > 0.8
+
+
+def test_case2_chinese_default_example_is_right_after_default_training():
+    """In 中文 the paragraph is Chinese; its first example to watch is one the default settings get right."""
+    tokens = cases.tokenize(cases.default_paragraph("zh"))
+    shown = cases.examples("next_word", tokens)
+    example = shown[cases.default_example("next_word", shown)]
+    assert example.label == cases.DEFAULT_EXAMPLE_ZH["next_word"]
+    d = cases.DEFAULTS["next_word"]
+    tr = cases.Trainer("next_word", tokens, d["hidden"], d["lr"], d["seed"])
+    tr.step(d["steps"])
+    reading = cases.read(tr.snapshot(), example.items)
+    assert tr.snapshot().symbols[int(reading.probs.argmax())] == example.answer
