@@ -35,8 +35,8 @@ FLAT = """() => [
 
 def problems(page) -> list[str]:
     found = []
-    for _ in range(4):  # look several times: some errors show for under a second
-        page.wait_for_timeout(250)
+    for _ in range(3):  # look several times: some errors show for under a second
+        page.wait_for_timeout(200)
         found += page.evaluate("() => window.__errors || []")
         found += [e.inner_text()[:400] for e in page.locator("[data-testid='stException']").all()]
     settle(page)
@@ -65,7 +65,7 @@ def blank_charts(page, name: str) -> list[str]:
 def fresh(open_app, path: str, lang: str):
     page = open_app(f"{path}?lang={lang}", width=1280, height=900)
     page.evaluate(WATCH)
-    page.wait_for_timeout(600)   # the live box draws once the model file is in
+    page.wait_for_timeout(300)   # the live box draws once the model file is in
     return page
 
 
