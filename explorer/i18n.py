@@ -363,7 +363,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "nav_case1": {"en": "Case 1 · last letter", "zh": "案例 1 · 预测最后一个字"},
     "nav_case2": {"en": "Case 2 · next word", "zh": "案例 2 · 预测下一个词"},
-    "case1_title": {"en": "Case 1: predict the last letter of a word", "zh": "案例 1：预测单词的最后一个字母"},
+    "case1_title": {"en": "Case 1: predict the last letter of a word", "zh": "案例 1：预测单词的最后一个字母（或汉字）"},
     "case1_intro": {
         "en": "An LSTM reads the first letters of a word, one at a time, and must name the last one: from 'mak' "
               "it should say 'e'. Train it here and watch its gates organise themselves while it learns. Edit the "
@@ -383,11 +383,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "case2_text": {"en": "Training text", "zh": "训练文字"},
     "case1_truncated": {"en": "{n} words pasted; only the first {cap} are used.", "zh": "粘贴了 {n} 个词，只使用前 {cap} 个。"},
     "case1_short": {"en": "{n} one-letter word(s) left out: a word needs at least two letters.",
-                    "zh": "去掉了 {n} 个单字母的词：每个词至少要有两个字母。"},
-    "case1_long": {"en": "{n} word(s) longer than {cap} letters left out.", "zh": "去掉了 {n} 个超过 {cap} 个字母的词。"},
+                    "zh": "去掉了 {n} 个只有一个字符的词：每个词至少要有两个字符（字母或汉字）。"},
+    "case1_long": {"en": "{n} word(s) longer than {cap} letters left out.", "zh": "去掉了 {n} 个超过 {cap} 个字符的词。"},
     "case1_duplicates": {"en": "{n} duplicate(s) left out.", "zh": "去掉了 {n} 个重复的词。"},
     "case1_empty": {"en": "The word list is empty: add some words of at least two letters.",
-                    "zh": "单词表是空的：请添加一些至少两个字母的词。"},
+                    "zh": "单词表是空的：请添加一些至少有两个字符的词。"},
     "case2_truncated": {"en": "The text has {n} words; only the first {cap} are used.", "zh": "文字有 {n} 个词，只使用前 {cap} 个。"},
     "case2_empty": {"en": "The text needs at least three words.", "zh": "训练文字至少需要三个词。"},
     "case_hidden": {"en": "hidden size", "zh": "隐藏层大小"},
@@ -414,7 +414,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "case_prediction": {"en": "Prediction", "zh": "预测"},
     "case_try": {"en": "Try it", "zh": "试一试"},
     "case_try_first": {"en": "Train the model first (even a few steps), then type here.", "zh": "请先训练模型（几步也可以），再在这里输入。"},
-    "case1_input": {"en": "The first letters of a word", "zh": "单词的前几个字母"},
+    "case1_input": {"en": "The first letters of a word", "zh": "单词的前几个字符（字母或汉字）"},
     "case2_input": {"en": "The start of a sentence", "zh": "句子的开头"},
     "case_unknown": {
         "en": "The model has not seen {items} in its training words, so it cannot read this. Add words that use "

@@ -188,3 +188,41 @@ def test_finished_jobs_of_gone_sessions_are_pruned(monkeypatch):
         time.sleep(0.05)
     assert jobs.get("left-long-ago", "t") is None and "left-long-ago" not in jobs._seen
     assert jobs.get("still-here", "t") is here and here.result == 7
+
+
+def test_a_class_starting_trainings_at_once_stays_within_both_caps():
+    """32 students, each clicking Train on both case pages and the RNN retrain at the same moment:
+    never more than MAX_RUNNING threads in the process, never two running for one student."""
+    import threading
+
+    worst, doubled, stop = [0], [], threading.Event()
+
+    def watch():
+        while not stop.is_set():
+            worst[0] = max(worst[0], jobs.running_count())
+            per_student = {}
+            for j in list(jobs._jobs.values()):
+                if j.running:
+                    per_student[j.session] = per_student.get(j.session, 0) + 1
+            doubled.extend(s for s, n in per_student.items() if n > 1)
+            time.sleep(0.002)
+
+    def student(k):
+        for name in ("last_letter", "next_word", "memory"):
+            try:
+                jobs.start(f"class{k}", name, looping)
+            except jobs.TooManyJobs:      # SessionBusy is one too: refused with a message, never an error
+                pass
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    crowd = [threading.Thread(target=student, args=(k,)) for k in range(32)]
+    for t in crowd:
+        t.start()
+    for t in crowd:
+        t.join()
+    time.sleep(0.2)
+    stop.set()
+    watcher.join()
+    assert 1 <= worst[0] <= jobs.MAX_RUNNING and doubled == []
+    assert jobs.running_count() <= jobs.MAX_RUNNING

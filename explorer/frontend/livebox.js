@@ -145,7 +145,7 @@ class LiveBox {
 
   redraw() {
     const data = this.data;
-    if (!data.panels.length) return;
+    if (!data.panels.length) { this.finish(); return; }   // a box with no maps (the variants page)
     loadModel(data.modelUrl).then(model => {
       const chars = this.chars();
       const tr = traceText(model, chars, this.cache);
