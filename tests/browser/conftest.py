@@ -15,6 +15,7 @@ from tests.browser.chromium import launch, settle
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
+ARTIFACTS.mkdir(exist_ok=True)   # screenshots and the crawl's lists of controls land here
 
 
 def free_port() -> int:
