@@ -48,10 +48,10 @@ trap stop EXIT
 SERVERS=""
 for k in $(seq 1 "$REPLICAS"); do
   p=$((PORT + k))
-  "$PY" -m streamlit run explorer/app.py --server.port "$p" --server.address 127.0.0.1 --server.headless true \
-    --server.cookieSecret "$SECRET" --browser.gatherUsageStats false >"$RUN/replica$k.log" 2>&1 &
+  STREAMLIT_SERVER_COOKIE_SECRET="$SECRET" "$PY" -m streamlit run explorer/app.py --server.port "$p" \
+    --server.address 127.0.0.1 --server.headless true --browser.gatherUsageStats false >"$RUN/replica$k.log" 2>&1 &
   PIDS+=($!)
-  SERVERS+="    server 127.0.0.1:$p;"$'\n'
+  SERVERS+="    server 127.0.0.1:$p max_fails=0;"$'\n'
 done
 
 cat >"$RUN/nginx.conf" <<EOF
