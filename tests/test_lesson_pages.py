@@ -32,6 +32,11 @@ def open_page(page: str, t: int = 7, j: int = 3, lang: str = "en") -> AppTest:
     return at
 
 
+def worked(at: AppTest) -> str:
+    """The first equation written out with the real numbers."""
+    return next(e.proto.body for e in at.get("latex") if "aligned" in e.proto.body)
+
+
 def numbers(latex: str) -> list[float]:
     return [float(x.replace("{-}", "-")) for x in re.findall(r"\{-\}\d+\.\d+|\d+\.\d+", latex)]
 
@@ -55,7 +60,7 @@ def values(d):
 @pytest.mark.parametrize("page, gate", [("forget", "forget"), ("input", "input"), ("output", "output")])
 def test_the_equation_with_numbers_is_the_real_one(page, gate, model, tr):
     at = open_page(page, t=7, j=3)
-    latex = at.get("latex")[1].proto.body  # [0] is the general form
+    latex = worked(at)  # the equation with the numbers (the general forms come first)
     h_part, x_part, bias, pre, value = numbers(latex)[-5:]
     g = gate_terms(model, tr, gate, 7, 3)
     assert (h_part, x_part, bias) == pytest.approx((g.from_hidden, g.from_input, g.bias), abs=5e-4)
@@ -67,7 +72,7 @@ def test_the_equation_with_numbers_is_the_real_one(page, gate, model, tr):
 def test_the_belt_adds_up_and_contributions_sum_to_the_cell(tr):
     at = open_page("cell", t=12, j=5)
     at.toggle(key="contrib_open").set_value(True).run()
-    latex = at.get("latex")[1].proto.body
+    latex = worked(at)
     f, c_prev, i, cand, kept, written, c = numbers(latex)[-7:]
     b = belt_step(tr, 12, 5)
     assert (f, c_prev, i, cand, c) == pytest.approx((b.forget, b.c_prev, b.input, b.candidate, float(tr.cell[12, 5])), abs=5e-4)
@@ -88,7 +93,7 @@ def test_next_button_moves_t_and_the_url_follows():
     at.button(key="next_step").click().run()
     assert at.session_state.sel_t == 8
     assert at.query_params["t"] in ("8", ["8"])
-    assert "f_{8}[3]" in at.get("latex")[1].proto.body
+    assert "f_{8}[3]" in worked(at)
 
 
 def test_what_if_forget_forced_to_one_is_a_real_rerun(model, tr):

@@ -5,6 +5,7 @@ import re
 import urllib.parse
 
 import pytest
+from playwright.sync_api import expect
 
 from explorer import load_model, quiz, trace
 from explorer.bilstm import bi_trace, load_bimodel
@@ -105,7 +106,7 @@ def test_every_question_reveals_the_models_own_answer(open_app, lang):
         assert said == tr("reveal_wrong", lang, answer=q.options[q.answer]), stop
         box.locator("[data-testid='stRadio'] [role='radiogroup'] label").nth(q.answer).click()   # a new guess hides the answer
         settle(page)
-        assert box.locator("[data-testid='stAlertContainer']").count() == 0
+        expect(box.locator("[data-testid='stAlertContainer']")).to_have_count(0, timeout=30_000)
         box.get_by_role("button", name=tr("reveal", lang)).click()
         settle(page)
         assert box.locator("[data-testid='stAlertContainer']").inner_text() == tr("reveal_right", lang,

@@ -82,7 +82,7 @@ def test_switching_pages_mid_training_keeps_the_run(open_app):
     page = open_app("case1", height=1400)
     page.get_by_role("button", name="Train").click()
     settle(page)
-    page.get_by_text("Parameter count").click()
+    page.locator("[data-testid='stSidebarNav']").get_by_text("Parameter count").click()
     settle(page)
     page.get_by_text("Case 1 · last letter").click()
     settle(page)
