@@ -79,7 +79,7 @@ def _char_options(probs: np.ndarray, chars, k: int = 4) -> tuple[tuple[str, ...]
 def next_char(trace, vocab_chars, lang: str) -> Question:
     options, answer = _char_options(trace.next_char_probs[-1], vocab_chars)
     p = float(trace.next_char_probs[-1].max())
-    return Question(tr("q_next_char", lang, text=trace.text[-12:].replace("\n", "↵")), options, answer,
+    return Question(tr("q_next_char", lang, text=display_char(trace.text[-12:])), options, answer,
                     tr("q_next_char_explain", lang, c=options[answer], p=f"{p:.0%}"))
 
 
