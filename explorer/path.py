@@ -36,10 +36,6 @@ PATH = (
 LANDING = "overview"   # the page at "/": a shared link to the app opens the whole cell, with "start here"
 
 
-def stop(key: str) -> Stop:
-    return next(s for s in PATH if s.key == key)
-
-
 def number(key: str) -> int:
     """1-based place on the path."""
     return [s.key for s in PATH].index(key) + 1

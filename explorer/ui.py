@@ -456,23 +456,17 @@ def page_title(stop_key: str) -> str:
 
 def path_links(stop_key: str) -> None:
     """← previous / next → at the end of a page (prominent in presenter mode)."""
-    from explorer.path import neighbours, script_path
+    from explorer.path import neighbours, number, script_path
 
     before, after = neighbours(stop_key)
     st.divider()
     left, right = st.columns(2)
     if before is not None:
-        left.page_link(script_path(before), label=t("path_prev", n=page_number(before.key), title=t("nav_" + before.key)),
+        left.page_link(script_path(before), label=t("path_prev", n=number(before.key), title=t("nav_" + before.key)),
                        icon=None, width="stretch" if presenting() else "content")
     if after is not None:
-        right.page_link(script_path(after), label=t("path_next", n=page_number(after.key), title=t("nav_" + after.key)),
+        right.page_link(script_path(after), label=t("path_next", n=number(after.key), title=t("nav_" + after.key)),
                         width="stretch" if presenting() else "content")
-
-
-def page_number(stop_key: str) -> int:
-    from explorer.path import number
-
-    return number(stop_key)
 
 
 def _counter_at(offset: int) -> None:
@@ -496,10 +490,10 @@ def _notice_actions() -> dict:
 
 def notice(stop_key: str) -> None:
     """Two or three lines of "what to notice here", with the one-click example where it is plain to see."""
-    from explorer.path import PATH
+    from explorer.path import PATH, number
 
     with st.container(border=True):
-        st.markdown(f"**{t('notice_title')}** · {t('path_where', n=page_number(stop_key), total=len(PATH))}")
+        st.markdown(f"**{t('notice_title')}** · {t('path_where', n=number(stop_key), total=len(PATH))}")
         st.markdown(t("notice_" + stop_key, j=probe_result()["column"]["unit"]))
         action = _notice_actions().get(stop_key)
         if action is not None:
