@@ -2,8 +2,9 @@
 
     python -m explorer.probe [--model assets/char_lstm.npz]
 
-Writes, beside the model, <name>.heldout.txt (the held-out sample, wrapped as the model's training
-text was) and <name>.probe.json (the best unit per property), and prints the table.
+Writes, beside the model, <name>.heldout.txt (all its held-out text, wrapped as the model's training
+text was; the probe reads its first SAMPLE_CHARS, the unit explorer all of it) and <name>.probe.json
+(the best unit per property), and prints the table.
 
 - Properties, each a number per character (after reading it): column (characters since the last
   newline), bracket depth ( ( [ { ), inside double quotes.
@@ -22,7 +23,7 @@ from explorer import corpus
 from explorer.models import SHIPPED, load_model
 from explorer.trace import trace
 
-SAMPLE_CHARS = 40_000
+SAMPLE_CHARS = 40_000   # the probe reads this much of the held-out text; the unit explorer all of it
 
 
 def held_out_path(model_path: Path) -> Path:
@@ -90,8 +91,9 @@ def main(argv=None) -> None:
     if wrap is None:
         stats = json.loads(args.model.with_suffix(".train.json").read_text())
         wrap, hard = stats["wrap"], stats["hard_wrap"]
-    text = corpus.build(wrap, hard)[1][:SAMPLE_CHARS]
-    held_out_path(args.model).write_text(text, encoding="utf-8")
+    held_out = corpus.build(wrap, hard)[1]
+    held_out_path(args.model).write_text(held_out, encoding="utf-8")
+    text = held_out[:SAMPLE_CHARS]
     result = best_units(load_model(args.model), text)
     probe_path(args.model).write_text(json.dumps(result, indent=1))
     for name, r in result.items():
