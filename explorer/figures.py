@@ -276,3 +276,85 @@ def panels(figs: list[go.Figure], boxes: list[tuple[float, float, float, float]]
         layout["annotations"].append(dict(text=titles[k], x=x0, y=y1, xref="paper", yref="paper", xanchor="left",
                                           yanchor="bottom", showarrow=False, font=dict(size=17), yshift=4))
     return fig(dict(data=data, layout=layout))
+
+
+# --- the unit explorer (explorer/units.py) ------------------------------------------------------------
+SPAN_FILL = "rgba(228, 87, 46, 0.16)"   # the selected span, in the selection's orange
+MARK = "#e4572e"
+
+
+def unit_sparklines(rows: list[tuple[str, np.ndarray]], chars, span: tuple[int, int], threshold: float,
+                    height_per_row: int = 78) -> go.Figure:
+    """One small line over the text per unit (label, values (T,)), stacked; the span shaded, the
+    threshold dashed on every row."""
+    k, T = len(rows), len(chars)
+    gap = 0.035
+    h = (1 - gap * (k - 1)) / k
+    data, layout = [], dict(height=height_per_row * k + 70, margin=dict(l=70, r=10, t=10, b=40), font=FONT,
+                            plot_bgcolor="white", showlegend=False,
+                            xaxis=dict(gridcolor="#eee", range=[-0.5, T - 0.5], anchor=f"y{k}" if k > 1 else "y",
+                                       **char_ticks(chars)))
+    shapes = [dict(type="rect", xref="x", yref="paper", x0=span[0] - 0.5, x1=span[1] - 0.5, y0=0, y1=1,
+                   fillcolor=SPAN_FILL, line=dict(width=0), layer="below")]
+    for r, (label, v) in enumerate(rows):
+        axis = "y" if r == 0 else f"y{r + 1}"
+        top = 1 - r * (h + gap)
+        layout["yaxis" if r == 0 else f"yaxis{r + 1}"] = dict(
+            domain=[max(0.0, round(top - h, 6)), min(1.0, round(top, 6))], anchor="x", gridcolor="#f2f2f2", zerolinecolor="#bbb", nticks=3,
+            title=dict(text=html.escape(label, quote=False), font=dict(size=15)))
+        data.append(dict(type="scatter", x=np.arange(T), y=np.asarray(v, np.float64), yaxis=axis, mode="lines",
+                         line=dict(width=2.5, color="#3b6ea8"), hovertemplate=html.escape(label, quote=False) + " · t=%{x}: %{y:.3f}<extra></extra>"))
+        shapes.append(dict(type="line", xref="x", yref=axis, x0=-0.5, x1=T - 0.5, y0=threshold, y1=threshold,
+                           line=dict(color="#888", width=1.5, dash="dash")))
+    layout["shapes"] = shapes
+    return fig(dict(data=data, layout=layout))
+
+
+def saturation_scatter(low: np.ndarray, high: np.ndarray, title: str, xtitle: str, ytitle: str,
+                       selected: int | None = None, hover: str = "unit %{customdata}") -> go.Figure:
+    """Karpathy et al.'s gate-saturation plot: a point per unit at (fraction of steps < 0.1, fraction > 0.9).
+    The dashed line is x + y = 1, which no point can pass."""
+    low, high = np.asarray(low, np.float64), np.asarray(high, np.float64)
+    units_ = np.arange(len(low))
+    tip = hover + "<br>< 0.1: %{x:.0%}<br>> 0.9: %{y:.0%}<extra></extra>"
+    data = [dict(type="scatter", mode="markers", x=low, y=high, customdata=units_, hovertemplate=tip,
+                 marker=dict(size=9, color="#3b6ea8", opacity=0.75, line=dict(width=0.5, color="#fff")))]
+    if selected is not None and 0 <= selected < len(low):
+        data.append(dict(type="scatter", mode="markers+text", x=[low[selected]], y=[high[selected]],
+                         customdata=[selected], text=[str(selected)], textposition="top center", hovertemplate=tip,
+                         textfont=dict(size=16, color=MARK), marker=dict(size=15, color=MARK, symbol="circle-open",
+                                                                           line=dict(width=3, color=MARK))))
+    axis = dict(range=[-0.03, 1.03], gridcolor="#eee", tickformat=".0%", zeroline=False, dtick=0.25, constrain="domain")
+    layout = dict(height=380, margin=dict(l=60, r=10, t=44, b=50), font=FONT, plot_bgcolor="white", showlegend=False,
+                  title=dict(text=html.escape(title, quote=False), font=dict(size=17), x=0), clickmode="event+select",
+                  xaxis=dict(title=dict(text=html.escape(xtitle, quote=False)), **axis),
+                  yaxis=dict(title=dict(text=html.escape(ytitle, quote=False)), scaleanchor="x", **axis),
+                  shapes=[dict(type="line", x0=0, y0=1, x1=1, y1=0, line=dict(color="#bbb", dash="dash", width=1))])
+    return fig(dict(data=data, layout=layout))
+
+
+def value_histogram(edges: np.ndarray, counts: np.ndarray, xtitle: str, ytitle: str) -> go.Figure:
+    """Bars of how often each value occurs (counts between consecutive edges)."""
+    centres = (edges[:-1] + edges[1:]) / 2
+    bar = dict(type="bar", x=centres, y=np.asarray(counts, np.float64), width=float(edges[1] - edges[0]) * 0.92,
+               marker=dict(color="#3b6ea8"), hovertemplate="%{x:.2f}: %{y}<extra></extra>")
+    layout = dict(height=300, margin=dict(l=60, r=10, t=10, b=50), font=FONT, plot_bgcolor="white",
+                  xaxis=dict(title=dict(text=html.escape(xtitle, quote=False)), gridcolor="#eee"),
+                  yaxis=dict(title=dict(text=html.escape(ytitle, quote=False)), gridcolor="#eee", type="log"))
+    return fig(dict(data=[bar], layout=layout))
+
+
+def property_bars(labels: list[str], series: list[tuple[str, list, str]], xtitle: str) -> go.Figure:
+    """Grouped horizontal bars of correlations in −1..1: (name, values (None: not measured), colour) each."""
+    data = [dict(type="bar", orientation="h", name=html.escape(name, quote=False), y=[html.escape(s, quote=False) for s in labels],
+                 x=[None if v is None else float(v) for v in values], marker=dict(color=colour),
+                 text=["–" if v is None else f"{v:+.2f}" for v in values], textposition="outside", cliponaxis=False,
+                 hovertemplate="%{y}: %{x:+.3f}<extra>" + html.escape(name, quote=False) + "</extra>")
+            for name, values, colour in series]
+    layout = dict(height=46 * len(labels) * max(1, len(series)) // 2 + 110, barmode="group", font=FONT,
+                  margin=dict(l=10, r=50, t=10, b=50), plot_bgcolor="white",
+                  legend=dict(orientation="h", y=1.0, x=1, xanchor="right", yanchor="bottom"),
+                  xaxis=dict(range=[-1.1, 1.1], title=dict(text=html.escape(xtitle, quote=False)), gridcolor="#eee",
+                             zerolinecolor="#666", dtick=0.5),
+                  yaxis=dict(type="category", autorange="reversed", automargin=True))
+    return fig(dict(data=data, layout=layout))

@@ -595,6 +595,110 @@ STRINGS: dict[str, dict[str, str]] = {
     "probe_column": {"en": "column", "zh": "列号"},
     "probe_bracket_depth": {"en": "brackets", "zh": "括号深度"},
     "probe_inside_quotes": {"en": "in quotes", "zh": "引号内"},
+    # --- the unit explorer (pages/units.py, explorer/unit_page.py) ------------------------------------
+    "nav_units": {"en": "Unit explorer: what does unit j do?", "zh": "单元探索：第 j 个单元在做什么？"},
+    "units_title": {"en": "What does unit j do?", "zh": "第 j 个单元在做什么？"},
+    "units_intro": {
+        "en": "The model has 128 units. Most do something hard to name; a few track a property of the text you "
+              "can see. Mark a span of characters: the units that switch on across it and off around it are "
+              "listed. Then look for the same pattern in a corpus the model never trained on, and open a unit's "
+              "card: where it is highest and lowest, what it follows, how its gates saturate.",
+        "zh": "模型有 128 个单元。大多数单元做的事很难说清；少数几个在追踪文字里看得见的某种性质。"
+              "在文字上标出一段字符：在这段里“亮起”、在它前后“熄灭”的单元会被列出来。"
+              "然后到一份模型从没训练过的语料里寻找同样的模式，再打开某个单元的卡片："
+              "它在哪里最高、哪里最低，它跟随什么，它的门有多饱和。"},
+    "notice_units": {
+        "en": "Press the button: the span is the end of the first line, the quantity the cell state C. The unit "
+              "that counts the column comes first; its card shows its highest values at the ends of long lines.",
+        "zh": "点一下按钮：选中的是第一行的末尾，量是细胞状态 C。排在第一的就是数列号的单元；"
+              "它的卡片显示，它的最大值都出现在长行的末尾。"},
+    "ux_kind": {"en": "Quantity", "zh": "要看的量"},
+    "ux_threshold": {"en": "“On” means {kind} ≥", "zh": "“亮起”指 {kind} ≥"},
+    "ux_threshold_help": {"en": "A unit is on at a character when its value there is at least this.",
+                          "zh": "某个字符处单元的值不小于这个数，就算它在这里“亮起”。"},
+    "ux_span": {"en": "The span: first and last character", "zh": "选中的一段：第一个和最后一个字符"},
+    "ux_span_help": {"en": "Drag either end. Each character is shown as its position t and itself.",
+                     "zh": "拖动两端。每个字符写作它的位置 t 和它本身。"},
+    "ux_span_now": {"en": "Characters {start} to {last} ({n} characters), underlined below.",
+                    "zh": "第 {start} 到第 {last} 个字符（共 {n} 个），下面用下划线标出。"},
+    "ux_select_title": {"en": "1 · Select: which units are on across your span?", "zh": "1 · 选择：哪些单元在这一段里亮起？"},
+    "ux_none": {"en": "No unit has {kind} ≥ {t} at every character of the span. Lower the threshold, shorten the "
+                      "span or choose another quantity.",
+                "zh": "没有哪个单元在这一段的每个字符上都满足 {kind} ≥ {t}。请降低阈值、缩短这一段，或换一个量。"},
+    "ux_found": {"en": "Units whose {kind} is on across “{span}”: {n}, best first (on inside, off around).",
+                 "zh": "{kind} 在“{span}”上全程亮起的单元：{n} 个，按“里面亮、外面灭”的程度排序。"},
+    "ux_lines_caption": {"en": "Each line is one unit over your text; the shaded band is the span, the dashed line "
+                               "the threshold. “Around” is the {m} characters on either side.",
+                         "zh": "每条线是一个单元在文字上的变化；阴影是选中的一段，虚线是阈值。"
+                               "“前后”指两侧各 {m} 个字符。"},
+    "ux_open": {"en": "Open a unit's card", "zh": "打开单元卡片"},
+    "ux_unit": {"en": "unit {j}", "zh": "单元 {j}"},
+    "ux_score": {"en": "{j}: score {s} (on {i} inside, {o} around)", "zh": "{j}：得分 {s}（里面亮 {i}，前后亮 {o}）"},
+    "ux_match_title": {"en": "2 · Match: where else do these units do this?", "zh": "2 · 匹配：这些单元还在哪里这样做？"},
+    "ux_corpus": {"en": "The corpus: {n} characters the model never trained on (held-out English docstrings, wrapped "
+                        "at 48 columns, and the Chinese sentences).",
+                  "zh": "语料：模型从没训练过的 {n} 个字符（留出的英文文档字符串，每行 48 列，以及中文句子）。"},
+    "ux_match_units": {"en": "Units to match (up to 10)", "zh": "要匹配的单元（最多 10 个）"},
+    "ux_match_empty": {"en": "Choose at least one unit to match.", "zh": "请至少选择一个单元来匹配。"},
+    "ux_match_none": {"en": "The corpus is shorter than the pattern: nothing to match.",
+                      "zh": "语料比这个模式还短：无法匹配。"},
+    "ux_pattern": {"en": "The pattern: what these units do on the span ({n} characters) and on {before} before and "
+                         "{after} after it; each passage below is scored by how much of it they repeat.",
+                   "zh": "模式：这些单元在选中的 {n} 个字符上，以及它前面 {before} 个、后面 {after} 个字符上的亮灭；"
+                         "下面每段文字按它们重复了多少这个模式打分。"},
+    "ux_place": {"en": "line {line}, column {col} · {s}", "zh": "第 {line} 行，第 {col} 列 · {s}"},
+    "ux_match_caption": {"en": "Orange: how many of the chosen units are on at each character; underlined: the part "
+                               "that matches your span.",
+                         "zh": "橙色深浅：每个字符处有多少个所选单元亮起；下划线：与你选中的一段对应的部分。"},
+    "ux_card_title": {"en": "3 · The unit's card", "zh": "3 · 单元卡片"},
+    "ux_card_unit": {"en": "Unit", "zh": "单元"},
+    "ux_top_high": {"en": "**Highest** in the corpus (the character outlined, what came before it on its left):",
+                    "zh": "语料中的**最大值**（标出的字符，左边是它前面的文字）："},
+    "ux_top_low": {"en": "**Lowest** in the corpus:", "zh": "语料中的**最小值**："},
+    "ux_context": {"en": "{v} · line {line}, col {col}", "zh": "{v} · 第 {line} 行第 {col} 列"},
+    "ux_value": {"en": "value of {kind}", "zh": "{kind} 的值"},
+    "ux_count": {"en": "characters (log)", "zh": "字符数（对数）"},
+    "ux_hist_caption": {"en": "How often each value occurs over the corpus's {n} characters.",
+                        "zh": "在语料的 {n} 个字符上，每个值出现的次数。"},
+    "ux_corr": {"en": "correlation with the unit (−1..1)", "zh": "与该单元的相关系数（−1..1）"},
+    "ux_on_corpus": {"en": "on the corpus", "zh": "在语料上"},
+    "ux_on_text": {"en": "on your text", "zh": "在你的文字上"},
+    "ux_props_caption": {"en": "Pearson correlation of the unit with each property, character by character. Near ±1: "
+                               "the unit follows it. – : the property does not change on your text.",
+                         "zh": "单元与每种性质逐字符的皮尔逊相关系数。接近 ±1：单元在跟随这种性质。"
+                               "–：这种性质在你的文字上没有变化。"},
+    "ux_prop_column": {"en": "column (characters since ↵)", "zh": "列号（↵ 之后的字符数）"},
+    "ux_prop_bracket_depth": {"en": "bracket depth ( [ {", "zh": "括号深度 ( [ {"},
+    "ux_prop_inside_quotes": {"en": "inside \" quotes", "zh": "在 \" 引号内"},
+    "ux_prop_word_position": {"en": "place in the word", "zh": "在词中的位置"},
+    "ux_prop_after_space": {"en": "right after a space", "zh": "紧跟在空格之后"},
+    "ux_prop_chinese": {"en": "a Chinese character", "zh": "汉字"},
+    "ux_force_intro": {"en": "Force unit {j} on a lesson page (its What if? opens on this unit):",
+                       "zh": "在课程页面上强行设定单元 {j}（该页的“如果……会怎样？”会对准这个单元打开）："},
+    "ux_force": {"en": "{gate} of unit {j}", "zh": "单元 {j} 的 {gate}"},
+    "ux_sat_title": {"en": "4 · Gate saturation: which units decide, which hesitate?",
+                     "zh": "4 · 门的饱和：哪些单元果断，哪些犹豫？"},
+    "ux_sat_caption": {"en": "As in Karpathy et al. (2015): one point per unit, over the corpus's {n} characters. "
+                             "Right: often closed (< 0.1); top: often open (> 0.9); near the origin: seldom either. "
+                             "No point can pass the dashed line. Click a point to open its card.",
+                       "zh": "仿照 Karpathy 等人（2015）的图：每个点是一个单元，统计语料中的 {n} 个字符。"
+                             "越靠右越常关闭（< 0.1）；越靠上越常打开（> 0.9）；靠近原点则两者都少。"
+                             "没有点能越过虚线。点一个点就能打开它的卡片。"},
+    "ux_sat_x": {"en": "fraction of steps < 0.1", "zh": "小于 0.1 的步数比例"},
+    "ux_sat_y": {"en": "fraction of steps > 0.9", "zh": "大于 0.9 的步数比例"},
+    "ux_variants": {"en": "The same for the variants' gates", "zh": "变体模型的门也这样看"},
+    "ux_variants_help": {"en": "Peephole, coupled and GRU models (64 units each) over the first {n} characters of "
+                               "the corpus. The coupled cell's i is 1 − f, so only f is drawn.",
+                         "zh": "窥视孔、耦合门和 GRU 模型（各 64 个单元），统计语料的前 {n} 个字符。"
+                               "耦合门单元的 i 等于 1 − f，所以只画 f。"},
+    "ux_variants_wait": {"en": "Running the variants over the corpus…", "zh": "正在用变体模型读语料……"},
+    "ux_building": {"en": "Reading the corpus once (a few seconds)…", "zh": "正在读一遍语料（几秒钟）……"},
+    "ux_short": {"en": "Type at least two characters to mark a span.", "zh": "至少输入两个字符才能标出一段。"},
+    "ux_gate_f": {"en": "f · forget gate", "zh": "f · 遗忘门"},
+    "ux_gate_i": {"en": "i · input gate", "zh": "i · 输入门"},
+    "ux_gate_o": {"en": "o · output gate", "zh": "o · 输出门"},
+    "ux_gate_r": {"en": "r · reset gate", "zh": "r · 重置门"},
+    "ux_gate_z": {"en": "z · update gate", "zh": "z · 更新门"},
     # --- presenter mode ------------------------------------------------------------------------------
     "present_toggle": {"en": "Presenter mode (projector)", "zh": "演示模式（投影）"},
     "present_help": {"en": "Large text, the sidebar folded away, ← → keys step t. In the link as ?present=1.",

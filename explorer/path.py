@@ -1,7 +1,8 @@
 """The lesson path: the order in which the pages tell the story, one place for it.
 
 why a plain RNN forgets -> the cell state as a conveyor belt -> forget -> input -> output -> the whole
-cell -> Bi-LSTM -> variants -> parameter count -> the two cases -> a five-question check.
+cell -> what one unit does (the unit explorer) -> Bi-LSTM -> variants -> parameter count -> the two cases
+-> a five-question check.
 
 The sidebar is numbered in this order (explorer/app.py), every page ends with ← previous / next → to
 its neighbours, and opens with "what to notice here" tied to a one-click example (explorer/ui.py).
@@ -26,6 +27,7 @@ PATH = (
     Stop("input", "input", "input", ":material/edit_note:"),
     Stop("output", "output", "output", ":material/output:"),
     Stop("overview", "overview", "", ":material/visibility:"),
+    Stop("units", "units", "units", ":material/manage_search:"),
     Stop("bilstm", "bilstm", "bilstm", ":material/sync_alt:"),
     Stop("variants", "variants", "variants", ":material/account_tree:"),
     Stop("params", "params", "params", ":material/calculate:"),

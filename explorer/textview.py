@@ -39,3 +39,30 @@ def chips_html(chars, values: np.ndarray | None = None, kind: str = "forget", un
         title = f"t={t}" + (f": {float(values[t]):.3f}" if values is not None else "")  # the tooltip
         parts.append(f'<span style="{style}" title="{title}">{html.escape(display_char(c))}</span>')
     return '<div style="line-height:2.1em;">' + "".join(parts) + "</div>"
+
+
+STRIP = ("font-family:'DejaVu Sans Mono','Noto Sans Mono CJK SC',monospace;font-size:19px;line-height:1.9em;"
+         "white-space:pre;overflow-x:auto;padding:2px 0;")
+
+
+def strip_html(chars, rgbs, mark: tuple[int, int] | None = None, caption: str = "") -> str:
+    """A passage on one line: each character on its own background (rgbs: (n, 3) uint8), the characters
+    mark[0]..mark[1]−1 underlined in the selection's orange; the caption (escaped) before it. Line
+    breaks show as ↵ so a passage stays one line."""
+    parts = []
+    for k, c in enumerate(chars):
+        r, g, b = (int(v) for v in rgbs[k])
+        style = f"background:rgb({r},{g},{b});color:{colors.text_on(rgbs[k])};padding:1px 0;"
+        if mark is not None and mark[0] <= k < mark[1]:
+            style += "border-bottom:4px solid #e4572e;font-weight:700;"
+        parts.append(f'<span style="{style}">{html.escape(display_char(c))}</span>')
+    head = (f'<span style="font-family:sans-serif;font-size:15px;color:#555;margin-right:10px;">'
+            f"{html.escape(caption)}</span>") if caption else ""
+    return f'<div style="{STRIP}">{head}{"".join(parts)}</div>'
+
+
+def level_rgbs(levels: np.ndarray) -> np.ndarray:
+    """0..1 -> white .. the selection's orange, (n, 3) uint8: how many of the chosen units are on."""
+    lv = np.clip(np.asarray(levels, np.float64), 0, 1)[:, None]
+    white, orange = np.array([255, 255, 255]), np.array([244, 160, 110])
+    return (white + (orange - white) * lv).round().astype(np.uint8)

@@ -479,13 +479,19 @@ def _params_lesson() -> None:
     st.session_state.params_h, st.session_state.params_x = 128, 32
 
 
+def _units_lesson() -> None:
+    from explorer.unit_page import show_me
+
+    show_me()
+
+
 def _notice_actions() -> dict:
     from explorer import quiz
 
     return {"memory": lambda: set_text(quiz.MEMORY_TEXT), "cell": show_counter,
             "forget": lambda: _counter_at(0), "input": lambda: _counter_at(1), "output": lambda: _counter_at(-1),
             "overview": lambda: set_text(EXAMPLES["example_code"]), "bilstm": lambda: set_text("我爱?国"),
-            "variants": lambda: set_text(DEFAULT_TEXT), "params": _params_lesson}
+            "variants": lambda: set_text(DEFAULT_TEXT), "params": _params_lesson, "units": _units_lesson}
 
 
 def notice(stop_key: str) -> None:

@@ -1,0 +1,218 @@
+"""The Unit explorer page's parts (Streamlit): select units on a span of your text, match their pattern in
+the corpus, a unit's card, gate saturation. The numbers come from explorer.units; the charts from
+explorer.figures; the coloured passages from explorer.textview.
+
+Session state (all prefixed ux_): ux_kind (the quantity), ux_threshold_<kind>, ux_span (first, last
+character), ux_card (the unit whose card is open)."""
+from __future__ import annotations
+
+import numpy as np
+import streamlit as st
+
+from explorer import colors, figures, ui, units
+from explorer.path import PATH, script_path
+from explorer.textview import level_rgbs, strip_html
+from explorer.trace import Trace
+from explorer.vocab import display_char
+
+KIND_LABELS = {"cell": "C", "hidden": "h", "forget": "f", "input": "i", "candidate": "C̃", "output": "o"}
+RANGES = {"cell": (-10.0, 10.0, 0.1), "hidden": (-1.0, 1.0, 0.05), "candidate": (-1.0, 1.0, 0.05),
+          "forget": (0.0, 1.0, 0.05), "input": (0.0, 1.0, 0.05), "output": (0.0, 1.0, 0.05)}
+SHOWN = 6             # units drawn as lines under the selection
+CONTEXT = 18          # characters either side of a passage, and before a top context
+VARIANT_SAMPLE = 20_000
+FORCE_PAGES = ("forget", "input", "output")   # the lesson pages with a What if? for that gate
+
+
+@st.cache_resource(show_spinner=False)
+def index() -> units.CorpusIndex:
+    return units.corpus_index(ui.model())
+
+
+@st.cache_resource(show_spinner=False)
+def variant_saturation() -> dict:
+    ids = np.array(ui.model().vocab.encode(index().text[:VARIANT_SAMPLE]), np.int64)
+    models = {k: v for k, v in ui.variant_models().items() if k != "classic"}
+    return units.variant_saturation(models, ids)
+
+
+def unit_label(j: int) -> str:
+    name = ui.named_units().get(j)
+    return ui.t("ux_unit", j=j) + (f" · {name}" if name else "")
+
+
+def open_card(j: int | None) -> None:
+    if j is not None:
+        st.session_state.ux_card = int(j)
+
+
+def default_span(text: str) -> tuple[int, int]:
+    """The last 8 characters of the first line (where a column counter is high), else of the text."""
+    end = text.find("\n")
+    end = len(text) if end <= 0 else end
+    return max(0, end - 8), end - 1
+
+
+def show_me() -> None:
+    """The notice's button: a text with line breaks, the cell state, the end of its first line."""
+    ui.set_text(ui.COUNTER_TEXT)
+    st.session_state.ux_kind = "cell"
+    st.session_state.ux_threshold_cell = units.DEFAULT_THRESHOLD["cell"]
+    st.session_state.ux_span = default_span(ui.COUNTER_TEXT)
+    st.session_state.ux_card = ui.probe_result()["column"]["unit"]
+
+
+def kind_picker() -> str:
+    st.session_state.setdefault("ux_kind", "cell")
+    return st.radio(ui.t("ux_kind"), units.KINDS, key="ux_kind", horizontal=True,
+                    format_func=lambda k: ui.t("kind_" + k))
+
+
+def threshold_slider(kind: str) -> float:
+    lo, hi, step = RANGES[kind]
+    key = "ux_threshold_" + kind
+    st.session_state.setdefault(key, units.DEFAULT_THRESHOLD[kind])
+    return st.slider(ui.t("ux_threshold", kind=KIND_LABELS[kind]), lo, hi, step=step, key=key,
+                     help=ui.t("ux_threshold_help"))
+
+
+def span_slider(trace: Trace) -> tuple[int, int]:
+    """(start, end): the characters start..end−1, picked as the first and last character."""
+    T = len(trace)
+    span = st.session_state.get("ux_span")
+    if not (isinstance(span, tuple) and len(span) == 2 and 0 <= span[0] <= span[1] < T):
+        st.session_state.ux_span = default_span(trace.text)
+    first, last = st.select_slider(ui.t("ux_span"), options=range(T), key="ux_span", help=ui.t("ux_span_help"),
+                                   format_func=lambda k: f"{k} · {display_char(trace.chars[k])}")
+    return int(first), int(last) + 1
+
+
+def select_section(trace: Trace, kind: str, threshold: float) -> list[int]:
+    """The units on across the span and off around it; returns them, best first."""
+    st.subheader(ui.t("ux_select_title"))
+    start, end = span_slider(trace)
+    shown = "".join(display_char(c) for c in trace.chars[start:end])
+    st.caption(ui.t("ux_span_now", start=start, last=end - 1, n=end - start))
+    st.html(strip_html(trace.chars, level_rgbs(np.zeros(len(trace))), (start, end)))
+    found = units.select(trace, start, end, kind, threshold, margin=3, k=12)
+    if not found:
+        st.info(ui.t("ux_none", kind=KIND_LABELS[kind], t=threshold))
+        return []
+    st.markdown(ui.t("ux_found", n=len(found), span=ui.md_escape(shown), kind=KIND_LABELS[kind]))
+    values = getattr(trace, kind)
+    rows = [(ui.t("ux_unit", j=s.unit), values[:, s.unit]) for s in found[:SHOWN]]
+    st.plotly_chart(figures.unit_sparklines(rows, trace.chars, (start, end), threshold), key="ux_lines")
+    st.caption(ui.t("ux_lines_caption", m=3))
+    st.pills(ui.t("ux_open"), [s.unit for s in found], key="ux_pick", format_func=unit_label,
+             on_change=lambda: open_card(st.session_state.get("ux_pick")))
+    st.caption(" · ".join(ui.t("ux_score", j=s.unit, s=f"{s.score:.2f}", i=f"{s.inside:.0%}", o=f"{s.outside:.0%}")
+                          for s in found[:SHOWN]))
+    return [s.unit for s in found]
+
+
+def match_section(trace: Trace, kind: str, threshold: float, found: list[int], H: int) -> None:
+    idx = index()
+    st.subheader(ui.t("ux_match_title"))
+    st.caption(ui.t("ux_corpus", n=f"{len(idx):,}"))
+    first = found[:3] or [ui.probe_result()["column"]["unit"]]
+    chosen = st.multiselect(ui.t("ux_match_units"), range(H), default=first, format_func=unit_label,
+                            key="ux_match_" + "_".join(map(str, first)) + kind, max_selections=10)
+    if not chosen:
+        st.info(ui.t("ux_match_empty"))
+        return
+    start, end = st.session_state.ux_span[0], st.session_state.ux_span[1] + 1
+    pattern = units.pattern_of(trace, chosen, start, end, kind, threshold)
+    st.caption(ui.t("ux_pattern", n=pattern.length, before=pattern.offset,
+                    after=len(pattern.expect) - pattern.offset - pattern.length))
+    passages = units.match(idx, chosen, kind, k=8, threshold=threshold, pattern=pattern)
+    if not passages:
+        st.info(ui.t("ux_match_none"))
+        return
+    for p in passages:
+        a, b = max(0, p.start - CONTEXT), min(len(idx), p.end + CONTEXT)
+        level = idx.on(kind, chosen, threshold)[a:b].mean(1)
+        cap = ui.t("ux_place", line=p.line, col=p.column, s=f"{p.score:.0%}")
+        st.html(strip_html(idx.text[a:b], level_rgbs(level), (p.start - a, p.end - a), cap))
+    st.caption(ui.t("ux_match_caption"))
+
+
+def contexts_html(idx: units.CorpusIndex, found: list[units.Context], kind: str, unit: int) -> str:
+    v = idx.values(kind, unit)
+    vrange = colors.value_range(kind, v)
+    parts = []
+    for c in found:
+        a, b = max(0, c.t - CONTEXT), min(len(idx), c.t + 4)
+        cap = ui.t("ux_context", v=f"{c.value:+.2f}", line=c.line, col=c.column)
+        parts.append(strip_html(idx.text[a:b], colors.to_rgb(v[a:b], kind, vrange), (c.t - a, c.t - a + 1), cap))
+    return "".join(parts)
+
+
+def force(stop_key: str, j: int, T: int) -> None:
+    """Open a lesson page's What if? on this unit."""
+    st.session_state.sel_j = j
+    st.session_state.sel_t = min(st.session_state.get("sel_t", T - 1), T - 1)
+    st.session_state[f"whatif_open_{stop_key}"] = True
+    st.session_state[f"whatif_scope_{stop_key}"] = "unit"
+    st.switch_page(script_path(next(s for s in PATH if s.key == stop_key)))
+
+
+def card(trace: Trace, kind: str, H: int) -> None:
+    idx = index()
+    st.subheader(ui.t("ux_card_title"))
+    st.session_state.setdefault("ux_card", ui.probe_result()["column"]["unit"])
+    st.session_state.ux_card = min(max(0, int(st.session_state.ux_card)), H - 1)
+    j = st.number_input(ui.t("ux_card_unit"), 0, H - 1, step=1, key="ux_card")
+    st.markdown(f"**{ui.md_escape(unit_label(j))} · {ui.t('kind_' + kind)}**")
+    left, right = ui.columns([3, 2])
+    with left:
+        st.markdown(ui.t("ux_top_high"))
+        st.html(contexts_html(idx, units.top_contexts(idx, j, kind, k=5), kind, j))
+        st.markdown(ui.t("ux_top_low"))
+        st.html(contexts_html(idx, units.top_contexts(idx, j, kind, k=5, lowest=True), kind, j))
+    with right:
+        edges, counts = units.histogram(idx, j, kind)
+        st.plotly_chart(figures.value_histogram(edges, counts, ui.t("ux_value", kind=KIND_LABELS[kind]),
+                                                ui.t("ux_count")), key="ux_hist")
+        st.caption(ui.t("ux_hist_caption", n=f"{len(idx):,}"))
+    why = units.explain(idx, j, kind, trace)
+    names = [ui.t("ux_prop_" + p) for p in why]
+    st.plotly_chart(figures.property_bars(names, [(ui.t("ux_on_corpus"), [w["corpus"] for w in why.values()], "#3b6ea8"),
+                                                  (ui.t("ux_on_text"), [w["text"] for w in why.values()], "#e4572e")],
+                                          ui.t("ux_corr")), key="ux_props")
+    st.caption(ui.t("ux_props_caption"))
+    ui.chips(trace, getattr(trace, kind)[:, j], kind, None, ui.t("chips_label", kind=ui.t("kind_" + kind), j=j))
+    st.markdown(ui.t("ux_force_intro", j=j))
+    with st.container(horizontal=True):
+        for gate in FORCE_PAGES:
+            if st.button(ui.t("ux_force", gate=KIND_LABELS[gate], j=j), key="ux_force_" + gate,
+                         icon=":material/science:"):
+                force(gate, j, len(trace))
+
+
+def _clicked(gate: str) -> None:
+    points = st.session_state.get("ux_sat_" + gate, {}).get("selection", {}).get("points", [])
+    if points:
+        open_card(points[0].get("customdata"))
+
+
+def saturation_section() -> None:
+    idx = index()
+    st.subheader(ui.t("ux_sat_title"))
+    st.caption(ui.t("ux_sat_caption", n=f"{len(idx):,}"))
+    j = st.session_state.get("ux_card")
+    for col, gate in zip(ui.columns(3), units.GATE_KINDS):
+        low, high = units.saturation(idx, gate)
+        with col:
+            st.plotly_chart(figures.saturation_scatter(low, high, ui.t("kind_" + gate), ui.t("ux_sat_x"), ui.t("ux_sat_y"),
+                                                       selected=j, hover=ui.t("ux_unit", j="%{customdata}")),
+                            key="ux_sat_" + gate, on_select=lambda g=gate: _clicked(g), selection_mode="points")
+    if st.toggle(ui.t("ux_variants"), key="ux_variants", help=ui.t("ux_variants_help", n=f"{VARIANT_SAMPLE:,}")):
+        with st.spinner(ui.t("ux_variants_wait")):
+            sat = variant_saturation()
+        for kind, gates in sat.items():
+            st.markdown(f"**{ui.t('var_' + kind)}**")
+            for col, (gate, (low, high)) in zip(ui.columns(3), gates.items()):
+                with col:
+                    st.plotly_chart(figures.saturation_scatter(low, high, ui.t("ux_gate_" + gate), ui.t("ux_sat_x"),
+                                                               ui.t("ux_sat_y"), hover=ui.t("ux_unit", j="%{customdata}")),
+                                    key=f"ux_var_{kind}_{gate}")
