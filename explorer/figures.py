@@ -340,7 +340,7 @@ def value_histogram(edges: np.ndarray, counts: np.ndarray, xtitle: str, ytitle: 
                marker=dict(color="#3b6ea8"), hovertemplate="%{x:.2f}: %{y}<extra></extra>")
     layout = dict(height=300, margin=dict(l=60, r=10, t=10, b=50), font=FONT, plot_bgcolor="white",
                   xaxis=dict(title=dict(text=html.escape(xtitle, quote=False)), gridcolor="#eee"),
-                  yaxis=dict(title=dict(text=html.escape(ytitle, quote=False)), gridcolor="#eee", type="log"))
+                  yaxis=dict(title=dict(text=html.escape(ytitle, quote=False)), gridcolor="#eee", type="log", dtick=1))
     return fig(dict(data=[bar], layout=layout))
 
 

@@ -45,10 +45,10 @@ STRIP = ("font-family:'DejaVu Sans Mono','Noto Sans Mono CJK SC',monospace;font-
          "white-space:pre;overflow-x:auto;padding:2px 0;")
 
 
-def strip_html(chars, rgbs, mark: tuple[int, int] | None = None, caption: str = "") -> str:
-    """A passage on one line: each character on its own background (rgbs: (n, 3) uint8), the characters
-    mark[0]..mark[1]−1 underlined in the selection's orange; the caption (escaped) before it. Line
-    breaks show as ↵ so a passage stays one line."""
+def strip_html(chars, rgbs, mark: tuple[int, int] | None = None, caption: str = "", wrap: bool = False) -> str:
+    """A passage on one line (or wrapped anywhere, with `wrap`): each character on its own background
+    (rgbs: (n, 3) uint8), the characters mark[0]..mark[1]−1 underlined in the selection's orange; the
+    caption (escaped) before it. Line breaks show as ↵ so a passage stays one line."""
     parts = []
     for k, c in enumerate(chars):
         r, g, b = (int(v) for v in rgbs[k])
@@ -58,7 +58,8 @@ def strip_html(chars, rgbs, mark: tuple[int, int] | None = None, caption: str = 
         parts.append(f'<span style="{style}">{html.escape(display_char(c))}</span>')
     head = (f'<span style="font-family:sans-serif;font-size:15px;color:#555;margin-right:10px;">'
             f"{html.escape(caption)}</span>") if caption else ""
-    return f'<div style="{STRIP}">{head}{"".join(parts)}</div>'
+    style = STRIP + ("white-space:pre-wrap;word-break:break-all;" if wrap else "")
+    return f'<div style="{style}">{head}{"".join(parts)}</div>'
 
 
 def level_rgbs(levels: np.ndarray) -> np.ndarray:

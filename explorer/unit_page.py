@@ -93,7 +93,7 @@ def select_section(trace: Trace, kind: str, threshold: float) -> list[int]:
     start, end = span_slider(trace)
     shown = "".join(display_char(c) for c in trace.chars[start:end])
     st.caption(ui.t("ux_span_now", start=start, last=end - 1, n=end - start))
-    st.html(strip_html(trace.chars, level_rgbs(np.zeros(len(trace))), (start, end)))
+    st.html(strip_html(trace.chars, level_rgbs(np.zeros(len(trace))), (start, end), wrap=True))
     found = units.select(trace, start, end, kind, threshold, margin=3, k=12)
     if not found:
         st.info(ui.t("ux_none", kind=KIND_LABELS[kind], t=threshold))

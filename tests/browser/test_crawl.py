@@ -8,7 +8,7 @@ from PIL import Image
 from tests.browser.chromium import settle
 from tests.browser.conftest import ARTIFACTS
 
-PAGES = ["", "forget", "input", "cell", "output", "bilstm", "variants", "memory", "params", "case1", "case2"]
+PAGES = ["", "forget", "input", "cell", "output", "units", "bilstm", "variants", "memory", "params", "case1", "case2", "check"]
 CONTROLS = ("[data-testid='stMain'] button:not([disabled]):not(.modebar-btn):not([data-testid^='stBaseButton-elementToolbar']):visible, "
             "[data-testid='stMain'] [data-testid='stCheckbox'] label:visible, "
             "[data-testid='stMain'] [data-testid='stToggle'] label:visible, "

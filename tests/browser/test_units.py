@@ -1,0 +1,73 @@
+"""The Unit explorer in a real browser: Show me finds the column unit from the end of a line, a click on a
+saturation point opens that unit's card, a click on the map opens the clicked unit's, and "force" opens
+the forget page's What if? on it."""
+import json
+
+import numpy as np
+import pytest
+
+from explorer import units
+from explorer.models import SHIPPED
+from explorer.probe import probe_path
+from tests.browser.chromium import settle
+from tests.browser.conftest import shot
+
+COLUMN = json.loads(probe_path(SHIPPED).read_text())["column"]["unit"]
+CARD = "[data-testid='stNumberInput'] input"
+
+
+def card_unit(page) -> int:
+    return int(page.locator(CARD).input_value())
+
+
+@pytest.mark.parametrize("lang, button, unit", [("en", "Show me", "unit"), ("zh", "演示给我看", "单元")])
+def test_show_me_finds_the_column_unit(open_app, lang, button, unit):
+    page = open_app(f"units?lang={lang}&text=hello", height=1400)
+    page.get_by_role("button", name=button).click()
+    settle(page)
+    pills = page.locator("[data-testid='stButtonGroup'] button")
+    pills.first.wait_for()
+    assert pills.first.inner_text().startswith(f"{unit} {COLUMN}")
+    assert card_unit(page) == COLUMN
+    page.get_by_text("col 48").first.wait_for() if lang == "en" else page.get_by_text("第 48 列").first.wait_for()
+    shot(page, f"units-show-me-{lang}")
+
+
+def test_a_saturation_point_opens_its_card(open_app, model):
+    low, high = units.saturation(units.corpus_index(model), "forget")
+    pts = np.c_[low, high]
+    dist = np.linalg.norm(pts[:, None] - pts[None], axis=-1) + np.eye(len(pts)) * 9
+    j = int(dist.min(1).argmax())                  # the most isolated point: a click there hits only it
+    assert j != COLUMN
+    page = open_app("units?text=hello", height=1400)
+    chart = page.locator(".js-plotly-plot").filter(has_text="f · forget gate").first
+    chart.scroll_into_view_if_needed()
+    chart.locator(".scatterlayer .trace").first.locator(".point").nth(j).click(force=True)
+    settle(page)
+    page.wait_for_function(f"() => document.querySelector(\"{CARD}\").value === '{j}'", timeout=20_000)
+
+
+def test_a_map_click_opens_that_units_card(open_app):
+    page = open_app("units?text=" + "abcdefghij" * 3, height=1400)
+    canvas = page.locator("canvas.lb-map").first
+    canvas.wait_for()
+    canvas.scroll_into_view_if_needed()
+    box = canvas.bounding_box()
+    j = 100                                               # aim at the centre of unit 100's row (of 128)
+    page.mouse.click(box["x"] + box["width"] * 0.5, box["y"] + box["height"] * (j + 0.5) / 128)
+    settle(page)
+    page.wait_for_function(f"() => document.querySelector(\"{CARD}\").value !== '{COLUMN}'", timeout=20_000)
+    assert abs(card_unit(page) - j) <= 1                  # the row under the pointer (its border aside)
+
+
+def test_force_opens_the_what_if_on_the_forget_page(open_app):
+    page = open_app("units?text=abc%0Adef", height=1400)
+    page.locator(CARD).fill("41")
+    page.locator(CARD).press("Enter")
+    settle(page)
+    page.get_by_role("button", name="f of unit 41").click()
+    settle(page)
+    page.wait_for_function("() => location.pathname.endsWith('/forget')", timeout=20_000)
+    page.get_by_text("unit 41 only").first.wait_for()
+    assert page.locator("[data-testid='stException']").count() == 0
+    shot(page, "units-force-forget")
