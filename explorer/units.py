@@ -34,7 +34,7 @@ FIXED_RANGE = {"forget": (0.0, 1.0), "input": (0.0, 1.0), "output": (0.0, 1.0),
                "candidate": (-1.0, 1.0), "hidden": (-1.0, 1.0)}       # the cell's range is measured
 LOW, HIGH = 0.1, 0.9            # a gate is "saturated" below LOW (closed) or above HIGH (open)
 MAX_KINDS = 4                   # quantities kept at once: 4 × 153k × 128 bytes ≈ 78 MB
-CHUNK = 8192                    # steps run at a time (the run's float32 scratch stays ≈ 40 MB)
+CHUNK = 2048                    # steps run at a time (the run's float32 scratch stays ≈ 10 MB)
 DEFAULT_THRESHOLD = {"cell": 1.0, "hidden": 0.3, "forget": 0.5, "input": 0.5, "candidate": 0.3, "output": 0.5}
 
 
