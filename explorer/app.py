@@ -9,7 +9,7 @@ if str(ROOT) not in sys.path:
 
 import streamlit as st  # noqa: E402
 
-from explorer import ui  # noqa: E402
+from explorer import own_ui, ui  # noqa: E402
 from explorer.path import LANDING, PATH, script_path  # noqa: E402
 
 ui.init_state()
@@ -17,11 +17,14 @@ st.set_page_config(page_title="LSTM Explorer", page_icon=":material/memory:", la
                    initial_sidebar_state="collapsed" if ui.presenting() else "auto")
 ui.language_switch()
 ui.presenter()
+own_ui.sidebar()
 pages = {stop.key: st.Page(script_path(stop), title=ui.page_title(stop.key), icon=stop.icon,
                            url_path=stop.url or stop.key, default=stop.key == LANDING) for stop in PATH}
 page = st.navigation(list(pages.values()))
 ui.training_status()
-page.run()
 current = next(key for key, p in pages.items() if p.title == page.title)
+if own_ui.current() is not None and current not in own_ui.PAGES:
+    st.info(ui.t("own_elsewhere", name=ui.md_escape(own_ui.current().name)))
+page.run()
 ui.page_question(current)
 ui.path_links(current)

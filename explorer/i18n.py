@@ -699,6 +699,81 @@ STRINGS: dict[str, dict[str, str]] = {
     "ux_gate_o": {"en": "o · output gate", "zh": "o · 输出门"},
     "ux_gate_r": {"en": "r · reset gate", "zh": "r · 重置门"},
     "ux_gate_z": {"en": "z · update gate", "zh": "z · 更新门"},
+    # --- your own model (explorer/own_model.py, explorer/own_ui.py) -----------------------------------
+    "own_err_format": {"en": "“{suffix}” files cannot be read: use one of {allowed}.",
+                       "zh": "无法读取“{suffix}”文件：请使用 {allowed} 之一。"},
+    "own_err_too_big": {"en": "The file is {mb} MB; the limit is {limit} MB.", "zh": "文件有 {mb} MB，上限是 {limit} MB。"},
+    "own_err_unreadable": {"en": "The file could not be read (cut short or not what its name says): {detail}",
+                           "zh": "无法读取这个文件（文件不完整，或者内容与扩展名不符）：{detail}"},
+    "own_err_pickle": {"en": "Refused: the file holds Python objects besides tensors, and loading them could run "
+                             "code. Save only the weights: torch.save(model.state_dict(), path). ({detail})",
+                       "zh": "已拒绝：文件里除了张量还有 Python 对象，加载它们可能会运行代码。"
+                             "请只保存权重：torch.save(model.state_dict(), path)。（{detail}）"},
+    "own_err_not_state_dict": {"en": "The file holds a {type}, not a state_dict (names mapped to tensors). Save it "
+                                     "with torch.save(model.state_dict(), path).",
+                               "zh": "文件里是一个 {type}，不是 state_dict（名字到张量的映射）。"
+                                     "请用 torch.save(model.state_dict(), path) 保存。"},
+    "own_err_not_tensor": {"en": "“{name}” is a {type}, not a tensor of numbers.", "zh": "“{name}”是 {type}，不是数值张量。"},
+    "own_err_vocab_bad": {"en": "The vocabulary file must be JSON: a list of distinct tokens (characters or words). {detail}",
+                          "zh": "词表文件必须是 JSON：一个互不相同的词元（字符或词）列表。{detail}"},
+    "own_err_vocab_big": {"en": "The vocabulary has {n} tokens; the limit is {limit}.", "zh": "词表有 {n} 个词元，上限是 {limit}。"},
+    "own_err_projection": {"en": "“{name}”: LSTMs with a projection (proj_size) are not supported.",
+                           "zh": "“{name}”：不支持带投影（proj_size）的 LSTM。"},
+    "own_err_unknown_names": {"en": "The file holds tensors this app does not know: {names}. It reads an nn.LSTM named "
+                                    "lstm, an nn.Embedding named embedding and an nn.Linear named decoder.",
+                              "zh": "文件中有本应用不认识的张量：{names}。本应用读取名为 lstm 的 nn.LSTM、"
+                                    "名为 embedding 的 nn.Embedding 和名为 decoder 的 nn.Linear。"},
+    "own_err_no_lstm": {"en": "No LSTM weights found (lstm.weight_ih_l0, …).", "zh": "没有找到 LSTM 的权重（lstm.weight_ih_l0 等）。"},
+    "own_err_too_many_layers": {"en": "The LSTM has {n} layers; the limit is {limit}.", "zh": "这个 LSTM 有 {n} 层，上限是 {limit} 层。"},
+    "own_err_missing": {"en": "“{name}” is missing.", "zh": "缺少“{name}”。"},
+    "own_err_shape": {"en": "“{name}” has shape {shape}; expected {expected}.", "zh": "“{name}”的形状是 {shape}，应为 {expected}。"},
+    "own_err_too_wide": {"en": "The LSTM has {h} units a layer; the limit is {limit}.", "zh": "这个 LSTM 每层有 {h} 个单元，上限是 {limit}。"},
+    "own_err_not_finite": {"en": "“{name}” holds NaN or infinity.", "zh": "“{name}”中含有 NaN 或无穷大。"},
+    "own_err_vocab_needed": {"en": "This model needs its vocabulary file (a JSON list of its tokens) to read text.",
+                             "zh": "这个模型需要它的词表文件（一个列出词元的 JSON 列表）才能读文字。"},
+    "own_err_vocab_size": {"en": "The vocabulary has {n} tokens but “{name}” has {rows} rows: they must match.",
+                           "zh": "词表有 {n} 个词元，但“{name}”有 {rows} 行：两者必须一致。"},
+    "own_err_vocab_onehot": {"en": "With no embedding the inputs are one-hot: the vocabulary's {n} tokens must equal "
+                                   "the LSTM's input size {x}.",
+                             "zh": "没有 embedding 时输入是 one-hot 向量：词表的 {n} 个词元必须等于 LSTM 的输入维度 {x}。"},
+    "own_title": {"en": "Your own model", "zh": "你自己的模型"},
+    "own_help": {"en": "A state_dict of a module with an nn.LSTM named lstm (any layers, bidirectional or not), "
+                       "optionally nn.Embedding embedding and nn.Linear decoder: .pt/.pth (torch.save(model.state_dict(), "
+                       "path)), .safetensors or .npz, up to 50 MB; and its vocabulary as a JSON list of tokens. It stays "
+                       "in this browser session only.",
+                 "zh": "一个模块的 state_dict：其中名为 lstm 的 nn.LSTM（任意层数，单向或双向），可选名为 embedding 的 "
+                       "nn.Embedding 和名为 decoder 的 nn.Linear；格式为 .pt/.pth（torch.save(model.state_dict(), path)）、"
+                       ".safetensors 或 .npz，不超过 50 MB；再加上它的词表：一个列出词元的 JSON 列表。它只留在这个浏览器会话里。"},
+    "own_weights": {"en": "Weights (.pt, .pth, .safetensors, .npz)", "zh": "权重（.pt、.pth、.safetensors、.npz）"},
+    "own_vocab": {"en": "Vocabulary (.json)", "zh": "词表（.json）"},
+    "own_load": {"en": "Load my model", "zh": "加载我的模型"},
+    "own_loaded": {"en": "Showing your model “{name}”: {layers} layer(s) of {h} units{dirs}, {level}, {n} parameters.",
+                   "zh": "正在显示你的模型“{name}”：{layers} 层，每层 {h} 个单元{dirs}，{level}，共 {n} 个参数。"},
+    "own_level_char": {"en": "reads characters", "zh": "按字符读"},
+    "own_level_word": {"en": "reads words (split on spaces)", "zh": "按词读（以空格切分）"},
+    "own_bi": {"en": ", bidirectional", "zh": "，双向"},
+    "own_no_decoder": {"en": "This model has no decoder: there are no next-token guesses to show.",
+                       "zh": "这个模型没有 decoder：没有对下一个词元的猜测可以显示。"},
+    "own_layer": {"en": "Layer shown", "zh": "显示哪一层"},
+    "own_layer_n": {"en": "layer {k} (its x: {below})", "zh": "第 {k} 层（它的 x：{below}）"},
+    "own_layer_x": {"en": "the input tokens", "zh": "输入的词元"},
+    "own_layer_h": {"en": "h of layer {k}", "zh": "第 {k} 层的 h"},
+    "own_direction": {"en": "Direction", "zh": "方向"},
+    "own_forward": {"en": "forward →", "zh": "正向 →"},
+    "own_backward": {"en": "backward ← (shown in the order it reads)", "zh": "反向 ←（按它阅读的顺序显示）"},
+    "own_back": {"en": "Back to the shipped model", "zh": "回到自带的模型"},
+    "own_no_questions": {"en": "The questions on this path are about the shipped model: go back to it to answer them.",
+                         "zh": "这条路径上的问题针对的是自带的模型：回到自带模型后再作答。"},
+    "own_elsewhere": {"en": "Your model “{name}” is shown on the pages about one LSTM (the belt, the gates, the whole "
+                            "cell, the unit explorer); this page keeps its own models.",
+                      "zh": "你的模型“{name}”显示在讲单个 LSTM 的页面上（传送带、各个门、完整单元、单元探索）；"
+                            "这一页仍使用它自己的模型。"},
+    "own_model_caption": {"en": "Model: yours, “{name}”, layer {k} of {layers}, {h} units, {x}-dimensional inputs.",
+                          "zh": "模型：你的“{name}”，第 {k} 层（共 {layers} 层），{h} 个单元，输入向量 {x} 维。"},
+    "ux_words": {"en": "Your model reads words; the corpus views (match, top contexts, saturation) read characters, so "
+                       "they are shown for character models only. Selecting on your text works as usual.",
+                 "zh": "你的模型按词阅读；语料上的视图（匹配、最大最小值、饱和度）是按字符计算的，只对字符级模型显示。"
+                       "在你自己的文字上选择照常可用。"},
     # --- presenter mode ------------------------------------------------------------------------------
     "present_toggle": {"en": "Presenter mode (projector)", "zh": "演示模式（投影）"},
     "present_help": {"en": "Large text, the sidebar folded away, ← → keys step t. In the link as ?present=1.",

@@ -93,17 +93,31 @@ TOP_UNITS = 16        # "the units that matter for this text": how many rows the
 TOP_ROW_HEIGHT = 14   # pixels a row there (its unit is named beside it)
 
 
+QUANTITIES = ("forget", "input", "candidate", "cell", "output", "hidden")
+
+
+def server_trace(trace) -> dict:
+    """A trace computed on the server (a model of yours, which the browser does not hold), as the
+    component draws it: every quantity as base64 float32, (T, H) row-major, and the tokens."""
+    T, H = trace.forget.shape
+    return {"T": int(T), "H": int(H), "chars": [str(c) for c in trace.chars],
+            "values": {q: _b64(getattr(trace, q)) for q in QUANTITIES}}
+
+
 def box_data(text: str, version: int, lang: str, panels: list[dict], model: str = "char_lstm",
              selected: tuple[int, int] | None = None, cap: int = 500, input_cap: int = 5000,
-             top: bool = False, named: dict[int, str] | None = None, keys: bool = False) -> dict:
-    """Everything the component needs: the text and settings, never the trace. `top`: a strip of the
-    TOP_UNITS units that matter above each map (those in `named` {unit: what it tracks} first);
-    `keys`: ← → send "step"."""
+             top: bool = False, named: dict[int, str] | None = None, keys: bool = False,
+             server: dict | None = None) -> dict:
+    """Everything the component needs: the text and settings, never the trace — unless `server` holds
+    one (server_trace: a model of yours), which is drawn instead of running the browser's model. `top`:
+    a strip of the TOP_UNITS units that matter above each map (those in `named` {unit: what it tracks}
+    first); `keys`: ← → send "step"."""
     return {
+        "serverTrace": server if panels else None,
         "top": TOP_UNITS if top else 0, "topRowHeight": TOP_ROW_HEIGHT, "named": {str(k): v for k, v in (named or {}).items()},
         "topTitle": tr("top_units_title", lang), "keys": keys,
         "text": text, "version": version, "panels": panels, "cap": cap, "inputCap": input_cap,
-        "modelUrl": static_url(model) if panels else "", "debounceMs": DEBOUNCE_MS,
+        "modelUrl": static_url(model) if panels and server is None else "", "debounceMs": DEBOUNCE_MS,
         "selected": {"t": selected[0], "j": selected[1]} if selected else None,
         "scales": {p["kind"]: _scale(p["kind"]) for p in panels},
         "luts": {colors.scale_of(p["kind"]): colors.LUTS[colors.scale_of(p["kind"])].tobytes().hex() for p in panels},

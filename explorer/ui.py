@@ -58,8 +58,23 @@ def language_switch() -> None:
 
 
 @st.cache_resource
-def model() -> CharModel:
+def shipped() -> CharModel:
+    """The shipped character model (assets/char_lstm.npz), loaded once per process."""
     return load_model()
+
+
+def model():
+    """The model the lesson pages show: yours, the chosen layer and direction (explorer/own_ui.py), when
+    one is loaded in this session; else the shipped one."""
+    from explorer import own_ui
+
+    return own_ui.view() or shipped()
+
+
+def model_key() -> str:
+    from explorer import own_ui
+
+    return own_ui.key() or "shipped"
 
 
 # Computed results, shared by all sessions and bounded by bytes (explorer.cache): a class typing 300
@@ -72,7 +87,10 @@ GRADIENTS = ByteLRU(2 * MB)
 
 
 def cached_trace(text: str) -> Trace:
-    return TRACES.get(text, lambda: compute_trace(model(), text))
+    """The trace of the text by the model the pages show (own_ui's when one is loaded)."""
+    from explorer import own_ui
+
+    return TRACES.get((model_key(), text), lambda: own_ui.trace(text) or compute_trace(shipped(), text))
 
 
 def text_now() -> str:
@@ -104,11 +122,17 @@ def text_box(kinds=(), key: str = "live_box", model_name: str = "char_lstm", on_
             st.text_area(t("lines_label"), value=st.session_state.text, key=f"lines{version}", height=220,
                          max_chars=INPUT_CAP, help=t("lines_help"),
                          on_change=lambda: set_text(st.session_state[f"lines{version}"]))
+    from explorer import own_ui
+    from explorer.livebox import server_trace
+
     panels = panels_for(kinds, lang(), clickable=on_click is not None, heights=heights, splits=splits)
     named = named_units() if model_name == "char_lstm" else {}
+    server = None
+    if model_name == "char_lstm" and own_ui.current() is not None and kinds:   # the browser does not hold yours
+        server = server_trace(cached_trace(st.session_state.text[:TEXT_CAP]))
     live_box(box_data(st.session_state.text, version, lang(), panels, model_name, selected, cap=TEXT_CAP,
                       input_cap=INPUT_CAP, top=bool(st.session_state.get("top_units")), named=named,
-                      keys=on_step is not None), key=key, on_text=_heard, on_click=on_click, on_step=on_step)
+                      keys=on_step is not None, server=server), key=key, on_text=_heard, on_click=on_click, on_step=on_step)
     sync_url()
     text = st.session_state.text
     if len(text) > TEXT_CAP:
@@ -227,8 +251,11 @@ def inspector(T: int, H: int, body) -> None:
 
 
 def forced_trace(text: str, gate: str, value: float, start: int, unit: int | None) -> Trace:
+    from explorer import own_ui
+
     forcing = Forcing(gate, value, start, None if unit is None else (unit,))
-    return FORCED.get((text, forcing), lambda: compute_trace(model(), text, forcing))
+    return FORCED.get((model_key(), text, forcing),
+                      lambda: own_ui.trace(text, forcing) or compute_trace(shipped(), text, forcing))
 
 
 def what_if(trace: Trace, gate: str, t_: int, j: int) -> None:
@@ -250,6 +277,9 @@ def what_if(trace: Trace, gate: str, t_: int, j: int) -> None:
                                              (names[1], getattr(forced, qty)[:, j], "solid")],
                                             trace.chars, lang(), t_, t("kind_" + qty) + f" [{j}]"),
                          key=f"whatif_{gate}_{qty}")
+    if trace.next_char_probs is None:
+        st.info(t("own_no_decoder"))
+        return
     steps = {"now": t_, "end": len(trace) - 1} if t_ < len(trace) - 1 else {"now": t_}  # at the end: one chart
     for col, (where, at) in zip(st.columns(2), steps.items()):
         col.markdown("**" + t("whatif_guess", t=at) + "**")
@@ -314,7 +344,12 @@ def asset_json(name: str) -> dict:
 
 
 def named_units() -> dict[int, str]:
-    """The units a probe found tracking something (|r| ≥ 0.5 on held-out text), named in this language."""
+    """The units a probe found tracking something (|r| ≥ 0.5 on held-out text), named in this language
+    (the shipped model's: none for a model of yours)."""
+    from explorer import own_ui
+
+    if own_ui.current() is not None:
+        return {}
     return {v["unit"]: t("probe_" + k) for k, v in probe_result().items() if abs(v["corr"]) >= 0.5}
 
 
@@ -384,7 +419,7 @@ def variant_models() -> dict:
     from explorer.models import ASSETS
     from explorer.variants import VariantModel, load_variants
 
-    m = model()
+    m = shipped()
     classic = VariantModel("classic", m.lstm, m.embedding, m.decoder_weight, m.decoder_bias)
     return {"classic": classic, **load_variants(ASSETS / "variants.npz")}
 
@@ -401,7 +436,7 @@ def variant_quality() -> dict[str, dict]:
 
 def variant_runs(text: str) -> dict:
     def run() -> dict:
-        ids = np.array(model().vocab.encode(text), np.int64)
+        ids = np.array(shipped().vocab.encode(text), np.int64)
         return {kind: (r := vm.run(ids), vm.next_char_probs(r)) for kind, vm in variant_models().items()}
 
     return VARIANT_RUNS.get(text, run)
@@ -569,6 +604,11 @@ def page_question(stop_key: str) -> None:
     """The page's predict-then-reveal question, its answer computed now from the model."""
     from explorer import quiz
 
+    from explorer import own_ui
+
+    if own_ui.current() is not None:     # the questions are about the shipped model
+        st.caption(t("own_no_questions"))
+        return
     unit, lang_ = probe_result()["column"]["unit"], lang()
     builders = {
         "memory": lambda: quiz.gradient_memory(gradient_norms("rnn", quiz.MEMORY_TEXT),
@@ -579,7 +619,7 @@ def page_question(stop_key: str) -> None:
         "output": lambda: quiz.cell_or_hidden(cached_trace(COUNTER_TEXT), unit, lang_),
         "overview": lambda: quiz.next_char(cached_trace(quiz.CHAR_PROMPT), model().vocab.chars, lang_),
         "bilstm": lambda: quiz.fill_gap(cached_bi_trace("我爱?国"), bimodel().vocab.chars, lang_),
-        "variants": lambda: quiz.fewest_parameters(model().hidden_size, model().input_size, lang_),
+        "variants": lambda: quiz.fewest_parameters(shipped().hidden_size, shipped().input_size, lang_),
         "params": lambda: quiz.lstm_parameters(128, 32, lang_),
     }
     if stop_key in builders:

@@ -9,7 +9,8 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from explorer import colors, figures, ui, units
+from explorer import colors, figures, own_ui, ui, units
+from explorer.cache import MB, ByteLRU
 from explorer.path import PATH, script_path
 from explorer.textview import level_rgbs, strip_html
 from explorer.trace import Trace
@@ -24,14 +25,29 @@ VARIANT_SAMPLE = 20_000
 FORCE_PAGES = ("forget", "input", "output")   # the lesson pages with a What if? for that gate
 
 
+OWN_INDEXES = ByteLRU(48 * MB)   # models of yours: one index per (weights, layer, direction), shared by digest
+
+
 @st.cache_resource(show_spinner=False)
-def index() -> units.CorpusIndex:
-    return units.corpus_index(ui.model())
+def shipped_index() -> units.CorpusIndex:
+    return units.corpus_index(ui.shipped())
+
+
+def index() -> units.CorpusIndex | None:
+    """The corpus index of the model the page shows; None for a word-level model of yours (the corpus
+    views read characters)."""
+    m = own_ui.current()
+    if m is None:
+        return shipped_index()
+    if m.level != "char":
+        return None
+    layer, direction = own_ui.layer_direction()
+    return OWN_INDEXES.get(own_ui.key(), lambda: units.own_index(m, layer, direction))
 
 
 @st.cache_resource(show_spinner=False)
 def variant_saturation() -> dict:
-    ids = np.array(ui.model().vocab.encode(index().text[:VARIANT_SAMPLE]), np.int64)
+    ids = np.array(ui.shipped().vocab.encode(shipped_index().text[:VARIANT_SAMPLE]), np.int64)
     models = {k: v for k, v in ui.variant_models().items() if k != "classic"}
     return units.variant_saturation(models, ids)
 
@@ -113,6 +129,9 @@ def select_section(trace: Trace, kind: str, threshold: float) -> list[int]:
 def match_section(trace: Trace, kind: str, threshold: float, found: list[int], H: int) -> None:
     idx = index()
     st.subheader(ui.t("ux_match_title"))
+    if idx is None:
+        st.info(ui.t("ux_words"))
+        return
     st.caption(ui.t("ux_corpus", n=f"{len(idx):,}"))
     first = found[:3] or [ui.probe_result()["column"]["unit"]]
     chosen = st.multiselect(ui.t("ux_match_units"), range(H), default=first, format_func=unit_label,
@@ -163,6 +182,11 @@ def card(trace: Trace, kind: str, H: int) -> None:
     st.session_state.ux_card = min(max(0, int(st.session_state.ux_card)), H - 1)
     j = st.number_input(ui.t("ux_card_unit"), 0, H - 1, step=1, key="ux_card")
     st.markdown(f"**{ui.md_escape(unit_label(j))} · {ui.t('kind_' + kind)}**")
+    if idx is None:
+        st.info(ui.t("ux_words"))
+        ui.chips(trace, getattr(trace, kind)[:, j], kind, None, ui.t("chips_label", kind=ui.t("kind_" + kind), j=j))
+        force_buttons(j, len(trace))
+        return
     left, right = ui.columns([3, 2])
     with left:
         st.markdown(ui.t("ux_top_high"))
@@ -181,12 +205,16 @@ def card(trace: Trace, kind: str, H: int) -> None:
                                           ui.t("ux_corr")), key="ux_props")
     st.caption(ui.t("ux_props_caption"))
     ui.chips(trace, getattr(trace, kind)[:, j], kind, None, ui.t("chips_label", kind=ui.t("kind_" + kind), j=j))
+    force_buttons(j, len(trace))
+
+
+def force_buttons(j: int, T: int) -> None:
     st.markdown(ui.t("ux_force_intro", j=j))
     with st.container(horizontal=True):
         for gate in FORCE_PAGES:
             if st.button(ui.t("ux_force", gate=KIND_LABELS[gate], j=j), key="ux_force_" + gate,
                          icon=":material/science:"):
-                force(gate, j, len(trace))
+                force(gate, j, T)
 
 
 def _clicked(gate: str) -> None:
@@ -198,6 +226,9 @@ def _clicked(gate: str) -> None:
 def saturation_section() -> None:
     idx = index()
     st.subheader(ui.t("ux_sat_title"))
+    if idx is None:
+        st.info(ui.t("ux_words"))
+        return
     st.caption(ui.t("ux_sat_caption", n=f"{len(idx):,}"))
     j = st.session_state.get("ux_card")
     for col, gate in zip(ui.columns(3), units.GATE_KINDS):

@@ -113,11 +113,14 @@ class CorpusIndex:
 
     Thread-safe: shared by every session of the app. nbytes counts what it holds."""
 
-    def __init__(self, model: CharModel, text: str, max_kinds: int = MAX_KINDS):
+    def __init__(self, model: CharModel, text: str, max_kinds: int = MAX_KINDS, runner=None):
+        """runner: a function giving (start, LSTMRun) pieces that cover the text in order (default: the
+        model's LSTM over the text in chunks of CHUNK steps, the state carried across)."""
         if not text:
             raise ValueError("the corpus is empty")
         self.model, self.text, self.max_kinds = model, text, max_kinds
-        self.ids = np.array(model.vocab.encode(text), np.int32)
+        self._runner = runner
+        self.ids = np.array(model.vocab.encode(text), np.int32) if runner is None else np.zeros(0, np.int32)
         self.lines = np.cumsum([c == "\n" for c in text], dtype=np.int32)   # line breaks up to and at t
         self._codes: OrderedDict[str, np.ndarray] = OrderedDict()
         self._props: dict[str, np.ndarray] = {}
@@ -142,6 +145,9 @@ class CorpusIndex:
 
     def _runs(self):
         """(start, LSTMRun) for the corpus in chunks, the state carried from one chunk to the next."""
+        if self._runner is not None:
+            yield from self._runner()
+            return
         m, h, c = self.model, None, None
         for s in range(0, len(self.ids), CHUNK):
             r = run(m.lstm, m.embedding[self.ids[s:s + CHUNK]], h0=h, c0=c)
@@ -208,6 +214,23 @@ def corpus_index(model: CharModel) -> CorpusIndex:
         if held is None or held[0] is not model:
             held = _INDEXES[id(model)] = (model, CorpusIndex(model, corpus_text()))
         return held[1]
+
+
+OWN_STEPS = 4_000_000     # a model of yours: steps × units read from the corpus (≤ 24 MB of codes for all six)
+
+
+def own_index(model, layer: int = 0, direction: str = "forward", text: str | None = None) -> CorpusIndex:
+    """The corpus index of one layer (and direction) of a character-level model of yours
+    (explorer.own_model.OwnModel), over as much of the corpus as OWN_STEPS allows; all six quantities
+    built at once. The backward direction's corpus is in the order it reads (from the end)."""
+    text = corpus_text() if text is None else text
+    text = text[: max(1, OWN_STEPS // model.hidden_size)]
+    tr = model.trace(text, layer, direction)
+    read = "".join(tr.chars) if direction == "backward" else text
+    index = CorpusIndex(model.weights(layer, direction), read, max_kinds=len(KINDS), runner=lambda: [(0, tr.run)])
+    for kind in KINDS:
+        index.codes(kind)
+    return index
 
 
 def _index(source) -> CorpusIndex:

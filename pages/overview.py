@@ -1,7 +1,7 @@
 """Overview: type, and watch all six quantities of the LSTM equations redraw (in the browser)."""
 import streamlit as st
 
-from explorer import figures, ui
+from explorer import figures, own_ui, ui
 from explorer.diagram import cell_svg
 from explorer.textview import chips_html
 
@@ -15,7 +15,9 @@ with left:
     st.caption(ui.t("heatmaps_caption", h=ui.model().hidden_size))
     trace = ui.live_trace(figures.OVERVIEW_KINDS, key="live_overview")
 with right:
-    if trace is not None:
+    if trace is not None and trace.next_char_probs is None:
+        st.info(ui.t("own_no_decoder"))
+    elif trace is not None:
         st.subheader(ui.t("guesses_title"))
         st.caption(ui.t("guesses_caption"))
         st.plotly_chart(figures.top_guesses(trace.next_char_probs[-1], ui.model().vocab.chars, ui.lang()),
@@ -27,4 +29,9 @@ if trace is not None:
     st.caption(ui.t("read_as"))
     st.html(chips_html(trace.chars, unknown=trace.unknown))
 m = ui.model()
-st.caption(ui.t("model_caption", h=m.hidden_size, x=m.input_size))
+own = own_ui.current()
+if own is None:
+    st.caption(ui.t("model_caption", h=m.hidden_size, x=m.input_size))
+else:
+    st.caption(ui.t("own_model_caption", name=ui.md_escape(own.name), k=m.layer + 1, layers=own.num_layers,
+                    h=m.hidden_size, x=m.input_size))

@@ -72,6 +72,13 @@ function panelValues(q, tr) {
   }
 }
 
+// A trace the server computed (a model of yours, explorer/own_ui.py): the same shape as traceText's.
+function fromServer(st) {
+  const forward = { H: st.H };
+  for (const q of QUANTITIES) forward[q] = floats(st.values[q]);
+  return { T: st.T, chars: st.chars, forward, fromServer: st };
+}
+
 class LiveBox {
   constructor(parent) {
     this.root = el("div", "lb-root");
@@ -146,6 +153,12 @@ class LiveBox {
   redraw() {
     const data = this.data;
     if (!data.panels.length) { this.finish(); return; }   // a box with no maps (the variants page)
+    if (data.serverTrace) {  // a model of yours: traced by the server once typing pauses, drawn here as sent
+      this.trace = this.trace && this.trace.fromServer === data.serverTrace ? this.trace : fromServer(data.serverTrace);
+      this.status.textContent = "";
+      this.draw(this.trace);
+      return;
+    }
     loadModel(data.modelUrl).then(model => {
       const chars = this.chars();
       const tr = traceText(model, chars, this.cache);

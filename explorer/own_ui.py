@@ -1,0 +1,123 @@
+"""Your own model in the app (Streamlit): the sidebar's loader, and which model, layer and direction the
+lesson pages show. The model lives in this browser session's st.session_state only: another session
+never sees it, and it is gone when the session ends.
+
+Session state: own_model (an OwnModel), own_layer, own_direction, own_error (the last refusal),
+own_weights_file / own_vocab_file (the uploaders)."""
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import streamlit as st
+
+from explorer.own_model import OwnModel, OwnModelError, load
+from explorer.trace import Trace
+
+
+PAGES = ("cell", "forget", "input", "output", "overview", "units")   # the pages that show your model
+
+
+def current() -> OwnModel | None:
+    m = st.session_state.get("own_model")
+    return m if isinstance(m, OwnModel) else None
+
+
+def layer_direction() -> tuple[int, str]:
+    m = current()
+    if m is None:
+        return 0, "forward"
+    layer = min(max(0, int(st.session_state.get("own_layer", 0))), m.num_layers - 1)
+    direction = st.session_state.get("own_direction", "forward") if m.bidirectional else "forward"
+    return layer, direction if direction in ("forward", "backward") else "forward"
+
+
+class View:
+    """The chosen layer of your model, as the lesson pages read a model: .lstm, sizes, .vocab.chars."""
+
+    def __init__(self, m: OwnModel, layer: int, direction: str):
+        self.own, self.layer, self.direction = m, layer, direction
+        self.lstm = m.weights(layer, direction)
+        self.hidden_size, self.input_size = self.lstm.hidden_size, self.lstm.input_size
+        self.vocab = type("Tokens", (), {"chars": m.tokens})()
+
+
+def view() -> View | None:
+    m = current()
+    return None if m is None else View(m, *layer_direction())
+
+
+def key() -> str | None:
+    """What a cache of traces keys on: the weights' digest, the layer and the direction."""
+    m = current()
+    if m is None:
+        return None
+    layer, direction = layer_direction()
+    return f"{m.digest}:{layer}:{direction}"
+
+
+def trace(text: str, forcing=None) -> Trace | None:
+    m = current()
+    if m is None:
+        return None
+    layer, direction = layer_direction()
+    return m.trace(text, layer, direction, forcing)
+
+
+def _saved(upload, folder: Path) -> Path:
+    path = folder / ("upload" + Path(upload.name).suffix.lower())
+    path.write_bytes(upload.getvalue())
+    return path
+
+
+def _load() -> None:
+    weights, vocab = st.session_state.get("own_weights_file"), st.session_state.get("own_vocab_file")
+    st.session_state.pop("own_error", None)
+    if weights is None:
+        return
+    with tempfile.TemporaryDirectory() as folder:       # the bytes go to a private folder, read, and are deleted
+        try:
+            m = load(_saved(weights, Path(folder)), _saved(vocab, Path(folder)) if vocab is not None else None,
+                     name=weights.name)
+        except OwnModelError as e:
+            st.session_state.own_error = e
+            return
+    st.session_state.own_model = m
+    st.session_state.own_layer, st.session_state.own_direction = m.num_layers - 1, "forward"
+    st.session_state.sel_j = min(st.session_state.get("sel_j", 0), m.hidden_size - 1)
+
+
+def back() -> None:
+    """Back to the shipped model."""
+    for k in ("own_model", "own_error", "own_layer", "own_direction"):
+        st.session_state.pop(k, None)
+
+
+def sidebar() -> None:
+    from explorer.ui import t, lang
+
+    m = current()
+    with st.sidebar.expander(t("own_title"), expanded=m is not None or "own_error" in st.session_state,
+                             icon=":material/upload_file:"):
+        if m is None:
+            st.caption(t("own_help"))
+            st.file_uploader(t("own_weights"), type=["pt", "pth", "safetensors", "npz"], key="own_weights_file")
+            st.file_uploader(t("own_vocab"), type=["json"], key="own_vocab_file")
+            st.button(t("own_load"), on_click=_load, key="own_load", icon=":material/upload:",
+                      disabled=st.session_state.get("own_weights_file") is None)
+            err = st.session_state.get("own_error")
+            if isinstance(err, OwnModelError):
+                st.error(err.message(lang()))
+            return
+        st.success(t("own_loaded", name=m.name, layers=m.num_layers, h=m.hidden_size, n=f"{m.parameters():,}",
+                     level=t("own_level_" + m.level), dirs=t("own_bi") if m.bidirectional else ""))
+        if not m.has_decoder:
+            st.caption(t("own_no_decoder"))
+        if m.num_layers > 1:
+            st.selectbox(t("own_layer"), range(m.num_layers), key="own_layer",
+                         format_func=lambda k: t("own_layer_n", k=k + 1, below=t("own_layer_x") if k == 0 else
+                                                 t("own_layer_h", k=k)))
+        if m.bidirectional:
+            st.radio(t("own_direction"), ["forward", "backward"], key="own_direction", horizontal=True,
+                     format_func=lambda d: t("own_" + d))
+        st.button(t("own_back"), on_click=back, key="own_back", icon=":material/undo:")
