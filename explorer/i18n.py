@@ -774,6 +774,12 @@ STRINGS: dict[str, dict[str, str]] = {
                        "they are shown for character models only. Selecting on your text works as usual.",
                  "zh": "你的模型按词阅读；语料上的视图（匹配、最大最小值、饱和度）是按字符计算的，只对字符级模型显示。"
                        "在你自己的文字上选择照常可用。"},
+    "out_button": {"en": "Take it out", "zh": "导出"},
+    "out_caption": {"en": "The trace the page shows, for slides and notebooks.", "zh": "本页显示的轨迹，可用于幻灯片和笔记本。"},
+    "out_npz": {"en": "Every quantity (.npz)", "zh": "所有的量（.npz）"},
+    "out_csv": {"en": "A CSV per quantity (.zip)", "zh": "每个量一个 CSV（.zip）"},
+    "out_png": {"en": "Map: {kind} (.png)", "zh": "图：{kind}（.png）"},
+    "out_snippet": {"en": "The same view in Python (the chosen t and j):", "zh": "用 Python 重现同一视图（所选的 t 和 j）："},
     # --- presenter mode ------------------------------------------------------------------------------
     "present_toggle": {"en": "Presenter mode (projector)", "zh": "演示模式（投影）"},
     "present_help": {"en": "Large text, the sidebar folded away, ← → keys step t. In the link as ?present=1.",

@@ -83,6 +83,7 @@ def _load() -> None:
             st.session_state.own_error = e
             return
     st.session_state.own_model = m
+    st.session_state.own_vocab_name = vocab.name if vocab is not None else None
     st.session_state.own_layer, st.session_state.own_direction = m.num_layers - 1, "forward"
     st.session_state.sel_j = min(st.session_state.get("sel_j", 0), m.hidden_size - 1)
 

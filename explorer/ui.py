@@ -118,6 +118,10 @@ def text_box(kinds=(), key: str = "live_box", model_name: str = "char_lstm", on_
     with st.container(horizontal=True, horizontal_alignment="right", vertical_alignment="center"):
         if kinds:
             st.toggle(t("top_units"), key="top_units", help=t("top_units_help"))
+        if kinds and model_name == "char_lstm":
+            from explorer import take_out
+
+            take_out.popover(kinds)
         with st.popover(t("lines_button")):
             st.text_area(t("lines_label"), value=st.session_state.text, key=f"lines{version}", height=220,
                          max_chars=INPUT_CAP, help=t("lines_help"),

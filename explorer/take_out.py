@@ -1,0 +1,38 @@
+"""Take it out (Streamlit): a popover beside the text box with the current trace as .npz, a zip of CSVs,
+each map as a PNG, and a Python snippet that reproduces the view. The files are made when a button is
+pressed (explorer/export.py), from the trace the page shows."""
+from __future__ import annotations
+
+import streamlit as st
+
+from explorer import export, own_ui
+from explorer.ui import TEXT_CAP, cached_trace, t
+
+
+def popover(kinds) -> None:
+    text = st.session_state.text[:TEXT_CAP]
+    with st.popover(t("out_button"), icon=":material/download:"):
+        if not text:
+            st.caption(t("empty_hint"))
+            return
+        trace = cached_trace(text)
+        T, H = trace.forget.shape
+        t_ = min(max(0, int(st.session_state.get("sel_t", T - 1))), T - 1)
+        j = min(max(0, int(st.session_state.get("sel_j", 0))), H - 1)
+        st.caption(t("out_caption"))
+        st.download_button(t("out_npz"), lambda: export.trace_npz(trace), file_name="trace.npz",
+                           mime="application/octet-stream", on_click="ignore", key="out_npz", icon=":material/data_array:")
+        st.download_button(t("out_csv"), lambda: export.trace_csvs(trace), file_name="trace-csv.zip",
+                           mime="application/zip", on_click="ignore", key="out_csv", icon=":material/table:")
+        for kind in kinds:
+            if kind in export.QUANTITIES:
+                st.download_button(t("out_png", kind=t("kind_" + kind)),
+                                   lambda k=kind: export.map_png(trace, k, t("kind_" + k)), file_name=f"{kind}.png",
+                                   mime="image/png", on_click="ignore", key="out_png_" + kind, icon=":material/image:")
+        own = own_ui.current()
+        layer, direction = own_ui.layer_direction()
+        code = export.snippet(text, t_, j, next((k for k in kinds if k in export.QUANTITIES), "hidden"),
+                              own.name if own else None, st.session_state.get("own_vocab_name") if own else None,
+                              layer, direction)
+        st.caption(t("out_snippet"))
+        st.code(code, language="python")
