@@ -62,6 +62,12 @@ def open_card(j: int | None) -> None:
         st.session_state.ux_card = int(j)
 
 
+def default_unit(H: int) -> int:
+    """The card opened first: the shipped model's column counter; unit 0 of a model of yours."""
+    j = ui.probe_result()["column"]["unit"]
+    return j if own_ui.current() is None and j < H else 0
+
+
 def default_span(text: str) -> tuple[int, int]:
     """The last 8 characters of the first line (where a column counter is high), else of the text."""
     end = text.find("\n")
@@ -133,7 +139,7 @@ def match_section(trace: Trace, kind: str, threshold: float, found: list[int], H
         st.info(ui.t("ux_words"))
         return
     st.caption(ui.t("ux_corpus", n=f"{len(idx):,}"))
-    first = found[:3] or [ui.probe_result()["column"]["unit"]]
+    first = found[:3] or [default_unit(H)]
     chosen = st.multiselect(ui.t("ux_match_units"), range(H), default=first, format_func=unit_label,
                             key="ux_match_" + "_".join(map(str, first)) + kind, max_selections=10)
     if not chosen:
@@ -178,7 +184,7 @@ def force(stop_key: str, j: int, T: int) -> None:
 def card(trace: Trace, kind: str, H: int) -> None:
     idx = index()
     st.subheader(ui.t("ux_card_title"))
-    st.session_state.setdefault("ux_card", ui.probe_result()["column"]["unit"])
+    st.session_state.setdefault("ux_card", default_unit(H))
     st.session_state.ux_card = min(max(0, int(st.session_state.ux_card)), H - 1)
     j = st.number_input(ui.t("ux_card_unit"), 0, H - 1, step=1, key="ux_card")
     st.markdown(f"**{ui.md_escape(unit_label(j))} · {ui.t('kind_' + kind)}**")

@@ -1,0 +1,86 @@
+"""The pages with a model of yours loaded in the session (AppTest): they show its numbers for the chosen
+layer and direction, say what it lacks, and leave the other pages on their own models."""
+import json
+
+import numpy as np
+import pytest
+import torch
+from streamlit.testing.v1 import AppTest
+from torch import nn
+
+import explorer
+from explorer.i18n import tr
+from explorer.models import ASSETS
+from explorer.own_model import load
+from tests.test_app import APP
+
+CHARS = sorted(set("Return the number of items in the list.\n(x) \"abc\"我爱中国"))
+TEXT = "Return the list (x)"
+
+
+@pytest.fixture(scope="module")
+def char_model(tmp_path_factory):
+    """A 2-layer bidirectional character model with no decoder."""
+    torch.manual_seed(3)
+    folder = tmp_path_factory.mktemp("own")
+    net = nn.Module()
+    net.embedding = nn.Embedding(len(CHARS), 8)
+    net.lstm = nn.LSTM(8, 12, num_layers=2, bidirectional=True, batch_first=True)
+    torch.save(net.state_dict(), folder / "mine.pth")
+    (folder / "vocab.json").write_text(json.dumps(CHARS, ensure_ascii=False), encoding="utf-8")
+    return load(folder / "mine.pth", folder / "vocab.json")
+
+
+def open_with(model, page: str, lang: str = "en", **state) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.session_state["own_model"] = model
+    for k, v in state.items():
+        at.session_state[k] = v
+    at.query_params.update(text=TEXT, lang=lang, t="4", j="5")
+    if page != "overview":        # straight to the page: one run (AppTest cannot rerun a widget with Chinese labels)
+        at.switch_page(f"../pages/{page}.py")
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def box(at: AppTest) -> dict:
+    return json.loads(at.get("bidi_component")[0].proto.json)
+
+
+@pytest.mark.parametrize("page", ["overview", "forget", "input", "cell", "output", "units"])
+def test_each_page_draws_the_chosen_layer_and_direction(char_model, page):
+    at = open_with(char_model, page, own_layer=1, own_direction="backward")
+    sent = box(at)["serverTrace"]
+    want = explorer.trace(char_model, TEXT, layer=1, direction="backward")
+    assert sent["T"] == len(TEXT) and sent["H"] == 12 and sent["chars"] == list(TEXT[::-1])
+    raw = np.frombuffer(__import__("base64").b64decode(sent["values"]["cell"]), "<f4").reshape(len(TEXT), 12)
+    np.testing.assert_array_equal(raw, want.cell)
+    if page == "forget":                     # the equation's numbers: layer 1 reads both directions of layer 0
+        body = next(e.proto.body for e in at.get("latex") if "aligned" in e.proto.body)
+        assert f"{want.forget[4, 5]:.3f}" in body
+
+
+def test_no_decoder_says_so_and_the_what_if_still_runs(char_model):
+    at = open_with(char_model, "overview")
+    assert any(i.value == tr("own_no_decoder", "en") for i in at.info)
+    at = open_with(char_model, "forget", whatif_open_forget=True)
+    assert any(i.value == tr("own_no_decoder", "en") for i in at.info)
+    assert len(at.get("plotly_chart")) >= 2          # C and h, as it is and forced
+
+
+def test_the_unit_explorer_reads_the_corpus_with_your_model(char_model):
+    at = open_with(char_model, "units", own_layer=0, own_direction="forward")
+    assert [s.value for s in at.subheader][:4] == [tr(k, "en") for k in
+                                                   ("ux_select_title", "ux_match_title", "ux_card_title", "ux_sat_title")]
+    assert at.number_input(key="ux_card").proto.max == 11 and at.number_input(key="ux_card").value == 0
+    assert len(at.get("plotly_chart")) >= 4         # histogram, properties, three saturation plots
+
+
+def test_other_pages_keep_their_models_and_say_so():
+    word = explorer.load_model(ASSETS / "word_lstm.pt", vocab=ASSETS / "word_lstm.vocab.json")
+    for page in ("bilstm", "params", "variants"):
+        at = open_with(word, page, lang="zh")
+        assert any("你的模型" in i.value for i in at.info)
+    at = open_with(word, "units")
+    assert sum(i.value == tr("ux_words", "en") for i in at.info) >= 2
