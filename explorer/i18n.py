@@ -668,7 +668,7 @@ STRINGS: dict[str, dict[str, str]] = {
                          "zh": "单元与每种性质逐字符的皮尔逊相关系数。接近 ±1：单元在跟随这种性质。"
                                "–：这种性质在你的文字上没有变化。"},
     "ux_prop_column": {"en": "column (characters since ↵)", "zh": "列号（↵ 之后的字符数）"},
-    "ux_prop_bracket_depth": {"en": "bracket depth ( [ {", "zh": "括号深度 ( [ {"},
+    "ux_prop_bracket_depth": {"en": "bracket depth: ( [ and braces", "zh": "括号深度：( [ 和花括号"},
     "ux_prop_inside_quotes": {"en": "inside \" quotes", "zh": "在 \" 引号内"},
     "ux_prop_word_position": {"en": "place in the word", "zh": "在词中的位置"},
     "ux_prop_after_space": {"en": "right after a space", "zh": "紧跟在空格之后"},
