@@ -20,7 +20,7 @@ ui.presenter()
 own_ui.sidebar()
 pages = {stop.key: st.Page(script_path(stop), title=ui.page_title(stop.key), icon=stop.icon,
                            url_path=stop.url or stop.key, default=stop.key == LANDING) for stop in PATH}
-page = st.navigation(list(pages.values()))
+page = st.navigation(list(pages.values()), expanded=True)   # all 13 steps in view, none behind "View more"
 ui.training_status()
 current = next(key for key, p in pages.items() if p.title == page.title)
 if own_ui.current() is not None and current not in own_ui.PAGES:
