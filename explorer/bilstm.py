@@ -16,9 +16,9 @@ from pathlib import Path
 
 import numpy as np
 
-from explorer.lstm import LSTMRun, LSTMWeights, run
-from explorer.models import ASSETS, checked_arrays, lstm_shapes, lstm_weights
-from explorer.trace import softmax
+from explorer.models import ASSETS, checked_arrays, lstm_shapes
+from explorer.weights import from_arrays, into_module, to_arrays
+from explorer.lstm import LSTMRun, LSTMWeights, run, softmax
 from explorer.vocab import UNKNOWN_ID, UNKNOWN_MARK, Vocab
 
 SHIPPED_BI = ASSETS / "bilstm.npz"
@@ -47,18 +47,11 @@ class BiModel:
         import torch
 
         m = torch.nn.LSTM(self.embedding.shape[1], self.hidden_size, batch_first=True, bidirectional=True)
-        with torch.no_grad():
-            for suffix, w in (("_l0", self.forward), ("_l0_reverse", self.backward)):
-                for name in ("weight_ih", "weight_hh", "bias_ih", "bias_hh"):
-                    getattr(m, name + suffix).copy_(torch.from_numpy(getattr(w, name)))
-        return m
+        return into_module(into_module(m, self.forward), self.backward, reverse=True)
 
     def save(self, path: Path) -> None:
-        arrays = {"embedding": self.embedding, "decoder_weight": self.decoder_weight, "decoder_bias": self.decoder_bias}
-        for prefix, w in (("fwd_", self.forward), ("bwd_", self.backward)):
-            for name in ("weight_ih", "weight_hh", "bias_ih", "bias_hh"):
-                arrays[prefix + name] = getattr(w, name)
-        np.savez(path, **arrays)
+        np.savez(path, embedding=self.embedding, decoder_weight=self.decoder_weight, decoder_bias=self.decoder_bias,
+                 **to_arrays(self.forward, "fwd_"), **to_arrays(self.backward, "bwd_"))
         self.vocab.save(Path(path).with_suffix(".vocab.json"))
 
 
@@ -80,7 +73,7 @@ def load_bimodel(path: Path | None = None) -> BiModel:
         return shapes
 
     a = checked_arrays(arrays, expected)
-    return BiModel(vocab, a["embedding"], lstm_weights(a, "fwd_"), lstm_weights(a, "bwd_"),
+    return BiModel(vocab, a["embedding"], from_arrays(a, "fwd_"), from_arrays(a, "bwd_"),
                    a["decoder_weight"], a["decoder_bias"])
 
 

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from explorer.lstm import LSTMRun, LSTMWeights, run
-from explorer.trace import softmax
+from explorer.lstm import LSTMRun, LSTMWeights, run, softmax
+from explorer.weights import from_module
 
 DEFAULT_WORDS = ["make", "need", "coal", "word", "love", "hate", "live", "home", "hash", "star"]
 HELD_OUT_WORDS = ["bake", "seed", "goal", "lord", "dove", "gate", "hive", "dome", "cash", "scar"]  # never trained on:
@@ -115,11 +115,6 @@ def default_example(case: str, shown: list[Example]) -> int:
     return next((i for i, e in enumerate(shown) if e.label in (DEFAULT_EXAMPLE[case], DEFAULT_EXAMPLE_ZH[case])), 0)
 
 
-def _weights(lstm, suffix: str = "_l0") -> LSTMWeights:
-    return LSTMWeights(*(getattr(lstm, n + suffix).detach().numpy().astype(np.float32).copy()
-                         for n in ("weight_ih", "weight_hh", "bias_ih", "bias_hh")))
-
-
 @dataclass(frozen=True)
 class Snapshot:
     """The weights at one moment of training, as numpy (the pages run the equations on these)."""
@@ -206,12 +201,12 @@ class Trainer:
         return self.decode(feat)
 
     def step(self, n: int = 1) -> tuple[float, float]:
+        from explorer.train import update     # (explorer.train imports torch: only once a training runs)
+
         for _ in range(n):
             logits = self.logits()
             loss = self.nn.functional.cross_entropy(logits, self.targets)
-            self.opt.zero_grad()
-            loss.backward()
-            self.opt.step()
+            update(self.opt, loss, self.params)
             self.steps += 1
         with self.torch.no_grad():
             acc = float((self.logits().argmax(1) == self.targets).float().mean())
@@ -219,8 +214,8 @@ class Trainer:
 
     def snapshot(self) -> Snapshot:
         bi = self.lstm.bidirectional
-        return Snapshot(list(self.symbols), self.embed.weight.detach().numpy().copy(), _weights(self.lstm),
-                        _weights(self.lstm, "_l0_reverse") if bi else None,
+        return Snapshot(list(self.symbols), self.embed.weight.detach().numpy().copy(), from_module(self.lstm),
+                        from_module(self.lstm, reverse=True) if bi else None,
                         self.decode.weight.detach().numpy().copy(), self.decode.bias.detach().numpy().copy())
 
 

@@ -23,6 +23,7 @@ from explorer import colors
 from explorer.bilstm import GAP_MARK, HIDE
 from explorer.figures import MAX_NUMBERED, MAX_TICKS, ROUND_STEPS
 from explorer.i18n import tr
+from explorer.weights import to_arrays
 
 HERE = Path(__file__).resolve().parent
 FRONTEND = HERE / "frontend"
@@ -37,7 +38,7 @@ def _b64(a: np.ndarray) -> str:
 
 def _lstm_json(w) -> dict:
     return {"hidden_size": w.hidden_size, "input_size": w.input_size,
-            **{n: _b64(getattr(w, n)) for n in ("weight_ih", "weight_hh", "bias_ih", "bias_hh")}}
+            **{n: _b64(a) for n, a in to_arrays(w).items()}}
 
 
 def model_json(model) -> dict:

@@ -35,6 +35,13 @@ def sigmoid(z: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-z))
 
 
+def softmax(z: np.ndarray) -> np.ndarray:
+    """Over the last axis: the decoder's scores -> probabilities of the next token."""
+    z = z - z.max(axis=-1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=-1, keepdims=True)
+
+
 @dataclass(frozen=True)
 class LSTMWeights:
     weight_ih: np.ndarray  # (4H, X)

@@ -21,6 +21,7 @@ import numpy as np
 from explorer.lstm import LSTMWeights, run
 from explorer.models import ASSETS
 from explorer.variants import RNNWeights, run_rnn
+from explorer.weights import from_arrays, from_module, into_module, to_arrays
 
 ALPHABET = "abcdefghijklmnopqrstuvwxyz "
 DISTANCES = (1, 2, 4, 8, 16, 32)
@@ -57,7 +58,7 @@ def load(path: Path | None = None) -> dict[str, dict[int, tuple]]:
     for n in DISTANCES:
         for kind, cls in (("rnn", RNNWeights), ("lstm", LSTMWeights)):
             p = f"{kind}{n}_"
-            w = cls(a[p + "weight_ih"], a[p + "weight_hh"], a[p + "bias_ih"], a[p + "bias_hh"])
+            w = from_arrays(a, p, cls)
             out[kind][n] = (w, a[p + "readout_weight"], a[p + "readout_bias"])
     return out
 
@@ -83,10 +84,8 @@ def gradient_norms(kind: str, w, text: str) -> np.ndarray:
     import torch
 
     ids = encode(text)
-    module = (torch.nn.RNN if kind == "rnn" else torch.nn.LSTM)(len(ALPHABET), w.weight_hh.shape[1], batch_first=True)
-    with torch.no_grad():
-        for name in ("weight_ih", "weight_hh", "bias_ih", "bias_hh"):
-            getattr(module, name + "_l0").copy_(torch.from_numpy(getattr(w, name)))
+    module = into_module((torch.nn.RNN if kind == "rnn" else torch.nn.LSTM)(len(ALPHABET), w.weight_hh.shape[1],
+                                                                             batch_first=True), w)
     x = torch.from_numpy(one_hot(ids))[None].requires_grad_(True)  # (1, T, X)
     out, _ = module(x)
     h_T = out[0, -1]
@@ -123,8 +122,7 @@ def train_pair(n: int, steps: int, seed: int, progress=None, should_stop=None) -
             update(opt, loss, [*cell.parameters(), *readout.parameters()])
             if progress is not None and step % 50 == 0:
                 progress(kind, n, step, loss.item())
-        for name in ("weight_ih", "weight_hh", "bias_ih", "bias_hh"):
-            arrays[f"{kind}{n}_{name}"] = getattr(cell, name + "_l0").detach().numpy().copy()
+        arrays.update(to_arrays(from_module(cell, cls=RNNWeights if kind == "rnn" else LSTMWeights), f"{kind}{n}_"))
         arrays[f"{kind}{n}_readout_weight"] = readout.weight.detach().numpy().copy()
         arrays[f"{kind}{n}_readout_bias"] = readout.bias.detach().numpy().copy()
     return arrays

@@ -15,11 +15,12 @@ import numpy as np
 
 from explorer.lstm import LSTMWeights
 from explorer.vocab import Vocab
+from explorer.weights import NAMES, from_arrays, into_module, to_arrays
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 SHIPPED = ASSETS / "char_lstm.npz"
 SHIPPED_VOCAB = ASSETS / "char_lstm.vocab.json"
-ARRAYS = ("embedding", "weight_ih", "weight_hh", "bias_ih", "bias_hh", "decoder_weight", "decoder_bias")
+ARRAYS = ("embedding", *NAMES, "decoder_weight", "decoder_bias")
 
 
 class ModelFileError(ValueError):
@@ -46,15 +47,10 @@ class CharModel:
         """A torch.nn.LSTM holding the same weights (batch_first)."""
         import torch
 
-        m = torch.nn.LSTM(self.input_size, self.hidden_size, batch_first=True)
-        with torch.no_grad():
-            for name in ("weight_ih", "weight_hh", "bias_ih", "bias_hh"):
-                getattr(m, name + "_l0").copy_(torch.from_numpy(getattr(self.lstm, name)))
-        return m
+        return into_module(torch.nn.LSTM(self.input_size, self.hidden_size, batch_first=True), self.lstm)
 
     def save(self, path: Path, vocab_path: Path) -> None:
-        np.savez(path, embedding=self.embedding, weight_ih=self.lstm.weight_ih, weight_hh=self.lstm.weight_hh,
-                 bias_ih=self.lstm.bias_ih, bias_hh=self.lstm.bias_hh,
+        np.savez(path, embedding=self.embedding, **to_arrays(self.lstm),
                  decoder_weight=self.decoder_weight, decoder_bias=self.decoder_bias)
         self.vocab.save(vocab_path)
 
@@ -76,16 +72,12 @@ def checked_arrays(arrays: dict, expected) -> dict[str, np.ndarray]:
 
 def lstm_shapes(a: dict | None, prefix: str = "") -> dict:
     """The shapes of one LSTM's four arrays, sized from its weight_hh (H) and weight_ih (X)."""
-    names = [prefix + n for n in ("weight_ih", "weight_hh", "bias_ih", "bias_hh")]
+    names = [prefix + n for n in NAMES]
     if a is None:
         return dict.fromkeys(names)
     H = a[names[1]].shape[1] if a[names[1]].ndim == 2 else -1
     X = a[names[0]].shape[1] if a[names[0]].ndim == 2 else -1
     return dict(zip(names, [(4 * H, X), (4 * H, H), (4 * H,), (4 * H,)]))
-
-
-def lstm_weights(a: dict, prefix: str = "") -> LSTMWeights:
-    return LSTMWeights(*(a[prefix + n] for n in ("weight_ih", "weight_hh", "bias_ih", "bias_hh")))
 
 
 def model_from_arrays(arrays: dict[str, np.ndarray], vocab: Vocab) -> CharModel:
@@ -100,7 +92,7 @@ def model_from_arrays(arrays: dict[str, np.ndarray], vocab: Vocab) -> CharModel:
     a = checked_arrays(arrays, expected)
     if a["weight_ih"].shape[1] != a["embedding"].shape[1]:
         raise ModelFileError("weight_ih does not match the embedding size")
-    return CharModel(vocab, a["embedding"], lstm_weights(a), a["decoder_weight"], a["decoder_bias"])
+    return CharModel(vocab, a["embedding"], from_arrays(a), a["decoder_weight"], a["decoder_bias"])
 
 
 def load_model(path: Path | None = None, vocab_path: Path | None = None) -> CharModel:

@@ -29,9 +29,10 @@ from pathlib import Path
 import numpy as np
 
 from explorer.i18n import tr
-from explorer.lstm import Forcing, LSTMRun, LSTMWeights, run
-from explorer.trace import Trace, softmax
+from explorer.lstm import Forcing, LSTMRun, LSTMWeights, run, softmax
+from explorer.trace import Trace
 from explorer.vocab import UNKNOWN_MARK
+from explorer.weights import NAMES
 
 MAX_BYTES = 50 * 2**20
 MAX_HIDDEN = 1024
@@ -40,7 +41,6 @@ MAX_LAYERS = 8
 MAX_INPUT = 8192
 SUFFIXES = (".pt", ".pth", ".safetensors", ".npz")
 UNKNOWN_TOKENS = ("<unk>", "<UNK>", "[UNK]", UNKNOWN_MARK)
-NAMES = ("weight_ih", "weight_hh", "bias_ih", "bias_hh")
 PARAM = re.compile(r"^(weight_ih|weight_hh|bias_ih|bias_hh)_l(\d+)(_reverse)?$")
 PROJECT_NPZ = {"embedding": "embedding.weight", "weight_ih": "lstm.weight_ih_l0", "weight_hh": "lstm.weight_hh_l0",
                "bias_ih": "lstm.bias_ih_l0", "bias_hh": "lstm.bias_hh_l0", "decoder_weight": "decoder.weight",

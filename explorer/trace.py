@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from explorer.lstm import Forcing, LSTMRun, run
+from explorer.lstm import Forcing, LSTMRun, run, softmax  # noqa: F401  (softmax: also read from here)
 from explorer.models import CharModel
 from explorer.vocab import UNKNOWN_ID, UNKNOWN_MARK
 
@@ -31,12 +31,6 @@ class Trace:
 
     def __len__(self) -> int:
         return len(self.chars)
-
-
-def softmax(z: np.ndarray) -> np.ndarray:
-    z = z - z.max(axis=-1, keepdims=True)
-    e = np.exp(z)
-    return e / e.sum(axis=-1, keepdims=True)
 
 
 def trace(model: CharModel, text: str, forcing: Forcing | None = None) -> Trace:

@@ -21,9 +21,9 @@ import torch
 from torch import nn
 
 from explorer import corpus
-from explorer.lstm import LSTMWeights
 from explorer.models import CharModel
 from explorer.vocab import Vocab
+from explorer.weights import from_module
 
 APP_CHARS = "我爱中国你好世界"  # characters the app's own examples use: always in the vocabulary
 
@@ -40,12 +40,8 @@ class CharNet(nn.Module):
         return self.decode(h), state                  # (B, T, V)
 
     def to_model(self, vocab: Vocab) -> CharModel:
-        def a(t):
-            return t.detach().cpu().numpy().astype(np.float32).copy()
-        L = self.lstm
-        return CharModel(vocab, a(self.embed.weight),
-                         LSTMWeights(a(L.weight_ih_l0), a(L.weight_hh_l0), a(L.bias_ih_l0), a(L.bias_hh_l0)),
-                         a(self.decode.weight), a(self.decode.bias))
+        return CharModel(vocab, numpy_of(self.embed.weight), from_module(self.lstm),
+                         numpy_of(self.decode.weight), numpy_of(self.decode.bias))
 
 
 def streams(ids: np.ndarray, batch: int) -> torch.Tensor:
@@ -54,8 +50,14 @@ def streams(ids: np.ndarray, batch: int) -> torch.Tensor:
     return torch.from_numpy(ids[: n * batch].reshape(batch, n).astype(np.int64))
 
 
+def numpy_of(t: torch.Tensor) -> np.ndarray:
+    return t.detach().cpu().numpy().astype(np.float32).copy()
+
+
 @torch.no_grad()
-def bits_per_char(net: CharNet, ids: np.ndarray, seq: int = 256, batch: int = 16) -> float:
+def mean_loss(net: nn.Module, ids: np.ndarray, seq: int = 256, batch: int = 16) -> float:
+    """Next-token cross-entropy in nats per token over `ids` read in `batch` streams, the state carried;
+    net(x, state) -> (logits, state)."""
     net.eval()
     data = streams(ids, batch)
     state, total, count = None, 0.0, 0
@@ -66,7 +68,11 @@ def bits_per_char(net: CharNet, ids: np.ndarray, seq: int = 256, batch: int = 16
         total += nn.functional.cross_entropy(logits.reshape(-1, logits.shape[-1]), y.reshape(-1), reduction="sum").item()
         count += y.numel()
     net.train()
-    return total / count / math.log(2)
+    return total / max(count, 1)
+
+
+def bits_per_char(net: CharNet, ids: np.ndarray, seq: int = 256, batch: int = 16) -> float:
+    return mean_loss(net, ids, seq, batch) / math.log(2)
 
 
 def update(opt: torch.optim.Optimizer, loss: torch.Tensor, params, clip: float = 1.0) -> None:

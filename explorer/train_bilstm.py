@@ -20,10 +20,10 @@ from torch import nn
 
 from explorer import corpus
 from explorer.bilstm import BiModel
-from explorer.lstm import LSTMWeights
 from explorer.models import SHIPPED_VOCAB
-from explorer.train import update
+from explorer.train import numpy_of, update
 from explorer.vocab import UNKNOWN_ID, Vocab
+from explorer.weights import from_module
 
 
 class BiNet(nn.Module):
@@ -38,14 +38,8 @@ class BiNet(nn.Module):
         return self.decode(y)
 
     def to_model(self, vocab: Vocab) -> BiModel:
-        def a(t):
-            return t.detach().numpy().astype(np.float32).copy()
-
-        L = self.lstm
-        fwd = LSTMWeights(a(L.weight_ih_l0), a(L.weight_hh_l0), a(L.bias_ih_l0), a(L.bias_hh_l0))
-        bwd = LSTMWeights(a(L.weight_ih_l0_reverse), a(L.weight_hh_l0_reverse), a(L.bias_ih_l0_reverse),
-                          a(L.bias_hh_l0_reverse))
-        return BiModel(vocab, a(self.embed.weight), fwd, bwd, a(self.decode.weight), a(self.decode.bias))
+        return BiModel(vocab, numpy_of(self.embed.weight), from_module(self.lstm), from_module(self.lstm, reverse=True),
+                       numpy_of(self.decode.weight), numpy_of(self.decode.bias))
 
 
 def windows(ids: np.ndarray, batch: int, seq: int, rng: np.random.Generator) -> torch.Tensor:

@@ -25,7 +25,7 @@ from torch import nn
 
 from explorer import corpus
 from explorer.models import ASSETS
-from explorer.train import streams, update
+from explorer.train import mean_loss, streams, update
 
 VOCAB, EMBED, HIDDEN, LAYERS, SEQ, BATCH = 2000, 32, 64, 2, 32, 32
 UNK = "<unk>"
@@ -53,19 +53,8 @@ def vocabulary(train_words: list[str]) -> list[str]:
     return [UNK] + [w for w, _ in counts.most_common(VOCAB - 1)]
 
 
-@torch.no_grad()
 def perplexity(net: WordNet, ids: np.ndarray) -> float:
-    net.eval()
-    data = streams(ids, 8)
-    state, total, n = None, 0.0, 0
-    for s in range(0, data.shape[1] - 1, SEQ):
-        x, y = data[:, s:s + SEQ], data[:, s + 1:s + SEQ + 1]
-        x = x[:, :y.shape[1]]
-        logits, state = net(x, state)
-        total += nn.functional.cross_entropy(logits.reshape(-1, logits.shape[-1]), y.reshape(-1), reduction="sum").item()
-        n += y.numel()
-    net.train()
-    return math.exp(total / max(n, 1))
+    return math.exp(mean_loss(net, ids, SEQ, 8))
 
 
 def main(argv=None) -> None:

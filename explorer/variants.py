@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from explorer.lstm import LSTMWeights, run, sigmoid
+from explorer.lstm import LSTMWeights, run, sigmoid, softmax
+from explorer.weights import NAMES
 
 EQUATIONS = {
     "classic": [r"f_t = \sigma(W_f\cdot[h_{t-1},x_t]+b_f)", r"i_t = \sigma(W_i\cdot[h_{t-1},x_t]+b_i)",
@@ -148,8 +149,6 @@ class VariantModel:
         return RUNNERS[self.kind](self.weights, x)
 
     def next_char_probs(self, r: VariantRun) -> np.ndarray:
-        from explorer.trace import softmax
-
         return softmax(r.hidden @ self.decoder_weight.T + self.decoder_bias)
 
 
@@ -163,7 +162,7 @@ def load_variants(path) -> dict[str, VariantModel]:
     out = {}
     for kind in ("peephole", "coupled", "gru"):
         p = kind + "_"
-        w4 = tuple(a[p + n] for n in ("weight_ih", "weight_hh", "bias_ih", "bias_hh"))
+        w4 = tuple(a[p + n] for n in NAMES)
         if kind == "gru":
             weights = GRUWeights(*w4)
         elif kind == "peephole":
