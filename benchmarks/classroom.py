@@ -30,7 +30,7 @@ from playwright.async_api import async_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from benchmarks.keystroke import cpu_seconds, rss_mb, serve  # noqa: E402
-from tests.browser.chromium import CHROMIUM, FLAGS, IDLE  # noqa: E402
+from scripts.chromium import CHROMIUM, FLAGS, IDLE  # noqa: E402
 
 TEXT = "The forget gate decides what to keep and the input gate decides what to write onto the belt. "
 DRAWN = """(want) => { const r = document.querySelector('.lb-root'); return !!r && r.dataset.text === want; }"""

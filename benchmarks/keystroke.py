@@ -32,7 +32,7 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from tests.browser.chromium import launch, settle  # noqa: E402
+from scripts.chromium import launch, settle  # noqa: E402
 
 TEXT = ("Return the number of items in the list. Use len(x) to count the words in a string, "
         "and sorted(x) to put them in order. The forget gate decides what to keep; the input gate decides ")

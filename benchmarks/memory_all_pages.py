@@ -5,7 +5,7 @@
 from playwright.sync_api import sync_playwright
 
 from benchmarks.keystroke import rss_mb, serve
-from tests.browser.chromium import launch, settle
+from scripts.chromium import launch, settle
 
 PAGES = ["", "forget", "input", "cell", "output", "bilstm", "variants", "memory", "params", "case1", "case2"]
 

@@ -19,7 +19,7 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from benchmarks.keystroke import rss_mb, serve  # noqa: E402
-from tests.browser.chromium import launch, settle  # noqa: E402
+from scripts.chromium import launch, settle  # noqa: E402
 
 PUT = """(text) => { const i = document.querySelector('.lb-input'); i.value = text;
                     i.dispatchEvent(new Event('input', {bubbles: true})); }"""

@@ -16,7 +16,8 @@ import sysconfig
 import textwrap
 from pathlib import Path
 
-WRAP = 64
+WRAP = 48          # the shipped models' training text: lines of exactly 48 characters
+HARD_WRAP = True   # (a break may fall inside a word), so that the column is plain to count
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 ZH_SENTENCES = ASSETS / "zh_sentences.txt"
 
@@ -50,7 +51,7 @@ def stdlib_files() -> list[Path]:
 
 
 @functools.lru_cache(maxsize=2)
-def build(width: int = WRAP, hard: bool = False) -> tuple[str, str]:
+def build(width: int = WRAP, hard: bool = HARD_WRAP) -> tuple[str, str]:
     """(training text, held-out text), wrapped at `width` columns (made once per process)."""
     root = Path(sysconfig.get_paths()["stdlib"])
     train, held = [], []

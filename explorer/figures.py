@@ -311,7 +311,7 @@ def unit_sparklines(rows: list[tuple[str, np.ndarray]], chars, span: tuple[int, 
 
 
 def saturation_scatter(low: np.ndarray, high: np.ndarray, title: str, xtitle: str, ytitle: str,
-                       selected: int | None = None, hover: str = "unit %{customdata}") -> go.Figure:
+                       hover: str, selected: int | None = None) -> go.Figure:
     """Karpathy et al.'s gate-saturation plot: a point per unit at (fraction of steps < 0.1, fraction > 0.9).
     The dashed line is x + y = 1, which no point can pass."""
     low, high = np.asarray(low, np.float64), np.asarray(high, np.float64)

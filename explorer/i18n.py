@@ -5,7 +5,6 @@ LANGS = {"en": "English", "zh": "中文"}
 DEFAULT_LANG = "en"
 
 STRINGS: dict[str, dict[str, str]] = {
-    "app_title": {"en": "LSTM Explorer", "zh": "LSTM 探索器"},
     "language": {"en": "Language", "zh": "语言"},
     "nav_overview": {"en": "The whole cell: every gate", "zh": "完整的单元：所有的门"},
     "overview_title": {"en": "Watch an LSTM think", "zh": "看 LSTM 如何思考"},
@@ -59,7 +58,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "有 {n} 个字符不在模型的词表里，按未知符号 � 读入：{chars}",
     },
     "read_as": {"en": "What the model reads", "zh": "模型读到的内容"},
-    "heatmaps_title": {"en": "Every gate, every character", "zh": "每个字符上的每一个门"},
     "heatmaps_caption": {
         "en": "Time runs left to right (one column per character); each row is one of the {h} units. "
               "Gates run from 0 (closed) to 1 (open); C̃, C and h are coloured blue below 0 and red above. "
@@ -84,7 +82,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "nav_output": {"en": "Output gate", "zh": "输出门"},
     "kind_written": {"en": "i·C̃ · written to the belt", "zh": "i·C̃ · 写入传送带的内容"},
     "kind_tanh_cell": {"en": "tanh(C) · the belt squashed to −1..1", "zh": "tanh(C) · 压缩到 −1..1 的细胞状态"},
-    "map_title": {"en": "{kind}: every unit, every character", "zh": "{kind}：每个单元、每个字符"},
     "map_caption": {
         "en": "Click a cell of the map to choose a character t and a unit j; the equation and diagram below follow.",
         "zh": "点击图中的一个格子即可选择字符 t 和单元 j，下面的公式和结构图会随之更新。",
@@ -448,14 +445,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "kind_cell": {"en": "C · cell state", "zh": "C · 细胞状态"},
     "kind_output": {"en": "o · output gate", "zh": "o · 输出门"},
     "kind_hidden": {"en": "h · hidden output", "zh": "h · 隐藏输出"},
-    "axis_time": {"en": "character (time t)", "zh": "字符（时间 t）"},
-    "axis_unit": {"en": "unit", "zh": "单元"},
     "axis_prob": {"en": "probability", "zh": "概率"},
-    "hover_unit": {"en": "unit {j}<br>{v}", "zh": "单元 {j}<br>{v}"},
-    "hover_cell": {"en": "t={t}<br>unit {j}<br>{v}", "zh": "t={t}<br>单元 {j}<br>{v}"},
-    "colorbar_gate": {"en": "gate", "zh": "门"},
-    "colorbar_signed": {"en": "C̃, C, h", "zh": "C̃, C, h"},
-    "equations_title": {"en": "The equations", "zh": "公式"},
     "model_caption": {
         "en": "Model: a character LSTM with {h} units and {x}-dimensional inputs, trained on Python's own documentation.",
         "zh": "模型：一个字符级 LSTM，{h} 个单元，输入向量 {x} 维，训练文本是 Python 自带的文档。",

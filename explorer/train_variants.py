@@ -132,7 +132,7 @@ def main(argv=None) -> None:
     if args.threads:
         torch.set_num_threads(args.threads)
     vocab = Vocab.load(SHIPPED_VOCAB)
-    train_text, held_text = corpus.build(48, True)
+    train_text, held_text = corpus.build()
     train_ids, held_ids = np.array(vocab.encode(train_text)), np.array(vocab.encode(held_text))
     arrays, stats = {}, {}
     for kind in KINDS:

@@ -66,7 +66,7 @@ def main(argv=None) -> None:
     args = ap.parse_args(argv)
     torch.manual_seed(args.seed)
     torch.set_num_threads(args.threads)
-    train_text, held_text = corpus.build(48, True)
+    train_text, held_text = corpus.build()
     tw, hw = words(train_text), words(held_text)
     tokens = vocabulary(tw)
     index = {w: k for k, w in enumerate(tokens)}

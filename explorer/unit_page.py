@@ -241,7 +241,7 @@ def saturation_section() -> None:
         low, high = units.saturation(idx, gate)
         with col:
             st.plotly_chart(figures.saturation_scatter(low, high, ui.t("kind_" + gate), ui.t("ux_sat_x"), ui.t("ux_sat_y"),
-                                                       selected=j, hover=ui.t("ux_unit", j="%{customdata}")),
+                                                       ui.t("ux_unit", j="%{customdata}"), selected=j),
                             key="ux_sat_" + gate, on_select=lambda g=gate: _clicked(g), selection_mode="points")
     if st.toggle(ui.t("ux_variants"), key="ux_variants", help=ui.t("ux_variants_help", n=f"{VARIANT_SAMPLE:,}")):
         with st.spinner(ui.t("ux_variants_wait")):
@@ -251,5 +251,5 @@ def saturation_section() -> None:
             for col, (gate, (low, high)) in zip(ui.columns(3), gates.items()):
                 with col:
                     st.plotly_chart(figures.saturation_scatter(low, high, ui.t("ux_gate_" + gate), ui.t("ux_sat_x"),
-                                                               ui.t("ux_sat_y"), hover=ui.t("ux_unit", j="%{customdata}")),
+                                                               ui.t("ux_sat_y"), ui.t("ux_unit", j="%{customdata}")),
                                     key=f"ux_var_{kind}_{gate}")

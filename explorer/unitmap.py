@@ -1,5 +1,5 @@
-"""Unit × time maps drawn by the browser as plain images, for the overview: far lighter than plotly
-charts, so all six redraw on each keystroke about as fast as one plotly heatmap.
+"""Unit × time maps drawn on the server as plain images, for the pages whose models the browser does not
+run (the variants page, the two case studies): far lighter than plotly charts.
 
 - `maps_data` (pure) packs each map as a PNG (colours from explorer.colors), its values as base64
   float32 (for the hover read-out), its colour bar and the characters.

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from explorer import probe
-from explorer.corpus import ZH_SENTENCES, wrap_paragraphs
+from explorer.corpus import HARD_WRAP, WRAP, ZH_SENTENCES, wrap_paragraphs
 from explorer.lstm import run
 from explorer.models import SHIPPED, CharModel
 
@@ -67,7 +67,7 @@ def corpus_text() -> str:
     wrapped as the model's training text was."""
     english = probe.held_out_path(SHIPPED).read_text(encoding="utf-8")
     lines = [line for line in ZH_SENTENCES.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return english.rstrip("\n") + "\n\n" + "\n\n".join(wrap_paragraphs(line, 48, True) for line in lines) + "\n"
+    return english.rstrip("\n") + "\n\n" + "\n\n".join(wrap_paragraphs(line, WRAP, HARD_WRAP) for line in lines) + "\n"
 
 
 # --- on the current text ---------------------------------------------------------------------------

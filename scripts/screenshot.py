@@ -4,7 +4,7 @@ import sys
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, ".")
-from tests.browser.chromium import launch, settle  # noqa: E402
+from scripts.chromium import launch, settle  # noqa: E402
 
 url, out = sys.argv[1], sys.argv[2]
 w, h = (int(sys.argv[3]), int(sys.argv[4])) if len(sys.argv) > 4 else (1280, 720)

@@ -1,7 +1,5 @@
 """The pages, run headless by Streamlit's AppTest: what they show, in both languages."""
-import base64
 import json
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -10,9 +8,7 @@ from streamlit.testing.v1 import AppTest
 from explorer import load_model, trace
 from explorer.i18n import tr
 from explorer.ui import DEFAULT_TEXT, INPUT_CAP, TEXT_CAP
-
-APP = str(Path(__file__).resolve().parent.parent / "explorer" / "app.py")
-
+from tests.helpers.apptest import APP, decode
 
 def run_app(**query) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
@@ -27,20 +23,9 @@ def charts(at: AppTest) -> list[dict]:
     return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
 
 
-def decode(bdata: dict) -> np.ndarray:
-    """A plotly typed array ({dtype, bdata, shape: "r, c"}) as numpy."""
-    shape = tuple(int(n) for n in str(bdata.get("shape", "-1")).split(",") if n.strip())
-    return np.frombuffer(base64.b64decode(bdata["bdata"]), dtype=np.dtype(bdata["dtype"])).reshape(shape)
-
-
 def maps(at: AppTest) -> dict:
     """The data the live box (text box + maps, drawn in the browser) is mounted with."""
     return json.loads(at.get("bidi_component")[0].proto.json)
-
-
-def panel_values(panel: dict, T: int) -> np.ndarray:
-    """A server-drawn map's values (explorer.unitmap: variants and case pages)."""
-    return np.frombuffer(base64.b64decode(panel["values"]), np.float32).reshape(panel["units"], T)
 
 
 def test_overview_sends_the_text_and_the_maps_to_draw_never_their_values():

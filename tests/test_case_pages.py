@@ -9,7 +9,7 @@ from explorer import cases, jobs
 from explorer.case_page import key
 from explorer.i18n import tr
 from explorer.safe_text import md_escape
-from tests.test_more_pages import open_page
+from tests.helpers.apptest import open_page
 
 HOSTILE = ["**bold**", ":red[x]", r"$\frac{a}{b}$", r"$\rule{99em}{99em}$", "<b>hi</b>", "make", "need"]
 

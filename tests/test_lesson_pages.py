@@ -11,7 +11,7 @@ from explorer import trace
 from explorer.lesson import belt_step, contributions, gate_terms
 from explorer.lstm import sigmoid
 from explorer.i18n import tr as tr_
-from tests.test_app import APP, decode
+from tests.helpers.apptest import APP, decode, worked
 
 TEXT = "Return len(x) for 我爱中国"
 PAGES = ["forget", "input", "cell", "output"]
@@ -30,11 +30,6 @@ def open_page(page: str, t: int = 7, j: int = 3, lang: str = "en") -> AppTest:
     at.run()
     assert not at.exception, [e.message for e in at.exception]
     return at
-
-
-def worked(at: AppTest) -> str:
-    """The first equation written out with the real numbers."""
-    return next(e.proto.body for e in at.get("latex") if "aligned" in e.proto.body)
 
 
 def numbers(latex: str) -> list[float]:

@@ -4,22 +4,11 @@ import time
 
 import numpy as np
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from explorer import memory
 from explorer.bilstm import bi_trace, load_bimodel
 from explorer.params import formula_count, torch_count
-from tests.test_app import APP, decode, panel_values
-
-
-def open_page(page: str, **query) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=90)
-    at.query_params.update(query)
-    at.run()
-    at.switch_page(f"../pages/{page}.py")
-    at.run()
-    assert not at.exception, [e.message for e in at.exception]
-    return at
+from tests.helpers.apptest import decode, open_page, panel_values
 
 
 def specs(at):

@@ -12,7 +12,7 @@ import explorer
 from explorer.i18n import tr
 from explorer.models import ASSETS
 from explorer.own_model import load
-from tests.test_app import APP
+from tests.helpers.apptest import APP
 
 CHARS = sorted(set("Return the number of items in the list.\n(x) \"abc\"我爱中国"))
 TEXT = "Return the list (x)"

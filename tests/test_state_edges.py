@@ -4,8 +4,7 @@ while playing; Play and What if? from the default state."""
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.test_lesson_pages import worked
-from tests.test_more_pages import open_page
+from tests.helpers.apptest import open_page, worked
 
 PAGES = ["forget", "input", "cell", "output"]
 

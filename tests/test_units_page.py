@@ -12,7 +12,7 @@ from explorer.probe import probe_path
 from explorer.trace import trace
 from explorer.ui import COUNTER_TEXT
 from explorer.unit_page import default_span
-from tests.test_app import APP
+from tests.helpers.apptest import APP
 
 COLUMN = json.loads(probe_path(SHIPPED).read_text())["column"]["unit"]
 

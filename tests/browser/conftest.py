@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.chromium import launch, settle
+from scripts.chromium import launch, settle
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"

@@ -5,7 +5,7 @@ data but is drawn with no height, and on a chart whose picture is blank. Screens
 import pytest
 from PIL import Image
 
-from tests.browser.chromium import settle
+from scripts.chromium import settle
 from tests.browser.conftest import ARTIFACTS
 
 PAGES = ["", "forget", "input", "cell", "output", "units", "bilstm", "variants", "memory", "params", "case1", "case2", "check"]

@@ -5,7 +5,7 @@ import urllib.parse
 import pytest
 
 from explorer import load_model, trace
-from tests.browser.chromium import settle
+from scripts.chromium import settle
 from tests.browser.conftest import shot
 
 TEXT = "Return the list of words."

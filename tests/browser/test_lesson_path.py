@@ -13,9 +13,9 @@ from explorer.i18n import tr
 from explorer.memory import GRADIENT_N, gradient_norms, load
 from explorer.path import PATH
 from explorer.ui import COUNTER_TEXT, probe_result
-from tests.browser.chromium import settle
+from scripts.chromium import settle
 from tests.browser.conftest import shot
-from tests.browser.test_layout import CUT
+from tests.helpers.layout import CUT
 
 URL = {s.key: s.url for s in PATH}
 

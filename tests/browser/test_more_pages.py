@@ -3,7 +3,7 @@ import urllib.parse
 
 import pytest
 
-from tests.browser.chromium import settle
+from scripts.chromium import settle
 from tests.browser.conftest import shot
 
 

@@ -3,7 +3,7 @@ import urllib.parse
 
 from playwright.sync_api import expect
 
-from tests.browser.chromium import settle
+from scripts.chromium import settle
 from tests.browser.conftest import shot
 
 TICKS = "() => { const s = [...document.querySelectorAll('.lb-axis span')]; return s.length ? s.map(e => e.textContent) : null; }"

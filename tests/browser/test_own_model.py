@@ -8,7 +8,7 @@ import torch
 
 import explorer
 from explorer.models import ASSETS
-from tests.browser.chromium import settle
+from scripts.chromium import settle
 from tests.browser.conftest import shot
 
 TEXT = "return the number of items in the list"

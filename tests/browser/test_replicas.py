@@ -6,7 +6,7 @@ import urllib.parse
 
 import pytest
 
-from tests.browser.chromium import settle
+from scripts.chromium import settle
 from tests.browser.conftest import ROOT, free_port, healthy, shot
 
 STUDENTS = 8

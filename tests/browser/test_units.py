@@ -9,7 +9,7 @@ import pytest
 from explorer import units
 from explorer.models import SHIPPED
 from explorer.probe import probe_path
-from tests.browser.chromium import settle
+from scripts.chromium import settle
 from tests.browser.conftest import shot
 
 COLUMN = json.loads(probe_path(SHIPPED).read_text())["column"]["unit"]

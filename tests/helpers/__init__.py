@@ -1,0 +1,1 @@
+"""Helpers the tests share (never test files importing each other)."""

@@ -1,0 +1,37 @@
+"""What the AppTest tests share: the app's path, decoding what the app sent, opening a page."""
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+
+import numpy as np
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parents[2] / "explorer" / "app.py")
+
+
+def decode(bdata: dict) -> np.ndarray:
+    """A plotly typed array ({dtype, bdata, shape: "r, c"}) as numpy."""
+    shape = tuple(int(n) for n in str(bdata.get("shape", "-1")).split(",") if n.strip())
+    return np.frombuffer(base64.b64decode(bdata["bdata"]), dtype=np.dtype(bdata["dtype"])).reshape(shape)
+
+
+def panel_values(panel: dict, T: int) -> np.ndarray:
+    """A server-drawn map's values (explorer.unitmap: variants and case pages)."""
+    return np.frombuffer(base64.b64decode(panel["values"]), np.float32).reshape(panel["units"], T)
+
+
+def open_page(page: str, **query) -> AppTest:
+    """The app opened with `query` in the URL, then switched to pages/<page>.py; no exception."""
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.query_params.update(query)
+    at.run()
+    at.switch_page(f"../pages/{page}.py")
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def worked(at: AppTest) -> str:
+    """The first equation written out with the real numbers."""
+    return next(e.proto.body for e in at.get("latex") if "aligned" in e.proto.body)
