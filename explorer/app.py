@@ -9,7 +9,7 @@ if str(ROOT) not in sys.path:
 
 import streamlit as st  # noqa: E402
 
-from explorer import own_ui, ui  # noqa: E402
+from explorer.shell import own_ui, ui  # noqa: E402
 from explorer.path import LANDING, PATH, script_path  # noqa: E402
 
 ui.init_state()

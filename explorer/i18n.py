@@ -585,7 +585,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "probe_column": {"en": "column", "zh": "列号"},
     "probe_bracket_depth": {"en": "brackets", "zh": "括号深度"},
     "probe_inside_quotes": {"en": "in quotes", "zh": "引号内"},
-    # --- the unit explorer (pages/units.py, explorer/unit_page.py) ------------------------------------
+    # --- the unit explorer (pages/units.py, explorer/shell/unit_page.py) ------------------------------------
     "nav_units": {"en": "Unit explorer: what does unit j do?", "zh": "单元探索：第 j 个单元在做什么？"},
     "units_title": {"en": "What does unit j do?", "zh": "第 j 个单元在做什么？"},
     "units_intro": {
@@ -689,7 +689,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "ux_gate_o": {"en": "o · output gate", "zh": "o · 输出门"},
     "ux_gate_r": {"en": "r · reset gate", "zh": "r · 重置门"},
     "ux_gate_z": {"en": "z · update gate", "zh": "z · 更新门"},
-    # --- your own model (explorer/own_model.py, explorer/own_ui.py) -----------------------------------
+    # --- your own model (explorer/own_model.py, explorer/shell/own_ui.py) -----------------------------------
     "own_err_format": {"en": "“{suffix}” files cannot be read: use one of {allowed}.",
                        "zh": "无法读取“{suffix}”文件：请使用 {allowed} 之一。"},
     "own_err_too_big": {"en": "The file is {mb} MB; the limit is {limit} MB.", "zh": "文件有 {mb} MB，上限是 {limit} MB。"},

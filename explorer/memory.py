@@ -101,7 +101,7 @@ def train_pair(n: int, steps: int, seed: int, progress=None, should_stop=None) -
     import torch
     from torch import nn
 
-    from explorer.train import update
+    from explorer.training.train import update
 
     arrays = {}
     for kind in ("rnn", "lstm"):

@@ -5,7 +5,7 @@ cell -> what one unit does (the unit explorer) -> Bi-LSTM -> variants -> paramet
 -> a five-question check.
 
 The sidebar is numbered in this order (explorer/app.py), every page ends with ← previous / next → to
-its neighbours, and opens with "what to notice here" tied to a one-click example (explorer/ui.py).
+its neighbours, and opens with "what to notice here" tied to a one-click example (explorer/shell/ui.py).
 """
 from __future__ import annotations
 

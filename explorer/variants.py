@@ -156,7 +156,7 @@ RUNNERS = {"classic": run_classic, "peephole": run_peephole, "coupled": run_coup
 
 
 def load_variants(path) -> dict[str, VariantModel]:
-    """peephole, coupled and gru models from one .npz (explorer.train_variants)."""
+    """peephole, coupled and gru models from one .npz (explorer.training.train_variants)."""
     with np.load(path, allow_pickle=False) as f:
         a = {k: f[k].astype(np.float32) for k in f.files}
     out = {}

@@ -1,7 +1,8 @@
 """Bi-LSTM: one LSTM reads left to right, another right to left; y_t = [h→_t ; h←_t]."""
 import streamlit as st
 
-from explorer import figures, ui
+from explorer.draw import figures
+from explorer.shell import ui
 from explorer.bilstm import HIDE
 from explorer.safe_text import md_escape
 from explorer.vocab import display_char

@@ -1,4 +1,4 @@
 """Case 1: an LSTM that predicts the last letter of a word, trained live."""
-from explorer import case_page
+from explorer.shell import case_page
 
 case_page.render("last_letter")

@@ -2,7 +2,8 @@
 import numpy as np
 import streamlit as st
 
-from explorer import figures, ui
+from explorer.draw import figures
+from explorer.shell import ui
 from explorer.equations import GENERAL, cell_with_numbers
 from explorer.lesson import belt_step, contributions
 

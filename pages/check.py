@@ -1,7 +1,8 @@
 """Check yourself: five questions on the whole path, each answer the models' own where a model decides it."""
 import streamlit as st
 
-from explorer import quiz, ui
+from explorer import quiz
+from explorer.shell import ui
 
 st.title(ui.t("check_title"))
 ui.notice("check")

@@ -1,7 +1,7 @@
 """Forget gate: where the model keeps (f≈1) and drops (f≈0) what is on the belt."""
 import streamlit as st
 
-from explorer import ui
+from explorer.shell import ui
 from explorer.equations import GENERAL, gate_with_numbers
 from explorer.lesson import gate_terms
 

@@ -1,7 +1,8 @@
 """Input ("memory") gate and candidate: what is written onto the belt, i ⊙ C~."""
 import streamlit as st
 
-from explorer import figures, ui
+from explorer.draw import figures
+from explorer.shell import ui
 from explorer.equations import GENERAL, gate_with_numbers
 from explorer.lesson import gate_terms
 

@@ -2,7 +2,8 @@
 import numpy as np
 import streamlit as st
 
-from explorer import figures, ui
+from explorer.draw import figures
+from explorer.shell import ui
 from explorer.equations import GENERAL, gate_with_numbers, hidden_with_numbers
 from explorer.lesson import gate_terms
 

@@ -1,9 +1,10 @@
 """Overview: type, and watch all six quantities of the LSTM equations redraw (in the browser)."""
 import streamlit as st
 
-from explorer import figures, own_ui, ui
-from explorer.diagram import cell_svg
-from explorer.textview import chips_html
+from explorer.draw import figures
+from explorer.shell import own_ui, ui
+from explorer.draw.diagram import cell_svg
+from explorer.draw.textview import chips_html
 
 st.title(ui.t("overview_title"))
 ui.start_here()

@@ -1,7 +1,7 @@
 """Parameter count: the lesson's formula, worked out, and checked against the real modules."""
 import streamlit as st
 
-from explorer import ui
+from explorer.shell import ui
 from explorer.params import BLOCKS, formula_count, layer_inputs, lesson_lstm, torch_count, worked_latex
 
 st.title(ui.t("params_title"))

@@ -2,7 +2,10 @@
 import numpy as np
 import streamlit as st
 
-from explorer import figures, job_ui, jobs, memory, ui
+from explorer import memory
+from explorer.draw import figures
+from explorer.shell import job_ui, ui
+from explorer.training import jobs
 
 GRAD_CAP = 200  # characters for the gradient chart (autograd, one backward pass per unit)
 

@@ -1,9 +1,9 @@
 """Unit explorer: select the units on a span of your text, match their pattern in a corpus, open a unit's
-card, and see how the gates saturate (explorer/unit_page.py, numbers from explorer/units.py)."""
+card, and see how the gates saturate (explorer/shell/unit_page.py, numbers from explorer/units.py)."""
 import streamlit as st
 
-from explorer import ui
-from explorer import unit_page as up
+from explorer.shell import ui
+from explorer.shell import unit_page as up
 
 st.title(ui.t("units_title"))
 ui.notice("units")

@@ -1,8 +1,9 @@
 """LSTM variants side by side on the same text: classic, peephole, coupled gates, GRU."""
 import streamlit as st
 
-from explorer import figures, ui
-from explorer.unitmap import unit_maps
+from explorer.draw import figures
+from explorer.shell import ui
+from explorer.draw.unitmap import unit_maps
 from explorer.variants import EQUATIONS
 
 SHOWN = {"classic": ("f", "forget"), "peephole": ("f", "forget"), "coupled": ("f", "forget"), "gru": ("z", "update")}

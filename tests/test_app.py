@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from explorer import load_model, trace
 from explorer.i18n import tr
-from explorer.ui import DEFAULT_TEXT, INPUT_CAP, TEXT_CAP
+from explorer.shell.ui import DEFAULT_TEXT, INPUT_CAP, TEXT_CAP
 from tests.helpers.apptest import APP, decode
 
 def run_app(**query) -> AppTest:
@@ -97,7 +97,7 @@ def test_a_pasted_book_is_kept_only_up_to_the_input_cap():
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_each_example_is_one_click_away(lang):
-    from explorer.ui import EXAMPLES
+    from explorer.shell.ui import EXAMPLES
 
     at = run_app(lang=lang)
     for key, text in EXAMPLES.items():

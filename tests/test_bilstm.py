@@ -35,7 +35,7 @@ def test_the_bilstm_fills_the_lessons_gap():
 
 def test_the_gap_is_shown_as_a_gap_not_as_an_unknown_character():
     from explorer.bilstm import GAP_MARK
-    from explorer.figures import plot_label
+    from explorer.draw.figures import plot_label
     from explorer.vocab import UNKNOWN_MARK
 
     t = bi_trace(load_bimodel(), "我爱" + HIDE + "国\U0001f600")

@@ -41,7 +41,7 @@ def test_a_value_bigger_than_the_budget_is_returned_but_not_kept():
 
 
 def test_300_distinct_long_texts_keep_the_trace_cache_within_its_budget():
-    from explorer import ui
+    from explorer.shell import ui
 
     ui.TRACES.clear()
     rng = np.random.default_rng(0)

@@ -5,8 +5,9 @@ import time
 
 import pytest
 
-from explorer import cases, jobs
-from explorer.case_page import key
+from explorer import cases
+from explorer.training import jobs
+from explorer.shell.case_page import key
 from explorer.i18n import tr
 from explorer.safe_text import md_escape
 from tests.helpers.apptest import open_page

@@ -1,4 +1,4 @@
-"""Take it out (explorer.export): the downloaded .npz and CSVs hold the API's numbers, the PNG is the map,
+"""Take it out (explorer.draw.export): the downloaded .npz and CSVs hold the API's numbers, the PNG is the map,
 and the snippet, run, reproduces the view."""
 import contextlib
 import csv
@@ -9,7 +9,7 @@ import numpy as np
 from PIL import Image
 
 import explorer
-from explorer import export
+from explorer.draw import export
 from explorer.models import ASSETS
 
 TEXT = 'Return len(x) "ok"\n我爱, 😀 <b>&'

@@ -7,11 +7,12 @@ import plotly.graph_objects as go
 import pytest
 from PIL import Image
 
-from explorer import colors, figures, trace, unitmap
-from explorer.diagram import cell_svg
+from explorer import trace
+from explorer.draw import colors, figures, unitmap
+from explorer.draw.diagram import cell_svg
 from explorer.i18n import LANGS, STRINGS
 from explorer.models import ASSETS
-from explorer.textview import chips_html
+from explorer.draw.textview import chips_html
 
 TEXT = "print('hi') <b>x</b> $x$ 我爱中国"
 

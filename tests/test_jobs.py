@@ -3,7 +3,7 @@ import time
 
 import pytest
 
-from explorer import jobs
+from explorer.training import jobs
 
 
 def wait(cond, seconds=5.0):

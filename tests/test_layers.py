@@ -9,8 +9,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 MODEL = ["lstm", "trace", "models", "vocab", "corpus", "probe", "units", "own_model", "bilstm", "variants", "memory",
-         "params", "lesson", "equations", "quiz", "export", "weights", "cases", "path", "cache", "safe_text", "i18n"]
-DRAWING = ["colors", "figures", "textview", "diagram", "unitmap"]
+         "params", "lesson", "equations", "quiz", "weights", "cases", "path", "cache", "safe_text", "i18n"]
+DRAWING = ["draw.colors", "draw.figures", "draw.textview", "draw.diagram", "draw.unitmap", "draw.export"]
 
 
 @pytest.mark.parametrize("module", MODEL + DRAWING)
@@ -24,6 +24,6 @@ def test_imports_neither_streamlit_nor_torch(module):
 
 def test_the_boundary_test_can_fail():
     """A module that does import Streamlit is caught (the check above is not vacuous)."""
-    code = "import sys, explorer.ui; print(' '.join(m for m in ('streamlit', 'torch') if m in sys.modules))"
+    code = "import sys, explorer.shell.ui; print(' '.join(m for m in ('streamlit', 'torch') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert "streamlit" in out.stdout

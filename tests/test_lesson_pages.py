@@ -112,7 +112,7 @@ def test_t_and_j_out_of_range_in_the_url_are_clamped():
 
 
 def test_the_counting_unit_is_one_click_away(model):
-    from explorer.ui import COUNTER_TEXT, probe_result
+    from explorer.shell.ui import COUNTER_TEXT, probe_result
 
     at = open_page("cell")
     unit = probe_result()["column"]["unit"]

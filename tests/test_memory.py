@@ -62,7 +62,7 @@ def test_gradient_norms_are_autograd_of_the_last_output():
 def test_retraining_in_the_background_reports_and_returns_accuracies():
     import time
 
-    from explorer import jobs
+    from explorer.training import jobs
 
     job = jobs.start("mem-test", "memory", memory.retrain_work(steps=60, seed=1))
     end = time.time() + 120

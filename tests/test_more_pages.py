@@ -105,7 +105,7 @@ def test_memory_page_accuracies_are_the_shipped_models():
 def test_memory_page_says_why_the_rnn_lies_flat_at_the_bottom(lang):
     """On this text the RNN's gradient underflows to 0 a few characters back: the chart draws it at the
     floor of the log axis, and the page says so."""
-    from explorer import figures
+    from explorer.draw import figures
     from explorer.i18n import tr
 
     at = open_page("rnn_vs_lstm", text="the cat sat on the mat and the dog sat on the rug", lang=lang)
@@ -154,7 +154,7 @@ def test_case_pages_refuse_bad_data_clearly(page, raw_key, bad, message):
 def test_case1_trains_in_the_background_and_predicts():
     at = open_page("case_last_letter")
     at.button(key="case1_train").click().run()
-    from explorer import jobs
+    from explorer.training import jobs
 
     job = next(j for (s, n), j in jobs._jobs.items() if n == "last_letter" and j.running)
     end = time.time() + 60
@@ -169,7 +169,7 @@ def test_case1_trains_in_the_background_and_predicts():
 
 
 def test_case2_trains_and_predicts_a_word():
-    from explorer import jobs
+    from explorer.training import jobs
 
     at = open_page("case_next_word")
     at.slider(key="case2_steps").set_value(100).run()

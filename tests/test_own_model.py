@@ -98,7 +98,7 @@ def test_a_bare_lstm_state_dict_and_bias_free(tmp_path):
 
 def test_the_shipped_word_model_reads_words(tmp_path):
     from explorer.models import ASSETS
-    from explorer.train_words import WordNet
+    from explorer.training.train_words import WordNet
 
     model = explorer.load_model(ASSETS / "word_lstm.pt", vocab=ASSETS / "word_lstm.vocab.json")
     assert model.level == "word" and model.num_layers == 2 and model.has_decoder

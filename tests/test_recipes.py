@@ -5,7 +5,7 @@ import math
 
 import numpy as np
 
-from explorer import train, train_bilstm, train_variants
+from explorer.training import train, train_bilstm, train_variants
 from explorer.models import load_model
 
 

@@ -10,8 +10,8 @@ from explorer.i18n import tr as tr_
 from explorer.models import SHIPPED
 from explorer.probe import probe_path
 from explorer.trace import trace
-from explorer.ui import COUNTER_TEXT
-from explorer.unit_page import default_span
+from explorer.shell.ui import COUNTER_TEXT
+from explorer.shell.unit_page import default_span
 from tests.helpers.apptest import APP
 
 COLUMN = json.loads(probe_path(SHIPPED).read_text())["column"]["unit"]

@@ -65,7 +65,7 @@ def test_play_steps_through_the_text_and_stops_at_its_end(open_app, start):
 
 
 def test_the_counting_unit_in_the_browser(open_app):
-    from explorer.ui import COUNTER_TEXT, probe_result
+    from explorer.shell.ui import COUNTER_TEXT, probe_result
 
     unit = probe_result()["column"]["unit"]
     page = open_app("cell?" + urllib.parse.urlencode({"text": "abc", "t": 0, "j": 0}))

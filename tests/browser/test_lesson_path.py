@@ -12,7 +12,7 @@ from explorer.bilstm import bi_trace, load_bimodel
 from explorer.i18n import tr
 from explorer.memory import GRADIENT_N, gradient_norms, load
 from explorer.path import PATH
-from explorer.ui import COUNTER_TEXT, probe_result
+from explorer.shell.ui import COUNTER_TEXT, probe_result
 from scripts.chromium import settle
 from tests.browser.conftest import shot
 from tests.helpers.layout import CUT

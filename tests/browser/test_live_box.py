@@ -8,7 +8,7 @@ import pytest
 
 from explorer import load_model, trace
 from explorer.bilstm import bi_trace, load_bimodel
-from explorer.ui import COUNTER_TEXT, EXAMPLES
+from explorer.shell.ui import COUNTER_TEXT, EXAMPLES
 from scripts.chromium import settle
 from tests.browser.conftest import shot
 

@@ -17,7 +17,7 @@ def decode(bdata: dict) -> np.ndarray:
 
 
 def panel_values(panel: dict, T: int) -> np.ndarray:
-    """A server-drawn map's values (explorer.unitmap: variants and case pages)."""
+    """A server-drawn map's values (explorer.draw.unitmap: variants and case pages)."""
     return np.frombuffer(base64.b64decode(panel["values"]), np.float32).reshape(panel["units"], T)
 
 

@@ -1,6 +1,6 @@
 """Training the shipped Bi-LSTM: fill in hidden characters from both sides.
 
-    python -m explorer.train_bilstm --minutes 12 --out assets/bilstm.npz
+    python -m explorer.training.train_bilstm --minutes 12 --out assets/bilstm.npz
 
 - Text: the same corpus as the character model (explorer.corpus), the same vocabulary.
 - Each training window has 15% of its characters hidden (replaced by the unknown id); the model
@@ -21,7 +21,7 @@ from torch import nn
 from explorer import corpus
 from explorer.bilstm import BiModel
 from explorer.models import SHIPPED_VOCAB
-from explorer.train import numpy_of, update
+from explorer.training.train import numpy_of, update
 from explorer.vocab import UNKNOWN_ID, Vocab
 from explorer.weights import from_module
 

@@ -2,13 +2,13 @@
 
 - The browser holds the model (a static file, fetched once and cached: `static_model` writes it from
   the shipped weights) and runs the equations of explorer/lstm.py in JavaScript
-  (explorer/frontend/lstm.js); each key redraws the maps with no trip to the server.
+  (explorer/shell/frontend/lstm.js); each key redraws the maps with no trip to the server.
 - The server hears the text once typing pauses (DEBOUNCE_MS) and reruns what depends on it
   (guesses, coloured text, equations at (t, j), the URL). What it sends back is the text and a few
   settings, never the maps' values.
 - `panels_for` and `box_data` are pure (tested without a browser); `live_box` mounts the component.
 
-    python -m explorer.livebox      # rewrite explorer/static/*.json from assets/ (after retraining)
+    python -m explorer.shell.livebox      # rewrite explorer/static/*.json from assets/ (after retraining)
 """
 from __future__ import annotations
 
@@ -19,15 +19,15 @@ from pathlib import Path
 
 import numpy as np
 
-from explorer import colors
+from explorer.draw import colors
 from explorer.bilstm import GAP_MARK, HIDE
-from explorer.figures import MAX_NUMBERED, MAX_TICKS, ROUND_STEPS
+from explorer.draw.figures import MAX_NUMBERED, MAX_TICKS, ROUND_STEPS
 from explorer.i18n import tr
 from explorer.weights import to_arrays
 
 HERE = Path(__file__).resolve().parent
 FRONTEND = HERE / "frontend"
-STATIC = HERE / "static"          # served at app/static/ ([server] enableStaticServing)
+STATIC = HERE.parent / "static"   # explorer/static, beside app.py: served at app/static/ ([server] enableStaticServing)
 DEBOUNCE_MS = 300                 # the server hears the text after this long without a key
 STATIC_MODELS = ("char_lstm", "bilstm")
 

@@ -1,6 +1,6 @@
 """Training the shipped character model.
 
-    python -m explorer.train --minutes 22 --threads 1 --out assets/char_lstm.npz   # the shipped model
+    python -m explorer.training.train --minutes 22 --threads 1 --out assets/char_lstm.npz   # the shipped model
 
 - Text: explorer.corpus (stdlib docstrings wrapped at a fixed width, and our Chinese sentences).
 - Net: Embedding(V, X) -> nn.LSTM(X, H) -> Linear(H, V), trained with Adam on next-character

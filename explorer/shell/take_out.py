@@ -1,12 +1,13 @@
 """Take it out (Streamlit): a popover beside the text box with the current trace as .npz, a zip of CSVs,
 each map as a PNG, and a Python snippet that reproduces the view. The files are made when a button is
-pressed (explorer/export.py), from the trace the page shows."""
+pressed (explorer/draw/export.py), from the trace the page shows."""
 from __future__ import annotations
 
 import streamlit as st
 
-from explorer import export, own_ui
-from explorer.ui import TEXT_CAP, cached_trace, t
+from explorer.draw import export
+from explorer.shell import own_ui
+from explorer.shell.ui import TEXT_CAP, cached_trace, t
 
 
 def popover(kinds) -> None:

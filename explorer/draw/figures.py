@@ -1,6 +1,6 @@
 """Trace -> plotly figures. Pure functions: arrays in, go.Figure out; no Streamlit here.
 
-- Big (T × H) unit maps are not here: explorer/unitmap.py draws them (PNG + hover) in a small
+- Big (T × H) unit maps are not here: explorer/draw/unitmap.py draws them (PNG + hover) in a small
   component; these are the smaller charts around them.
 - Font sizes are set for a projector.
 """
@@ -14,7 +14,7 @@ import numpy as np
 import plotly.graph_objects as go
 from PIL import Image
 
-from explorer import colors
+from explorer.draw import colors
 from explorer.i18n import tr
 from explorer.vocab import display_char
 

@@ -10,7 +10,7 @@ import html
 
 import numpy as np
 
-from explorer import colors
+from explorer.draw import colors
 from explorer.vocab import display_char
 
 CHIP = ("display:inline-block;min-width:1.1em;padding:2px 3px;margin:1px;border-radius:4px;"

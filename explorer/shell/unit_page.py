@@ -1,6 +1,6 @@
 """The Unit explorer page's parts (Streamlit): select units on a span of your text, match their pattern in
 the corpus, a unit's card, gate saturation. The numbers come from explorer.units; the charts from
-explorer.figures; the coloured passages from explorer.textview.
+explorer.draw.figures; the coloured passages from explorer.draw.textview.
 
 Session state (all prefixed ux_): ux_kind (the quantity), ux_threshold_<kind>, ux_span (first, last
 character), ux_card (the unit whose card is open)."""
@@ -9,10 +9,12 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from explorer import colors, figures, own_ui, ui, units
+from explorer import units
+from explorer.draw import colors, figures
+from explorer.shell import own_ui, ui
 from explorer.cache import MB, ByteLRU
 from explorer.path import PATH, script_path
-from explorer.textview import level_rgbs, strip_html
+from explorer.draw.textview import level_rgbs, strip_html
 from explorer.trace import Trace
 from explorer.vocab import display_char
 

@@ -1,7 +1,7 @@
 """Training the variants shown beside the classic LSTM: peephole, coupled-gate and GRU character
 models, each on the same text (explorer.corpus), vocabulary and budget.
 
-    python -m explorer.train_variants --steps-each 8000 --threads 1 --out assets/variants.npz
+    python -m explorer.training.train_variants --steps-each 8000 --threads 1 --out assets/variants.npz
 
 The budget is the same number of optimiser steps for each (--steps-each), or the same minutes
 (--minutes-each) when no step count is given.
@@ -25,7 +25,7 @@ from torch import nn
 
 from explorer import corpus
 from explorer.models import SHIPPED_VOCAB
-from explorer.train import bits_per_char, streams, update
+from explorer.training.train import bits_per_char, streams, update
 from explorer.vocab import Vocab
 
 KINDS = ("peephole", "coupled", "gru")

@@ -16,7 +16,7 @@ import zipfile
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
-from explorer import colors
+from explorer.draw import colors
 from explorer.vocab import display_char
 
 QUANTITIES = ("forget", "input", "candidate", "cell", "output", "hidden")

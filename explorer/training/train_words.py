@@ -1,12 +1,12 @@
 """A small word-level example of "your own model", trained and saved the way a course would save one.
 
-    python -m explorer.train_words --minutes 4 --threads 1
+    python -m explorer.training.train_words --minutes 4 --threads 1
 
 - Text: the English part of explorer.corpus (stdlib docstrings, made offline; held-out modules kept
   out), lower-cased and split on whitespace; the vocabulary is "<unk>" and the VOCAB − 1 most frequent words.
 - Net: an nn.Module with `embedding` (V × 32), a 2-layer `lstm` (64 units) and a `decoder` (64 → V): the
   names explorer.own_model reads. Adam, next-word cross-entropy, truncated backprop over SEQ words,
-  gradients clipped (explorer.train.update).
+  gradients clipped (explorer.training.train.update).
 - Writes assets/word_lstm.pt (`torch.save(net.state_dict(), ...)`), assets/word_lstm.vocab.json
   ({"tokens": [...], "level": "word"}) and assets/word_lstm.train.json, and prints held-out perplexity.
 """
@@ -25,7 +25,7 @@ from torch import nn
 
 from explorer import corpus
 from explorer.models import ASSETS
-from explorer.train import mean_loss, streams, update
+from explorer.training.train import mean_loss, streams, update
 
 VOCAB, EMBED, HIDDEN, LAYERS, SEQ, BATCH = 2000, 32, 64, 2, 32, 32
 UNK = "<unk>"

@@ -10,7 +10,8 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from explorer import figures, load_model
+from explorer import load_model
+from explorer.draw import figures
 from explorer import trace as compute_trace
 from explorer.cache import MB, ByteLRU
 from explorer.i18n import DEFAULT_LANG, LANGS, tr
@@ -64,15 +65,15 @@ def shipped() -> CharModel:
 
 
 def model():
-    """The model the lesson pages show: yours, the chosen layer and direction (explorer/own_ui.py), when
+    """The model the lesson pages show: yours, the chosen layer and direction (explorer/shell/own_ui.py), when
     one is loaded in this session; else the shipped one."""
-    from explorer import own_ui
+    from explorer.shell import own_ui
 
     return own_ui.view() or shipped()
 
 
 def model_key() -> str:
-    from explorer import own_ui
+    from explorer.shell import own_ui
 
     return own_ui.key() or "shipped"
 
@@ -88,7 +89,7 @@ GRADIENTS = ByteLRU(2 * MB)
 
 def cached_trace(text: str) -> Trace:
     """The trace of the text by the model the pages show (own_ui's when one is loaded)."""
-    from explorer import own_ui
+    from explorer.shell import own_ui
 
     return TRACES.get((model_key(), text), lambda: own_ui.trace(text) or compute_trace(shipped(), text))
 
@@ -112,22 +113,22 @@ def text_box(kinds=(), key: str = "live_box", model_name: str = "char_lstm", on_
     One line that answers every keystroke in the browser (Enter or the ↵ button gives a line break, shown
     as ↵), and a "several lines" text area for pasting or editing text with line breaks.
     """
-    from explorer.livebox import box_data, live_box, panels_for
+    from explorer.shell.livebox import box_data, live_box, panels_for
 
     version = st.session_state.get("text_version", 0)
     with st.container(horizontal=True, horizontal_alignment="right", vertical_alignment="center"):
         if kinds:
             st.toggle(t("top_units"), key="top_units", help=t("top_units_help"))
         if kinds and model_name == "char_lstm":
-            from explorer import take_out
+            from explorer.shell import take_out
 
             take_out.popover(kinds)
         with st.popover(t("lines_button")):
             st.text_area(t("lines_label"), value=st.session_state.text, key=f"lines{version}", height=220,
                          max_chars=INPUT_CAP, help=t("lines_help"),
                          on_change=lambda: set_text(st.session_state[f"lines{version}"]))
-    from explorer import own_ui
-    from explorer.livebox import server_trace
+    from explorer.shell import own_ui
+    from explorer.shell.livebox import server_trace
 
     panels = panels_for(kinds, lang(), clickable=on_click is not None, heights=heights, splits=splits)
     named = named_units() if model_name == "char_lstm" else {}
@@ -255,7 +256,7 @@ def inspector(T: int, H: int, body) -> None:
 
 
 def forced_trace(text: str, gate: str, value: float, start: int, unit: int | None) -> Trace:
-    from explorer import own_ui
+    from explorer.shell import own_ui
 
     forcing = Forcing(gate, value, start, None if unit is None else (unit,))
     return FORCED.get((model_key(), text, forcing),
@@ -293,7 +294,7 @@ def what_if(trace: Trace, gate: str, t_: int, j: int) -> None:
 
 def diagram_at(trace: Trace, t_: int, j: int, highlight: str) -> None:
     """The cell diagram with the part of this page highlighted and the values of unit j at step t."""
-    from explorer.diagram import cell_svg
+    from explorer.draw.diagram import cell_svg
 
     values = {k: float(getattr(trace, k)[t_, j]) for k in ("forget", "input", "candidate", "output", "cell", "hidden")}
     st.image(cell_svg(highlight, values), width=PRESENTER_DIAGRAM_WIDTH if presenting() else DIAGRAM_WIDTH)
@@ -302,7 +303,7 @@ def diagram_at(trace: Trace, t_: int, j: int, highlight: str) -> None:
 
 def chips(trace: Trace, values, kind: str, t_: int, label: str) -> None:
     """The text, each character coloured by `values` (one unit over time); step t outlined."""
-    from explorer.textview import chips_html
+    from explorer.draw.textview import chips_html
 
     st.markdown("**" + label + "**")
     st.html(chips_html(trace.chars, values, kind, trace.unknown, selected=t_))
@@ -350,7 +351,7 @@ def asset_json(name: str) -> dict:
 def named_units() -> dict[int, str]:
     """The units a probe found tracking something (|r| ≥ 0.5 on held-out text), named in this language
     (the shipped model's: none for a model of yours)."""
-    from explorer import own_ui
+    from explorer.shell import own_ui
 
     if own_ui.current() is not None:
         return {}
@@ -449,7 +450,7 @@ def variant_runs(text: str) -> dict:
 def training_status() -> None:
     """In the sidebar on every page: this session's running trainings. While one runs, it refreshes
     every few seconds, which also tells the job that its session is still open."""
-    from explorer import jobs
+    from explorer.training import jobs
 
     session = session_id()
     jobs.heartbeat(session)
@@ -519,7 +520,7 @@ def _params_lesson() -> None:
 
 
 def _units_lesson() -> None:
-    from explorer.unit_page import show_me
+    from explorer.shell.unit_page import show_me
 
     show_me()
 
@@ -608,7 +609,7 @@ def page_question(stop_key: str) -> None:
     """The page's predict-then-reveal question, its answer computed now from the model."""
     from explorer import quiz
 
-    from explorer import own_ui
+    from explorer.shell import own_ui
 
     if own_ui.current() is not None:     # the questions are about the shipped model
         st.caption(t("own_no_questions"))

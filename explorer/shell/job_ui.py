@@ -1,7 +1,8 @@
-"""What the pages say about background trainings (explorer.jobs), in the user's language."""
+"""What the pages say about background trainings (explorer.training.jobs), in the user's language."""
 from __future__ import annotations
 
-from explorer import jobs, ui
+from explorer.training import jobs
+from explorer.shell import ui
 
 
 def refusal(err: jobs.TooManyJobs) -> str:

@@ -1,7 +1,7 @@
 """Unit × time maps drawn on the server as plain images, for the pages whose models the browser does not
 run (the variants page, the two case studies): far lighter than plotly charts.
 
-- `maps_data` (pure) packs each map as a PNG (colours from explorer.colors), its values as base64
+- `maps_data` (pure) packs each map as a PNG (colours from explorer.draw.colors), its values as base64
   float32 (for the hover read-out), its colour bar and the characters.
 - `unit_maps` mounts them with a small Streamlit component (inline JS, no network, no plotly).
   Every text it shows is set with textContent: nothing typed is ever parsed as HTML.
@@ -12,8 +12,8 @@ import base64
 
 import numpy as np
 
-from explorer import colors
-from explorer.figures import png_source, time_ticks
+from explorer.draw import colors
+from explorer.draw.figures import png_source, time_ticks
 from explorer.i18n import tr
 from explorer.vocab import display_char
 

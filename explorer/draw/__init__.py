@@ -1,0 +1,1 @@
+"""Drawing: arrays in, figures, images or HTML out; no Streamlit, no torch."""
