@@ -6,7 +6,7 @@ from explorer.shell import ui
 from explorer.shell import unit_page as up
 
 st.title(ui.t("units_title"))
-ui.notice("units")
+ui.notice("units", action=up.show_me)
 st.write(ui.t("units_intro"))
 kind = up.kind_picker()
 text = ui.text_box((kind,), key="live_units", on_click=lambda t_, j: up.open_card(j))

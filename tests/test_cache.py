@@ -41,11 +41,11 @@ def test_a_value_bigger_than_the_budget_is_returned_but_not_kept():
 
 
 def test_300_distinct_long_texts_keep_the_trace_cache_within_its_budget():
-    from explorer.shell import ui
+    from explorer.shell import cached
 
-    ui.TRACES.clear()
+    cached.TRACES.clear()
     rng = np.random.default_rng(0)
     letters = np.array(list("abcdefghijklmnopqrstuvwxyz "))
     for _ in range(300):
-        ui.cached_trace("".join(rng.choice(letters, 500)))
-    assert ui.TRACES.bytes <= 24 * MB and 5 <= len(ui.TRACES) <= 8
+        cached.cached_trace("".join(rng.choice(letters, 500)))
+    assert cached.TRACES.bytes <= 24 * MB and 5 <= len(cached.TRACES) <= 8

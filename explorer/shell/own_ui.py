@@ -95,7 +95,7 @@ def back() -> None:
 
 
 def sidebar() -> None:
-    from explorer.shell.ui import t, lang
+    from explorer.shell.state import lang, t
 
     m = current()
     with st.sidebar.expander(t("own_title"), expanded=m is not None or "own_error" in st.session_state,

@@ -7,7 +7,8 @@ import streamlit as st
 
 from explorer.draw import export
 from explorer.shell import own_ui
-from explorer.shell.ui import TEXT_CAP, cached_trace, t
+from explorer.shell.cached import cached_trace
+from explorer.shell.state import TEXT_CAP, t
 
 
 def popover(kinds) -> None:

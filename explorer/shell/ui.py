@@ -1,102 +1,28 @@
-"""Widgets and cached computations shared by the pages.
+"""The widgets the pages are built from: the live text box, choosing t and j (and play), the What if?
+experiment, the lesson-page kit (title, "what to notice", equations, predict-then-reveal, presenter mode,
+← previous / next →), examples and the sidebar's training status.
 
-- The language and the text live in st.session_state and are mirrored into the URL
-  (?lang=zh&text=...), so a shared link opens the same view.
-- The models are loaded once per process (st.cache_resource); a trace once per text, kept in caches
-  bounded by bytes (explorer.cache) and shared by every session.
+Session state and the URL are explorer/shell/state.py's; cached models and results explorer/shell/cached.py's.
+The names the pages use from those two are handed on here, so that a page needs `ui` alone.
 """
 from __future__ import annotations
 
-import numpy as np
 import streamlit as st
 
-from explorer import load_model
 from explorer.draw import figures
-from explorer import trace as compute_trace
-from explorer.cache import MB, ByteLRU
-from explorer.i18n import DEFAULT_LANG, LANGS, tr
-from explorer.lstm import Forcing
-from explorer.models import CharModel
 from explorer.safe_text import md_escape
+from explorer.shell.cached import (  # noqa: F401  (handed on to the pages)
+    bimodel, cached_bi_trace, cached_trace, forced_trace, gradient_norms, memory_accuracies, model,
+    named_units, probe_result, shipped, variant_models, variant_quality, variant_runs)
+from explorer.shell.state import (  # noqa: F401  (handed on to the pages)
+    CHINESE_TEXT, DEFAULT_TEXT, INPUT_CAP, TEXT_CAP, clamp_selection, init_state, lang, language_switch,
+    presenting, session_id, set_text, sync_selection, sync_url, t, text_now)
 from explorer.trace import Trace
 from explorer.vocab import display_char
-
-TEXT_CAP = 500          # characters read by the model; longer text is cut with a notice
-INPUT_CAP = 10 * TEXT_CAP  # characters kept at all (box, URL): a pasted book stays out of every link
-DEFAULT_TEXT = 'Return the number of items in the list. Use len(x) to count "words".'
-CHINESE_TEXT = "我爱中国。今天天气很好，我们一起学习。"
-DEFAULT_TEXTS = {"en": DEFAULT_TEXT, "zh": CHINESE_TEXT}   # the text a new session starts with, by language
-
-
-def lang() -> str:
-    return st.session_state.get("lang", DEFAULT_LANG)
-
-
-def t(key: str, **fmt) -> str:
-    """A UI string in the current language."""
-    return tr(key, lang(), **fmt)
-
-
-def init_state() -> None:
-    """Read language and text from the URL once per session."""
-    if "lang" not in st.session_state:
-        q = st.query_params.get("lang", DEFAULT_LANG)
-        st.session_state.lang = q if q in LANGS else DEFAULT_LANG
-    if "present" not in st.session_state:   # presenter mode travels in links: ?present=1
-        st.session_state.present = st.query_params.get("present") == "1"
-    if "text" not in st.session_state:
-        st.session_state.text = st.query_params.get("text", DEFAULT_TEXTS[st.session_state.lang])[:INPUT_CAP]
-
-
-def sync_url() -> None:
-    st.query_params["lang"] = lang()
-    st.query_params["text"] = st.session_state.text
-
-
-def language_switch() -> None:
-    st.sidebar.radio(t("language"), list(LANGS), format_func=LANGS.get, key="lang", horizontal=True)
-    st.query_params["lang"] = lang()  # on every page, so a reload or a shared link keeps the language
-
-
-@st.cache_resource
-def shipped() -> CharModel:
-    """The shipped character model (assets/char_lstm.npz), loaded once per process."""
-    return load_model()
-
-
-def model():
-    """The model the lesson pages show: yours, the chosen layer and direction (explorer/shell/own_ui.py), when
-    one is loaded in this session; else the shipped one."""
-    from explorer.shell import own_ui
-
-    return own_ui.view() or shipped()
-
-
-def model_key() -> str:
-    from explorer.shell import own_ui
-
-    return own_ui.key() or "shipped"
 
 
 # Computed results, shared by all sessions and bounded by bytes (explorer.cache): a class typing 300
 # different texts must not grow the server by a trace each. A 500-character trace is about 3 MB.
-TRACES = ByteLRU(24 * MB)
-FORCED = ByteLRU(12 * MB)
-BI_TRACES = ByteLRU(12 * MB)
-VARIANT_RUNS = ByteLRU(12 * MB)
-GRADIENTS = ByteLRU(2 * MB)
-
-
-def cached_trace(text: str) -> Trace:
-    """The trace of the text by the model the pages show (own_ui's when one is loaded)."""
-    from explorer.shell import own_ui
-
-    return TRACES.get((model_key(), text), lambda: own_ui.trace(text) or compute_trace(shipped(), text))
-
-
-def text_now() -> str:
-    """The text the model reads: the session's, cut at TEXT_CAP characters."""
-    return st.session_state.text[:TEXT_CAP]
 
 
 def _heard(text: str) -> None:
@@ -171,25 +97,6 @@ DIAGRAM_WIDTH = 560  # pixels: readable on a screen, and narrower than the main 
 PRESENTER_DIAGRAM_WIDTH = 900  # its labels (15 px in a 640-wide drawing) become ≥ 20 px on a projector
 
 
-def _int_param(name: str, default: int) -> int:
-    try:
-        return int(st.query_params.get(name, default))
-    except (TypeError, ValueError):
-        return default
-
-
-def clamp_selection(T: int, H: int) -> tuple[int, int]:
-    """The chosen (t, j), from the session or the URL, kept inside the current text and model."""
-    if "sel_t" not in st.session_state:
-        st.session_state.sel_t = _int_param("t", T - 1)
-        st.session_state.sel_j = _int_param("j", 0)
-    st.session_state.sel_t = min(max(0, st.session_state.sel_t), T - 1)
-    st.session_state.sel_j = min(max(0, st.session_state.sel_j), H - 1)
-    st.query_params["t"] = str(st.session_state.sel_t)
-    st.query_params["j"] = str(st.session_state.sel_j)
-    return st.session_state.sel_t, st.session_state.sel_j
-
-
 def _select(t_: int, j: int) -> None:
     st.session_state.sel_t, st.session_state.sel_j = t_, j
 
@@ -250,17 +157,8 @@ def inspector(T: int, H: int, body) -> None:
         st.rerun(scope="app")
 
     _ticker()
-    st.query_params["t"] = str(st.session_state.sel_t)
-    st.query_params["j"] = str(st.session_state.sel_j)
+    sync_selection()
     body(st.session_state.sel_t, st.session_state.sel_j)
-
-
-def forced_trace(text: str, gate: str, value: float, start: int, unit: int | None) -> Trace:
-    from explorer.shell import own_ui
-
-    forcing = Forcing(gate, value, start, None if unit is None else (unit,))
-    return FORCED.get((model_key(), text, forcing),
-                      lambda: own_ui.trace(text, forcing) or compute_trace(shipped(), text, forcing))
 
 
 def what_if(trace: Trace, gate: str, t_: int, j: int) -> None:
@@ -309,13 +207,6 @@ def chips(trace: Trace, values, kind: str, t_: int, label: str) -> None:
     st.html(chips_html(trace.chars, values, kind, trace.unknown, selected=t_))
 
 
-def session_id() -> str:
-    from streamlit.runtime.scriptrunner import get_script_run_ctx
-
-    ctx = get_script_run_ctx()
-    return ctx.session_id if ctx is not None else "no-session"
-
-
 EXAMPLES = {           # one click each on the overview: what the model was trained on, and the lesson's Chinese
     "example_sentence": DEFAULT_TEXT,
     "example_code": 'def area(r):\n    """Return the area of a circle."""\n    return 3.14159 * r * r',
@@ -338,31 +229,6 @@ COUNTER_TEXT = ("Return the number of items in the list.\n"
                 "character and drops back at the line break.")
 
 
-@st.cache_resource
-def asset_json(name: str) -> dict:
-    """A JSON file that a script wrote into assets/ (training statistics, probe results)."""
-    import json
-
-    from explorer.models import ASSETS
-
-    return json.loads((ASSETS / name).read_text(encoding="utf-8"))
-
-
-def named_units() -> dict[int, str]:
-    """The units a probe found tracking something (|r| ≥ 0.5 on held-out text), named in this language
-    (the shipped model's: none for a model of yours)."""
-    from explorer.shell import own_ui
-
-    if own_ui.current() is not None:
-        return {}
-    return {v["unit"]: t("probe_" + k) for k, v in probe_result().items() if abs(v["corr"]) >= 0.5}
-
-
-def probe_result() -> dict:
-    """What `python -m explorer.probe` found: for each property, the unit of C that tracks it best and r."""
-    return asset_json("char_lstm.probe.json")
-
-
 def show_counter() -> None:
     """A button's callback: a text with line breaks, and the unit that counts the column chosen."""
     set_text(COUNTER_TEXT)
@@ -378,73 +244,6 @@ def counter_example() -> None:
         note.markdown(t("counter_note", j=found["unit"], r=f"{found['corr']:+.3f}"))
         button.button(t("counter_button", j=found["unit"]), on_click=show_counter, key="counter_example",
                       width="stretch")
-
-
-def set_text(text: str) -> None:
-    """A button's callback: put an example into the shared text box."""
-    st.session_state.text = text[:INPUT_CAP]
-    st.session_state.text_version = st.session_state.get("text_version", 0) + 1
-
-
-@st.cache_resource
-def bimodel():
-    from explorer.bilstm import load_bimodel
-
-    return load_bimodel()
-
-
-def cached_bi_trace(text: str):
-    from explorer.bilstm import bi_trace
-
-    return BI_TRACES.get(text, lambda: bi_trace(bimodel(), text))
-
-
-@st.cache_resource
-def memory_models():
-    from explorer import memory
-
-    return memory.load()
-
-
-@st.cache_resource
-def memory_accuracies() -> dict:
-    from explorer import memory
-
-    return memory.accuracies(memory_models())
-
-
-def gradient_norms(kind: str, text: str):
-    from explorer import memory
-
-    return GRADIENTS.get((kind, text), lambda: memory.gradient_norms(kind, memory_models()[kind][memory.GRADIENT_N][0], text))
-
-
-@st.cache_resource
-def variant_models() -> dict:
-    from explorer.models import ASSETS
-    from explorer.variants import VariantModel, load_variants
-
-    m = shipped()
-    classic = VariantModel("classic", m.lstm, m.embedding, m.decoder_weight, m.decoder_bias)
-    return {"classic": classic, **load_variants(ASSETS / "variants.npz")}
-
-
-def variant_quality() -> dict[str, dict]:
-    """Each variant's held-out bits per character and training budget, as its training run wrote them."""
-    char, var = asset_json("char_lstm.train.json"), asset_json("variants.train.json")
-    out = {"classic": {"bpc": char["held_out_bits_per_char"], "steps": char["steps"], "batch": char["batch"], "seq": char["seq"]}}
-    for kind in ("peephole", "coupled", "gru"):   # older runs did not write batch/seq: train_variants' 32 × 64
-        out[kind] = {"bpc": var[kind]["held_out_bits_per_char"], "steps": var[kind]["steps"],
-                     "batch": var.get("batch", 32), "seq": var.get("seq", 64)}
-    return out
-
-
-def variant_runs(text: str) -> dict:
-    def run() -> dict:
-        ids = np.array(shipped().vocab.encode(text), np.int64)
-        return {kind: (r := vm.run(ids), vm.next_char_probs(r)) for kind, vm in variant_models().items()}
-
-    return VARIANT_RUNS.get(text, run)
 
 
 def training_status() -> None:
@@ -519,29 +318,24 @@ def _params_lesson() -> None:
     st.session_state.params_h, st.session_state.params_x = 128, 32
 
 
-def _units_lesson() -> None:
-    from explorer.shell.unit_page import show_me
-
-    show_me()
-
-
 def _notice_actions() -> dict:
     from explorer import quiz
 
     return {"memory": lambda: set_text(quiz.MEMORY_TEXT), "cell": show_counter,
             "forget": lambda: _counter_at(0), "input": lambda: _counter_at(1), "output": lambda: _counter_at(-1),
             "overview": lambda: set_text(EXAMPLES["example_code"]), "bilstm": lambda: set_text("我爱?国"),
-            "variants": lambda: set_text(DEFAULT_TEXT), "params": _params_lesson, "units": _units_lesson}
+            "variants": lambda: set_text(DEFAULT_TEXT), "params": _params_lesson}
 
 
-def notice(stop_key: str) -> None:
-    """Two or three lines of "what to notice here", with the one-click example where it is plain to see."""
+def notice(stop_key: str, action=None) -> None:
+    """Two or three lines of "what to notice here", with the one-click example where it is plain to see
+    (`action`: the page's own, else the one named here)."""
     from explorer.path import PATH, number
 
     with st.container(border=True):
         st.markdown(f"**{t('notice_title')}** · {t('path_where', n=number(stop_key), total=len(PATH))}")
         st.markdown(t("notice_" + stop_key, j=probe_result()["column"]["unit"]))
-        action = _notice_actions().get(stop_key)
+        action = action or _notice_actions().get(stop_key)
         if action is not None:
             st.button(t("notice_button"), key=f"notice_{stop_key}", on_click=action, type="primary")
 
@@ -564,10 +358,6 @@ def predict_reveal(q, key: str) -> bool | None:
             md_escape(t("reveal_right" if right else "reveal_wrong", answer=q.options[q.answer])))
         st.caption(md_escape(q.explain))
         return right
-
-
-def presenting() -> bool:
-    return bool(st.session_state.get("present"))
 
 
 def columns(spec, **kwargs) -> list:

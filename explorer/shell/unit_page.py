@@ -10,11 +10,11 @@ import numpy as np
 import streamlit as st
 
 from explorer import units
-from explorer.draw import colors, figures
-from explorer.shell import own_ui, ui
 from explorer.cache import MB, ByteLRU
-from explorer.path import PATH, script_path
+from explorer.draw import colors, figures
 from explorer.draw.textview import level_rgbs, strip_html
+from explorer.path import PATH, script_path
+from explorer.shell import own_ui, ui
 from explorer.trace import Trace
 from explorer.vocab import display_char
 
