@@ -30,14 +30,6 @@ MAX_WORD_LEN = 30
 MAX_TEXT_WORDS = 3000     # case 2: a pasted text is cut to this many words
 CONTEXT = 4               # case 2: how many words the Bi-LSTM reads before the one it predicts
 EXAMPLES_SHOWN = 40       # case 2: the first sentence starts of the text offered as examples to watch
-DEFAULTS = {              # the settings a page starts with
-    "last_letter": dict(hidden=32, lr=0.01, steps=300, seed=0),
-    "next_word": dict(hidden=32, lr=0.01, steps=600, seed=0),
-}
-DEFAULT_EXAMPLE = {       # the example each page shows first: one the default settings get right
-    "last_letter": "make",
-    "next_word": "the dog saw the",   # → cat; "the cat saw the" → dog: the answer hangs on a word 3 back
-}
 DEFAULT_PARAGRAPH = (
     "the cat sat on the mat . the dog sat on the rug . the cat saw the dog . the dog saw the cat . "
     "a bird sang in the tree . the cat ran to the tree . the bird flew over the house . "
@@ -50,7 +42,6 @@ DEFAULT_PARAGRAPH_ZH = (   # in the 中文 UI: each 汉字 is a token, so the Bi
     "小鸟飞过房子。小狗跑进房子。我们在房子里读书。我们给小猫读书。太阳很暖和，天空很蓝。雨很冷，天空很灰。"
     "我爱温暖的太阳。我爱冰冷的雨。小猫坐在太阳下。小狗坐在雨里。"
 )
-DEFAULT_EXAMPLE_ZH = {"last_letter": "make", "next_word": "小 鸟 在 树"}   # → 上, right with the defaults
 
 
 def default_paragraph(lang: str) -> str:
@@ -98,21 +89,87 @@ class Example:
     answer: str         # what it should say
 
 
-def examples(case: str, data: list[str]) -> list[Example]:
-    """Case 1: each word (reads all but its last letter). Case 2: each place in the first
-    EXAMPLES_SHOWN words of the text (reads up to CONTEXT words before it)."""
-    if case == "last_letter":
+@dataclass(frozen=True)
+class Case:
+    """One case study: what its model reads and predicts. The page around it is explorer/shell/case_page.py.
+
+    name: its job's name and the key of CASES; prefix: its strings' and widgets' prefix (and the page's URL)."""
+    name: str
+    prefix: str
+    bidirectional: bool
+    defaults: dict              # the settings a page starts with
+    first_examples: tuple       # the example shown first, in English and in 中文: one the defaults get right
+    held_out: tuple = ()        # words never trained on, whose accuracy is reported as training goes
+    slow_steps: int = 0         # the first steps are reported one by one, SLOW_SECONDS apart, to be watched
+
+    def examples(self, data: list[str]) -> list[Example]:
+        raise NotImplementedError
+
+    def pairs(self, data: list[str]) -> tuple[list[str], list[list[int]], list[int]]:
+        """(symbols, inputs as ids, target ids): the training set."""
+        raise NotImplementedError
+
+    def items(self, typed: str) -> list[str]:
+        """What the model reads of a text typed into "try it"."""
+        raise NotImplementedError
+
+    def maps(self, reading: "Reading") -> dict:
+        """The maps its page draws for one reading."""
+        raise NotImplementedError
+
+    def default_example(self, shown: list[Example]) -> int:
+        """The index of the first example among those shown, or 0 when the user's data does not have it."""
+        return next((i for i, e in enumerate(shown) if e.label in self.first_examples), 0)
+
+
+class LastLetter(Case):
+    """Case 1: each word reads all but its last letter and names that letter."""
+
+    def examples(self, data):
         return [Example(w, list(w[:-1]), w[-1]) for w in data]
-    out = []
-    for k in range(1, min(len(data), EXAMPLES_SHOWN)):
-        items = data[max(0, k - CONTEXT):k]
-        out.append(Example(" ".join(items), items, data[k]))
-    return out
+
+    def pairs(self, data):
+        symbols = sorted({c for w in data for c in w})
+        index = {c: i for i, c in enumerate(symbols)}
+        return symbols, [[index[c] for c in w[:-1]] for w in data], [index[w[-1]] for w in data]
+
+    def items(self, typed):
+        return list(typed)
+
+    def maps(self, reading):
+        r = reading.forward
+        return {"forget": r.forget, "input": r.input, "cell": r.cell, "output": r.output, "hidden": r.hidden}
 
 
-def default_example(case: str, shown: list[Example]) -> int:
-    """The index of DEFAULT_EXAMPLE among the examples, or 0 when the user's data does not have it."""
-    return next((i for i, e in enumerate(shown) if e.label in (DEFAULT_EXAMPLE[case], DEFAULT_EXAMPLE_ZH[case])), 0)
+class NextWord(Case):
+    """Case 2: each place in the text reads up to CONTEXT words before it, both ways, and names the next."""
+
+    def examples(self, data):
+        out = []
+        for k in range(1, min(len(data), EXAMPLES_SHOWN)):
+            items = data[max(0, k - CONTEXT):k]
+            out.append(Example(" ".join(items), items, data[k]))
+        return out
+
+    def pairs(self, data):
+        symbols = sorted(set(data))
+        index = {w: i for i, w in enumerate(symbols)}
+        ids = [index[w] for w in data]
+        return symbols, [ids[max(0, k - CONTEXT):k] for k in range(1, len(ids))], ids[1:]
+
+    def items(self, typed):
+        return tokenize(typed)[-CONTEXT:]
+
+    def maps(self, reading):
+        return {"forget": reading.forward.forget, "forward": reading.forward.hidden, "backward": reading.backward.hidden}
+
+
+LAST_LETTER = LastLetter("last_letter", "case1", False, dict(hidden=32, lr=0.01, steps=300, seed=0), ("make",),
+                         tuple(HELD_OUT_WORDS), slow_steps=SLOW_STEPS)
+NEXT_WORD = NextWord("next_word", "case2", True, dict(hidden=32, lr=0.01, steps=600, seed=0),
+                     ("the dog saw the",   # → cat; "the cat saw the" → dog: the answer hangs on a word 3 back
+                      "小 鸟 在 树"))       # → 上
+CASES = {c.name: c for c in (LAST_LETTER, NEXT_WORD)}
 
 
 @dataclass(frozen=True)
@@ -160,27 +217,16 @@ def read(snap: Snapshot, items: list[str]) -> Reading | None:
 class Trainer:
     """Full-batch training of one case in small steps; `step(n)` returns (loss, accuracy)."""
 
-    def __init__(self, case: str, data, hidden: int, lr: float, seed: int = 0):
+    def __init__(self, case: Case | str, data, hidden: int, lr: float, seed: int = 0):
         import torch
         from torch import nn
 
+        case = CASES[case] if isinstance(case, str) else case
         self.torch, self.nn, self.case = torch, nn, case
         torch.manual_seed(seed)
-        if case == "last_letter":
-            words = data
-            self.symbols = sorted({c for w in words for c in w})
-            index = {c: i for i, c in enumerate(self.symbols)}
-            self.inputs = [[index[c] for c in w[:-1]] for w in words]
-            self.targets = torch.tensor([index[w[-1]] for w in words])
-            bi = False
-        else:
-            tokens = data
-            self.symbols = sorted(set(tokens))
-            index = {w: i for i, w in enumerate(self.symbols)}
-            ids = [index[w] for w in tokens]
-            self.inputs = [ids[max(0, k - CONTEXT):k] for k in range(1, len(ids))]
-            self.targets = torch.tensor(ids[1:])
-            bi = True
+        self.symbols, self.inputs, targets = case.pairs(data)
+        self.targets = torch.tensor(targets)
+        bi = case.bidirectional
         V = len(self.symbols)
         self.embed = nn.Embedding(V, 16)
         self.lstm = nn.LSTM(16, hidden, batch_first=True, bidirectional=bi)
@@ -219,14 +265,15 @@ class Trainer:
                         self.decode.weight.detach().numpy().copy(), self.decode.bias.detach().numpy().copy())
 
 
-def train_job(case: str, data, hidden: int, lr: float, steps: int, seed: int, every: int = 5):
+def train_job(case: Case | str, data, hidden: int, lr: float, steps: int, seed: int, every: int = 5):
     """A jobs.start work function: trains, reporting loss, accuracy and a snapshot every `every` steps."""
-    held_out = [w for w in HELD_OUT_WORDS if w not in data] if case == "last_letter" else []
+    case = CASES[case] if isinstance(case, str) else case
+    held_out = [w for w in case.held_out if w not in data]
 
     def work(job):
         trainer = Trainer(case, data, hidden, lr, seed)
         while trainer.steps < steps and not job.stopped():
-            slow = case == "last_letter" and trainer.steps < SLOW_STEPS   # the first steps, one at a time
+            slow = trainer.steps < case.slow_steps                        # the first steps, one at a time
             loss, acc = trainer.step(1 if slow else min(every, steps - trainer.steps))
             snap = trainer.snapshot()
             job.report(step=trainer.steps, loss=loss, accuracy=acc, **held_out_accuracy(snap, held_out))

@@ -131,7 +131,7 @@ def test_nothing_typed_is_rendered_as_markup():
 def test_case2_starts_on_an_example_the_default_training_gets_right():
     at = open_page("case_next_word")
     example = at.selectbox(key="case2_example")
-    assert example.format_func(example.value) == cases.DEFAULT_EXAMPLE["next_word"] == "the dog saw the"
+    assert example.format_func(example.value) == cases.NEXT_WORD.first_examples[0] == "the dog saw the"
     at.button(key="case2_train").click().run()
     train_to_the_end(at, "next_word")
     answers = [m.value for m in at.markdown if m.value.startswith("→")]

@@ -70,25 +70,25 @@ def test_same_seed_same_run():
 
 
 def test_the_examples_to_watch_are_what_the_model_reads():
-    words = cases.examples("last_letter", ["make", "我爱中国"])
+    words = cases.CASES["last_letter"].examples(["make", "我爱中国"])
     assert [(e.label, e.items, e.answer) for e in words] == [("make", list("mak"), "e"), ("我爱中国", list("我爱中"), "国")]
     tokens = cases.tokenize(cases.DEFAULT_PARAGRAPH)
-    shown = cases.examples("next_word", tokens)
+    shown = cases.CASES["next_word"].examples(tokens)
     assert len(shown) == cases.EXAMPLES_SHOWN - 1 and shown[4].items == ["cat", "sat", "on", "the"]
     assert shown[4].answer == "mat" and all(len(e.items) <= cases.CONTEXT for e in shown)
-    assert cases.default_example("next_word", shown) == 23 and shown[23].label == "the dog saw the"
-    assert cases.default_example("next_word", cases.examples("next_word", cases.tokenize("a b c d"))) == 0
+    assert cases.CASES["next_word"].default_example(shown) == 23 and shown[23].label == "the dog saw the"
+    assert cases.CASES["next_word"].default_example(cases.CASES["next_word"].examples(cases.tokenize("a b c d"))) == 0
 
 
 def test_case2_default_settings_get_the_default_example_right():
     """The example the page opens on is answered correctly by the model trained with the page's defaults."""
     tokens = cases.tokenize(cases.DEFAULT_PARAGRAPH)
-    d = cases.DEFAULTS["next_word"]
+    d = cases.CASES["next_word"].defaults
     tr = cases.Trainer("next_word", tokens, d["hidden"], d["lr"], d["seed"])
     while tr.steps < d["steps"]:
         tr.step(min(5, d["steps"] - tr.steps))   # in the chunks the background job uses
-    shown = cases.examples("next_word", tokens)
-    ex = shown[cases.default_example("next_word", shown)]
+    shown = cases.CASES["next_word"].examples(tokens)
+    ex = shown[cases.CASES["next_word"].default_example(shown)]
     r = cases.read(tr.snapshot(), ex.items)
     assert tr.snapshot().symbols[int(r.probs.argmax())] == ex.answer == "cat" and r.probs.max() > 0.8
 
@@ -96,10 +96,10 @@ def test_case2_default_settings_get_the_default_example_right():
 def test_case2_chinese_default_example_is_right_after_default_training():
     """In 中文 the paragraph is Chinese; its first example to watch is one the default settings get right."""
     tokens = cases.tokenize(cases.default_paragraph("zh"))
-    shown = cases.examples("next_word", tokens)
-    example = shown[cases.default_example("next_word", shown)]
-    assert example.label == cases.DEFAULT_EXAMPLE_ZH["next_word"]
-    d = cases.DEFAULTS["next_word"]
+    shown = cases.CASES["next_word"].examples(tokens)
+    example = shown[cases.CASES["next_word"].default_example(shown)]
+    assert example.label == cases.NEXT_WORD.first_examples[1]
+    d = cases.CASES["next_word"].defaults
     tr = cases.Trainer("next_word", tokens, d["hidden"], d["lr"], d["seed"])
     tr.step(d["steps"])
     reading = cases.read(tr.snapshot(), example.items)

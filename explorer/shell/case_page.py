@@ -1,5 +1,6 @@
 """The case-study pages (last letter, next word): data, settings, live training, prediction.
-Both pages call `render(case)`; everything they show comes from explorer.cases and the job.
+Both pages call `render(name)`; the case itself (what it reads, its examples, its maps) is an
+explorer.cases.Case, and everything shown comes from it and from its job.
 
 - Every widget keeps its value for the whole session (persist_state="session"): leaving the page
   and coming back finds the same words, settings, example and try-it text.
@@ -19,14 +20,14 @@ from explorer.vocab import display_char
 
 SETTINGS = {"hidden": [8, 16, 32, 64, 128], "lr": [0.001, 0.003, 0.01, 0.03, 0.1]}
 POLL_SECONDS = 0.5
-PREFIX = {"last_letter": "case1", "next_word": "case2"}
 MAX_NAMED = 8        # unknown characters or words named in a notice
 KEEP = "session"     # widgets keep their values across page switches
 
 
-def key(case: str, name: str) -> str:
+def key(case: cases.Case | str, name: str) -> str:
     """The one name of each widget and piece of state of a case page: key("last_letter", "raw") == "case1_raw"."""
-    return f"{PREFIX[case]}_{name}"
+    case = cases.CASES[case] if isinstance(case, str) else case
+    return f"{case.prefix}_{name}"
 
 
 def named(items: list[str]) -> str:
@@ -35,24 +36,27 @@ def named(items: list[str]) -> str:
     return ui.t("list_sep").join(shown) + ("…" if len(items) > MAX_NAMED else "")
 
 
-def _data(case: str):
-    """The training data from the text area, validated; None (after a message) when unusable."""
-    if case == "last_letter":
-        raw = st.text_area(ui.t("case1_words"), " ".join(cases.DEFAULT_WORDS), key=key(case, "raw"), height=100,
-                           persist_state=KEEP)
-        wl = cases.parse_words(raw)
-        if wl.truncated_from:
-            st.warning(ui.t("case1_truncated", n=wl.truncated_from, cap=cases.MAX_WORDS))
-        if wl.dropped_short:
-            st.warning(ui.t("case1_short", n=len(wl.dropped_short)))
-        if wl.too_long:
-            st.warning(ui.t("case1_long", n=len(wl.too_long), cap=cases.MAX_WORD_LEN))
-        if wl.dropped_duplicates:
-            st.info(ui.t("case1_duplicates", n=len(wl.dropped_duplicates)))
-        if not wl.words:
-            st.error(ui.t("case1_empty"))
-            return None
-        return wl.words
+def _words(case: cases.Case):
+    """Case 1's training data: a word list from the text area, validated; None (after a message) when unusable."""
+    raw = st.text_area(ui.t("case1_words"), " ".join(cases.DEFAULT_WORDS), key=key(case, "raw"), height=100,
+                       persist_state=KEEP)
+    wl = cases.parse_words(raw)
+    if wl.truncated_from:
+        st.warning(ui.t("case1_truncated", n=wl.truncated_from, cap=cases.MAX_WORDS))
+    if wl.dropped_short:
+        st.warning(ui.t("case1_short", n=len(wl.dropped_short)))
+    if wl.too_long:
+        st.warning(ui.t("case1_long", n=len(wl.too_long), cap=cases.MAX_WORD_LEN))
+    if wl.dropped_duplicates:
+        st.info(ui.t("case1_duplicates", n=len(wl.dropped_duplicates)))
+    if not wl.words:
+        st.error(ui.t("case1_empty"))
+        return None
+    return wl.words
+
+
+def _paragraph(case: cases.Case):
+    """Case 2's training data: the words of a paragraph, validated; None (after a message) when unusable."""
     raw = st.text_area(ui.t("case2_text"), cases.default_paragraph(ui.lang()), key=key(case, "raw"), height=130,
                        persist_state=KEEP)
     tokens = cases.tokenize(raw)
@@ -65,8 +69,12 @@ def _data(case: str):
     return tokens
 
 
-def _settings(case: str) -> tuple[int, float, int, int]:
-    d = cases.DEFAULTS[case]
+DATA = {"last_letter": _words, "next_word": _paragraph}          # each case's data widget
+UNKNOWN = {"last_letter": "case_unknown", "next_word": "case_unknown_words"}   # "not in what it learned"
+
+
+def _settings(case: cases.Case) -> tuple[int, float, int, int]:
+    d = case.defaults
     a, b, c, e = st.columns(4)
     hidden = a.select_slider(ui.t("case_hidden"), SETTINGS["hidden"], d["hidden"], key=key(case, "hidden"),
                              persist_state=KEEP)
@@ -76,20 +84,20 @@ def _settings(case: str) -> tuple[int, float, int, int]:
     return hidden, lr, steps, seed
 
 
-def _start(case: str, data, hidden: int, lr: float, steps: int, seed: int) -> None:
+def _start(case: cases.Case, data, hidden: int, lr: float, steps: int, seed: int) -> None:
     try:
-        jobs.start(ui.session_id(), case, cases.train_job(case, data, hidden, lr, steps, seed))
+        jobs.start(ui.session_id(), case.name, cases.train_job(case, data, hidden, lr, steps, seed))
         st.session_state[key(case, "error")] = None
     except jobs.TooManyJobs as refused:  # shown in the language of the moment, from the page
         st.session_state[key(case, "error")] = refused
 
 
-def _reset(case: str) -> None:
-    jobs.forget(ui.session_id(), case)  # stops it, and the page starts afresh
+def _reset(case: cases.Case) -> None:
+    jobs.forget(ui.session_id(), case.name)  # stops it, and the page starts afresh
     st.session_state[key(case, "error")] = None
 
 
-def _example(case: str, shown: list[cases.Example]) -> int | None:
+def _example(case: cases.Case, shown: list[cases.Example]) -> int | None:
     """The example to watch (an index into `shown`); None when there is none."""
     k = key(case, "example")
     if not shown:
@@ -97,22 +105,15 @@ def _example(case: str, shown: list[cases.Example]) -> int | None:
     kept = st.session_state.get(k)
     if kept is not None and not (isinstance(kept, int) and 0 <= kept < len(shown)):
         del st.session_state[k]  # the data changed under it (shrank, or new words): back to the default
-    return st.selectbox(ui.t("case_example"), range(len(shown)), index=cases.default_example(case, shown),
+    return st.selectbox(ui.t("case_example"), range(len(shown)), index=case.default_example(shown),
                         format_func=lambda i: shown[i].label, key=k, persist_state=KEEP)
 
 
-def _maps(reading: cases.Reading, case: str) -> dict:
-    if case == "last_letter":
-        r = reading.forward
-        return {"forget": r.forget, "input": r.input, "cell": r.cell, "output": r.output, "hidden": r.hidden}
-    return {"forget": reading.forward.forget, "forward": reading.forward.hidden, "backward": reading.backward.hidden}
-
-
-def _prediction(snap: cases.Snapshot, case: str, items: list[str], name: str) -> None:
+def _prediction(snap: cases.Snapshot, case: cases.Case, items: list[str], name: str) -> None:
     reading = cases.read(snap, items)
     if reading is None:
         unknown = list(dict.fromkeys(s for s in items if s not in snap.symbols))
-        st.warning(ui.t("case_unknown" if case == "last_letter" else "case_unknown_words", items=named(unknown)))
+        st.warning(ui.t(UNKNOWN[case.name], items=named(unknown)))
         return
     best = int(reading.probs.argmax())
     left, right = st.columns([1, 2])
@@ -122,19 +123,20 @@ def _prediction(snap: cases.Snapshot, case: str, items: list[str], name: str) ->
                          p=f"{reading.probs[best]:.0%}"))
         st.plotly_chart(figures.top_guesses(reading.probs, snap.symbols, ui.lang(), k=5), key=name + "_probs")
     with right:
-        unit_maps(_maps(reading, case), tuple(items), ui.lang(), key=name + "_maps")
+        unit_maps(case.maps(reading), tuple(items), ui.lang(), key=name + "_maps")
 
 
-def render(case: str) -> None:
-    st.title(ui.t(PREFIX[case] + "_title"))
-    ui.notice(PREFIX[case])
-    st.write(ui.t(PREFIX[case] + "_intro"))
+def render(name: str) -> None:
+    case = cases.CASES[name]
+    st.title(ui.t(case.prefix + "_title"))
+    ui.notice(case.prefix)
+    st.write(ui.t(case.prefix + "_intro"))
     session = ui.session_id()
     jobs.heartbeat(session)
-    data = _data(case)
+    data = DATA[case.name](case)
     hidden, lr, steps, seed = _settings(case)
 
-    job = jobs.get(session, case)
+    job = jobs.get(session, case.name)
     x, y, z, _ = st.columns([1, 1, 1, 3])
     x.button(ui.t("case_train"), type="primary", disabled=data is None, key=key(case, "train"),
              on_click=_start, args=(case, data, hidden, lr, steps, seed))
@@ -146,13 +148,13 @@ def render(case: str) -> None:
     if refused:
         st.warning(job_ui.refusal(refused))
 
-    shown = cases.examples(case, data or [])
+    shown = case.examples(data or [])
     example = _example(case, shown)
 
     @st.fragment(run_every=POLL_SECONDS if job is not None and job.running else None)
     def live():
         jobs.heartbeat(session)
-        j = jobs.get(session, case)
+        j = jobs.get(session, case.name)
         if j is None:
             st.info(ui.t("case_not_started"))
             return
@@ -184,15 +186,14 @@ def render(case: str) -> None:
     live()
 
     st.subheader(ui.t("case_try"))
-    typed = st.text_input(ui.t("case1_input") if case == "last_letter" else ui.t("case2_input"),
+    typed = st.text_input(ui.t(case.prefix + "_input"),
                           key=key(case, "input"), max_chars=200, persist_state=KEEP)  # kept while training runs
-    if case == "next_word" and shown:
-        st.caption(ui.t("case2_try_note", n=cases.CONTEXT,
-                        ex=md_escape(shown[cases.default_example(case, shown)].label)))
-    job = jobs.get(session, case)
+    if case.bidirectional and shown:        # case 2 reads only the last few words typed: say how many
+        st.caption(ui.t("case2_try_note", n=cases.CONTEXT, ex=md_escape(shown[case.default_example(shown)].label)))
+    job = jobs.get(session, case.name)
     if job is None or job.result is None:
         st.caption(ui.t("case_try_first"))
         return
-    items = list(typed) if case == "last_letter" else cases.tokenize(typed)[-cases.CONTEXT:]
+    items = case.items(typed)
     if items:
         _prediction(job.result, case, items, key(case, "try"))
