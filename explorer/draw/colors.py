@@ -1,4 +1,4 @@
-"""The one source of every colour scale in the app.
+"""The one source of the app's colours: every colour scale, and the few named colours the charts share.
 
 - Gates (f, i, o) live in 0..1: a sequential scale.
 - Candidate, cell state and hidden output are signed: a diverging scale centred on 0.
@@ -7,6 +7,14 @@ from __future__ import annotations
 
 import numpy as np
 from plotly.colors import sample_colorscale
+
+# Named colours: each used wherever it means the same thing.
+MAIN = "#3b6ea8"      # bars and lines of the model's own numbers
+ACCENT = "#e4572e"    # what is chosen: step t, the selected span, the forced run, "on your text"
+UP = "#b2182b"        # adds to the belt (the red end of the signed scale)
+DOWN = "#2166ac"      # takes from the belt (the blue end)
+MUTED = "#9aa0a6"     # the run as it is, beside a forced one
+GRID = "#eee"         # grid lines
 
 GATE_SCALE = "Viridis"
 SIGNED_SCALE = "RdBu_r"

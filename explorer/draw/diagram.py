@@ -6,9 +6,10 @@ user text. assets/lstm_cell.svg is `cell_svg()` saved (tests check it is up to d
 """
 from __future__ import annotations
 
-HIGHLIGHT = "#e4572e"
+from explorer.draw.colors import ACCENT, MUTED
+
+HIGHLIGHT = ACCENT
 INK = "#222"
-MUTED = "#9aa0a6"
 
 _GATES = {  # part: (box centre x, label, function in the box)
     "forget": (150, "f<tspan baseline-shift='sub' font-size='14'>t</tspan>", "σ"),

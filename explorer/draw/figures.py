@@ -23,7 +23,7 @@ OVERVIEW_KINDS = ("forget", "input", "candidate", "cell", "output", "hidden")  #
 MAX_TICKS = 50          # up to this many characters, every one is named on a time axis
 MAX_NUMBERED = 25       # beyond, every 2nd / 5th / 10th / … is, with its position t below it
 ROUND_STEPS = (2, 5, 10, 20, 50, 100, 200, 500)
-BELT_COLOURS = {"belt": "#444", "down": "#2166ac", "up": "#b2182b"}  # the belt's bars and lines alike
+BELT_COLOURS = {"belt": "#444", "down": colors.DOWN, "up": colors.UP}  # the belt's bars and lines alike
 
 
 def png_source(rgb: np.ndarray) -> str:
@@ -65,7 +65,7 @@ def top_guesses(probs: np.ndarray, vocab_chars, lang: str, k: int = 8) -> go.Fig
     order = np.argsort(probs)[::-1][:k]
     labels = [f"'{plot_label(vocab_chars[i])}'" for i in order][::-1]
     values = probs[order][::-1].astype(float)
-    bar = dict(type="bar", x=values, y=labels, orientation="h", marker=dict(color="#3b6ea8"),
+    bar = dict(type="bar", x=values, y=labels, orientation="h", marker=dict(color=colors.MAIN),
                text=[f"{v:.0%}" for v in values], textposition="outside", cliponaxis=False,
                hovertemplate="%{y}: %{x:.3f}<extra></extra>")
     layout = dict(height=40 * k + 60, margin=dict(l=10, r=50, t=10, b=40), font=FONT, plot_bgcolor="white",
@@ -84,8 +84,8 @@ def unit_lines(series: list[tuple], chars, lang: str, t: int, title: str,
     layout = dict(height=height, margin=dict(l=50, r=10, t=40, b=30), font=FONT, plot_bgcolor="white",
                   title=dict(text=title, font=dict(size=17), x=0), legend=dict(orientation="h", y=1.02, x=1, xanchor="right",
                                                                          yanchor="bottom"),
-                  xaxis=dict(gridcolor="#eee", **char_ticks(chars)), yaxis=dict(gridcolor="#eee", zerolinecolor="#999"),
-                  shapes=[dict(type="line", x0=t, x1=t, yref="paper", y0=0, y1=1, line=dict(color="#e4572e", width=2))])
+                  xaxis=dict(gridcolor=colors.GRID, **char_ticks(chars)), yaxis=dict(gridcolor=colors.GRID, zerolinecolor="#999"),
+                  shapes=[dict(type="line", x0=t, x1=t, yref="paper", y0=0, y1=1, line=dict(color=colors.ACCENT, width=2))])
     return fig(dict(data=data, layout=layout))
 
 
@@ -102,7 +102,7 @@ def belt_waterfall(step, lang: str) -> go.Figure:
     hi = max(0.0, step.c_prev, step.kept + max(step.written, 0), step.cell)
     pad = 0.25 * max(hi - lo, 0.1)
     layout = dict(height=330, margin=dict(l=50, r=10, t=20, b=40), font=FONT, plot_bgcolor="white", showlegend=False,
-                  yaxis=dict(range=[lo - pad, hi + pad], gridcolor="#eee", zerolinecolor="#999"))
+                  yaxis=dict(range=[lo - pad, hi + pad], gridcolor=colors.GRID, zerolinecolor="#999"))
     return fig(dict(data=[w], layout=layout))
 
 
@@ -114,10 +114,10 @@ def contributions_bar(contrib: np.ndarray, chars, lang: str) -> go.Figure:
     data = [dict(type="scatter", x=s, y=np.where(sign * contrib > 0, contrib, 0.0), mode="lines",
                  line=dict(shape="hvh", width=1, color=color), fill="tozeroy", fillcolor=color,
                  customdata=labels, hovertemplate="s=%{x} '%{customdata}': %{y:.4f}<extra></extra>")
-            for sign, color in ((1, "#b2182b"), (-1, "#2166ac"))]
+            for sign, color in ((1, colors.UP), (-1, colors.DOWN))]
     layout = dict(height=300, margin=dict(l=50, r=10, t=10, b=30), font=FONT, plot_bgcolor="white", showlegend=False,
                   xaxis=dict(range=[-0.5, len(contrib) - 0.5], **char_ticks(chars[: len(contrib)])),
-                  yaxis=dict(title=dict(text=tr("axis_contribution", lang)), gridcolor="#eee", zerolinecolor="#999"))
+                  yaxis=dict(title=dict(text=tr("axis_contribution", lang)), gridcolor=colors.GRID, zerolinecolor="#999"))
     return fig(dict(data=data, layout=layout))
 
 
@@ -128,10 +128,10 @@ def guesses_compare(probs_a: np.ndarray, probs_b: np.ndarray, names: tuple[str, 
     data = [dict(type="bar", orientation="h", name=name, y=labels, x=p[keep][::-1].astype(float), marker=dict(color=col),
                  text=[f"{v:.0%}" for v in p[keep][::-1]], textposition="outside", cliponaxis=False,
                  hovertemplate=name + " %{y}: %{x:.3f}<extra></extra>")
-            for name, p, col in ((names[0], probs_a, "#9aa0a6"), (names[1], probs_b, "#e4572e"))]
+            for name, p, col in ((names[0], probs_a, colors.MUTED), (names[1], probs_b, colors.ACCENT))]
     layout = dict(height=60 + 44 * len(keep), margin=dict(l=10, r=50, t=30, b=30), font=FONT, plot_bgcolor="white",
                   barmode="group", legend=dict(orientation="h", y=1.02, yanchor="bottom"),
-                  xaxis=dict(range=[0, 1.15], gridcolor="#eee"), yaxis=dict(type="category"))
+                  xaxis=dict(range=[0, 1.15], gridcolor=colors.GRID), yaxis=dict(type="category"))
     return fig(dict(data=data, layout=layout))
 
 
@@ -158,13 +158,13 @@ def reading_directions(chars, lang: str) -> go.Figure:
     text = dict(type="scatter", x=list(range(T)), y=[0] * T, mode="text", text=[plot_label(c) for c in chars],
                 textfont=dict(size=22), hoverinfo="skip", showlegend=False)
     arrows = [dict(x=T - 0.5, y=0.8, ax=-0.5, ay=0.8, xref="x", yref="y", axref="x", ayref="y", showarrow=True,
-                   arrowhead=3, arrowwidth=3, arrowcolor="#b2182b"),
+                   arrowhead=3, arrowwidth=3, arrowcolor=colors.UP),
               dict(x=-0.5, y=-0.8, ax=T - 0.5, ay=-0.8, xref="x", yref="y", axref="x", ayref="y", showarrow=True,
-                   arrowhead=3, arrowwidth=3, arrowcolor="#2166ac"),
+                   arrowhead=3, arrowwidth=3, arrowcolor=colors.DOWN),
               dict(x=-0.5, y=1.25, text=tr("bi_forward_reader", lang), showarrow=False, xanchor="left",
-                   font=dict(color="#b2182b", size=15)),
+                   font=dict(color=colors.UP, size=15)),
               dict(x=T - 0.5, y=-1.3, text=tr("bi_backward_reader", lang), showarrow=False, xanchor="right",
-                   font=dict(color="#2166ac", size=15))]
+                   font=dict(color=colors.DOWN, size=15))]
     layout = dict(height=170, margin=dict(l=10, r=10, t=10, b=10), font=FONT, plot_bgcolor="white",
                   annotations=arrows, xaxis=dict(visible=False, range=[-1, T]), yaxis=dict(visible=False, range=[-1.6, 1.6]))
     return fig(dict(data=[text], layout=layout))
@@ -210,8 +210,8 @@ def log_lines(x, series: list[tuple[str, np.ndarray, str]], xtitle: str, ytitle:
     everything = np.concatenate(ys) if ys else np.array([LOG_FLOOR, 1.0])
     layout = dict(height=height, margin=dict(l=70, r=10, t=10, b=50), font=FONT, plot_bgcolor="white",
                   legend=dict(orientation="h", y=1.02, yanchor="bottom"),
-                  xaxis=dict(title=dict(text=xtitle), gridcolor="#eee"),
-                  yaxis=dict(type="log", title=dict(text=ytitle), gridcolor="#eee",
+                  xaxis=dict(title=dict(text=xtitle), gridcolor=colors.GRID),
+                  yaxis=dict(type="log", title=dict(text=ytitle), gridcolor=colors.GRID,
                              **decade_ticks(float(everything.min()), max(float(everything.max()), 1.0))))
     return fig(dict(data=data, layout=layout))
 
@@ -224,8 +224,8 @@ def accuracy_lines(distances, series: list[tuple[str, list[float], str, str]], x
             for name, v, color, dash in series]
     layout = dict(height=360, margin=dict(l=70, r=10, t=10, b=50), font=FONT, plot_bgcolor="white",
                   legend=dict(orientation="h", y=1.02, yanchor="bottom"),
-                  xaxis=dict(type="log", title=dict(text=xtitle), tickvals=list(distances), gridcolor="#eee"),
-                  yaxis=dict(range=[0, 1.05], tickformat=".0%", title=dict(text=ytitle), gridcolor="#eee"),
+                  xaxis=dict(type="log", title=dict(text=xtitle), tickvals=list(distances), gridcolor=colors.GRID),
+                  yaxis=dict(range=[0, 1.05], tickformat=".0%", title=dict(text=ytitle), gridcolor=colors.GRID),
                   shapes=[dict(type="line", xref="paper", x0=0, x1=1, y0=chance, y1=chance,
                                line=dict(color="#999", dash="dot"))])
     return fig(dict(data=data, layout=layout))
@@ -240,16 +240,16 @@ def training_curves(steps, loss, accuracy, loss_title: str, acc_title: str, step
     """Loss (left axis) and accuracy (right axis) against the training step; with `held_out`, the
     accuracy on words never trained on too (dashed)."""
     data = [dict(type="scatter", x=list(steps), y=list(loss), name=loss_title, mode="lines",
-                 line=dict(width=3, color="#e4572e"), hovertemplate="%{x}: %{y:.3f}<extra></extra>"),
+                 line=dict(width=3, color=colors.ACCENT), hovertemplate="%{x}: %{y:.3f}<extra></extra>"),
             dict(type="scatter", x=list(steps), y=list(accuracy), name=acc_title, mode="lines", yaxis="y2",
-                 line=dict(width=3, color="#3b6ea8"), hovertemplate="%{x}: %{y:.0%}<extra></extra>")]
+                 line=dict(width=3, color=colors.MAIN), hovertemplate="%{x}: %{y:.0%}<extra></extra>")]
     if held_out is not None:
         data.append(dict(type="scatter", x=list(steps), y=list(held_out), name=held_out_title, mode="lines", yaxis="y2",
                          line=dict(width=3, color="#2ca02c", dash="dash"), hovertemplate="%{x}: %{y:.0%}<extra></extra>"))
     layout = dict(height=300, margin=dict(l=60, r=60, t=10, b=50), font=FONT, plot_bgcolor="white",
                   legend=dict(orientation="h", y=1.02, yanchor="bottom"),
-                  xaxis=dict(title=dict(text=step_title), gridcolor="#eee"),
-                  yaxis=dict(title=dict(text=loss_title), gridcolor="#eee", rangemode="tozero"),
+                  xaxis=dict(title=dict(text=step_title), gridcolor=colors.GRID),
+                  yaxis=dict(title=dict(text=loss_title), gridcolor=colors.GRID, rangemode="tozero"),
                   yaxis2=dict(title=dict(text=acc_title), overlaying="y", side="right", range=[0, ACC_TOP],
                               tickmode="array", tickvals=ACC_TICKS, tickformat=".0%", showgrid=False))
     return fig(dict(data=data, layout=layout))
@@ -280,7 +280,7 @@ def panels(figs: list[go.Figure], boxes: list[tuple[float, float, float, float]]
 
 # --- the unit explorer (explorer/units.py) ------------------------------------------------------------
 SPAN_FILL = "rgba(228, 87, 46, 0.16)"   # the selected span, in the selection's orange
-MARK = "#e4572e"
+MARK = colors.ACCENT
 
 
 def unit_sparklines(rows: list[tuple[str, np.ndarray]], chars, span: tuple[int, int], threshold: float,
@@ -292,7 +292,7 @@ def unit_sparklines(rows: list[tuple[str, np.ndarray]], chars, span: tuple[int, 
     h = (1 - gap * (k - 1)) / k
     data, layout = [], dict(height=height_per_row * k + 70, margin=dict(l=70, r=10, t=10, b=40), font=FONT,
                             plot_bgcolor="white", showlegend=False,
-                            xaxis=dict(gridcolor="#eee", range=[-0.5, T - 0.5], anchor=f"y{k}" if k > 1 else "y",
+                            xaxis=dict(gridcolor=colors.GRID, range=[-0.5, T - 0.5], anchor=f"y{k}" if k > 1 else "y",
                                        **char_ticks(chars)))
     shapes = [dict(type="rect", xref="x", yref="paper", x0=span[0] - 0.5, x1=span[1] - 0.5, y0=0, y1=1,
                    fillcolor=SPAN_FILL, line=dict(width=0), layer="below")]
@@ -303,7 +303,7 @@ def unit_sparklines(rows: list[tuple[str, np.ndarray]], chars, span: tuple[int, 
             domain=[max(0.0, round(top - h, 6)), min(1.0, round(top, 6))], anchor="x", gridcolor="#f2f2f2", zerolinecolor="#bbb", nticks=3,
             title=dict(text=html.escape(label, quote=False), font=dict(size=15)))
         data.append(dict(type="scatter", x=np.arange(T), y=np.asarray(v, np.float64), yaxis=axis, mode="lines",
-                         line=dict(width=2.5, color="#3b6ea8"), hovertemplate=html.escape(label, quote=False) + " · t=%{x}: %{y:.3f}<extra></extra>"))
+                         line=dict(width=2.5, color=colors.MAIN), hovertemplate=html.escape(label, quote=False) + " · t=%{x}: %{y:.3f}<extra></extra>"))
         shapes.append(dict(type="line", xref="x", yref=axis, x0=-0.5, x1=T - 0.5, y0=threshold, y1=threshold,
                            line=dict(color="#888", width=1.5, dash="dash")))
     layout["shapes"] = shapes
@@ -318,13 +318,13 @@ def saturation_scatter(low: np.ndarray, high: np.ndarray, title: str, xtitle: st
     units_ = np.arange(len(low))
     tip = hover + "<br>< 0.1: %{x:.0%}<br>> 0.9: %{y:.0%}<extra></extra>"
     data = [dict(type="scatter", mode="markers", x=low, y=high, customdata=units_, hovertemplate=tip,
-                 marker=dict(size=9, color="#3b6ea8", opacity=0.75, line=dict(width=0.5, color="#fff")))]
+                 marker=dict(size=9, color=colors.MAIN, opacity=0.75, line=dict(width=0.5, color="#fff")))]
     if selected is not None and 0 <= selected < len(low):
         data.append(dict(type="scatter", mode="markers+text", x=[low[selected]], y=[high[selected]],
                          customdata=[selected], text=[str(selected)], textposition="top center", hovertemplate=tip,
                          textfont=dict(size=16, color=MARK), marker=dict(size=15, color=MARK, symbol="circle-open",
                                                                            line=dict(width=3, color=MARK))))
-    axis = dict(range=[-0.03, 1.03], gridcolor="#eee", tickformat=".0%", zeroline=False, dtick=0.25, constrain="domain")
+    axis = dict(range=[-0.03, 1.03], gridcolor=colors.GRID, tickformat=".0%", zeroline=False, dtick=0.25, constrain="domain")
     layout = dict(height=380, margin=dict(l=60, r=10, t=44, b=50), font=FONT, plot_bgcolor="white", showlegend=False,
                   title=dict(text=html.escape(title, quote=False), font=dict(size=17), x=0), clickmode="event+select",
                   xaxis=dict(title=dict(text=html.escape(xtitle, quote=False)), **axis),
@@ -337,10 +337,10 @@ def value_histogram(edges: np.ndarray, counts: np.ndarray, xtitle: str, ytitle: 
     """Bars of how often each value occurs (counts between consecutive edges)."""
     centres = (edges[:-1] + edges[1:]) / 2
     bar = dict(type="bar", x=centres, y=np.asarray(counts, np.float64), width=float(edges[1] - edges[0]) * 0.92,
-               marker=dict(color="#3b6ea8"), hovertemplate="%{x:.2f}: %{y}<extra></extra>")
+               marker=dict(color=colors.MAIN), hovertemplate="%{x:.2f}: %{y}<extra></extra>")
     layout = dict(height=300, margin=dict(l=60, r=10, t=10, b=50), font=FONT, plot_bgcolor="white",
-                  xaxis=dict(title=dict(text=html.escape(xtitle, quote=False)), gridcolor="#eee"),
-                  yaxis=dict(title=dict(text=html.escape(ytitle, quote=False)), gridcolor="#eee", type="log", dtick=1))
+                  xaxis=dict(title=dict(text=html.escape(xtitle, quote=False)), gridcolor=colors.GRID),
+                  yaxis=dict(title=dict(text=html.escape(ytitle, quote=False)), gridcolor=colors.GRID, type="log", dtick=1))
     return fig(dict(data=[bar], layout=layout))
 
 
@@ -354,7 +354,7 @@ def property_bars(labels: list[str], series: list[tuple[str, list, str]], xtitle
     layout = dict(height=46 * len(labels) * max(1, len(series)) // 2 + 110, barmode="group", font=FONT,
                   margin=dict(l=10, r=50, t=10, b=50), plot_bgcolor="white",
                   legend=dict(orientation="h", y=1.0, x=1, xanchor="right", yanchor="bottom"),
-                  xaxis=dict(range=[-1.1, 1.1], title=dict(text=html.escape(xtitle, quote=False)), gridcolor="#eee",
+                  xaxis=dict(range=[-1.1, 1.1], title=dict(text=html.escape(xtitle, quote=False)), gridcolor=colors.GRID,
                              zerolinecolor="#666", dtick=0.5),
                   yaxis=dict(type="category", autorange="reversed", automargin=True))
     return fig(dict(data=data, layout=layout))

@@ -35,7 +35,7 @@ def chips_html(chars, values: np.ndarray | None = None, kind: str = "forget", un
         if unknown is not None and unknown[t]:
             style += "border:2px dashed #d62728;"
         if t == selected:
-            style += "outline:3px solid #e4572e;outline-offset:1px;"
+            style += f"outline:3px solid {colors.ACCENT};outline-offset:1px;"
         title = f"t={t}" + (f": {float(values[t]):.3f}" if values is not None else "")  # the tooltip
         parts.append(f'<span style="{style}" title="{title}">{html.escape(display_char(c))}</span>')
     return '<div style="line-height:2.1em;">' + "".join(parts) + "</div>"
@@ -54,7 +54,7 @@ def strip_html(chars, rgbs, mark: tuple[int, int] | None = None, caption: str = 
         r, g, b = (int(v) for v in rgbs[k])
         style = f"background:rgb({r},{g},{b});color:{colors.text_on(rgbs[k])};padding:1px 0;"
         if mark is not None and mark[0] <= k < mark[1]:
-            style += "border-bottom:4px solid #e4572e;font-weight:700;"
+            style += f"border-bottom:4px solid {colors.ACCENT};font-weight:700;"
         parts.append(f'<span style="{style}">{html.escape(display_char(c))}</span>')
     head = (f'<span style="font-family:sans-serif;font-size:15px;color:#555;margin-right:10px;">'
             f"{html.escape(caption)}</span>") if caption else ""

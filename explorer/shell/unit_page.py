@@ -208,8 +208,8 @@ def card(trace: Trace, kind: str, H: int) -> None:
         st.caption(ui.t("ux_hist_caption", n=f"{len(idx):,}"))
     why = units.explain(idx, j, kind, trace)
     names = [ui.t("ux_prop_" + p) for p in why]
-    st.plotly_chart(figures.property_bars(names, [(ui.t("ux_on_corpus"), [w["corpus"] for w in why.values()], "#3b6ea8"),
-                                                  (ui.t("ux_on_text"), [w["text"] for w in why.values()], "#e4572e")],
+    st.plotly_chart(figures.property_bars(names, [(ui.t("ux_on_corpus"), [w["corpus"] for w in why.values()], colors.MAIN),
+                                                  (ui.t("ux_on_text"), [w["text"] for w in why.values()], colors.ACCENT)],
                                           ui.t("ux_corr")), key="ux_props")
     st.caption(ui.t("ux_props_caption"))
     ui.chips(trace, getattr(trace, kind)[:, j], kind, None, ui.t("chips_label", kind=ui.t("kind_" + kind), j=j))
