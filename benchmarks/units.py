@@ -20,7 +20,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from explorer import units  # noqa: E402
 from explorer.models import load_model  # noqa: E402
-from explorer.trace import trace  # noqa: E402
+from explorer.tracing import trace  # noqa: E402
 
 
 def rss_mb() -> float:

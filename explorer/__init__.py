@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 from explorer import models as _models
-from explorer.trace import trace as _trace  # loads the module first: the name `trace` below stays the function
+from explorer.tracing import trace as _trace
 
 
 def load_model(path=None, vocab=None):

@@ -12,7 +12,7 @@ import numpy as np
 
 from explorer.lstm import sigmoid
 from explorer.models import CharModel
-from explorer.trace import Trace
+from explorer.tracing import Trace
 
 
 

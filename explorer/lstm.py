@@ -1,4 +1,4 @@
-"""The LSTM, written as the lesson's equations (explorer.trace keeps what they compute for a text).
+"""The LSTM, written as the lesson's equations (explorer.tracing keeps what they compute for a text).
 
     f_t  = σ(W_f·[h_{t-1}, x_t] + b_f)        forget gate
     i_t  = σ(W_i·[h_{t-1}, x_t] + b_i)        input ("memory") gate

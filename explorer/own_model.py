@@ -30,7 +30,7 @@ import numpy as np
 
 from explorer.i18n import tr
 from explorer.lstm import Forcing, LSTMRun, LSTMWeights, run, softmax
-from explorer.trace import Trace
+from explorer.tracing import Trace
 from explorer.vocab import UNKNOWN_MARK
 from explorer.weights import NAMES
 

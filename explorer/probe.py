@@ -21,7 +21,7 @@ import numpy as np
 
 from explorer import corpus
 from explorer.models import SHIPPED, load_model
-from explorer.trace import trace
+from explorer.tracing import trace
 
 SAMPLE_CHARS = 40_000   # the probe reads this much of the held-out text; the unit explorer all of it
 

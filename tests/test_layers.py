@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-MODEL = ["lstm", "trace", "models", "vocab", "corpus", "probe", "units", "own_model", "bilstm", "variants", "memory",
+MODEL = ["lstm", "tracing", "models", "vocab", "corpus", "probe", "units", "own_model", "bilstm", "variants", "memory",
          "params", "lesson", "equations", "quiz", "weights", "cases", "path", "cache", "safe_text", "i18n"]
 DRAWING = ["draw.colors", "draw.figures", "draw.textview", "draw.diagram", "draw.unitmap", "draw.export"]
 

@@ -9,7 +9,7 @@ from torch import nn
 
 import explorer
 from explorer.own_model import MAX_BYTES, OwnModelError, load
-from explorer.trace import softmax
+from explorer.tracing import softmax
 
 CHARS = list("abcdefgh \n.")
 TEXT = "abc def.\nhead bad\nfg ch"

@@ -10,7 +10,7 @@ from explorer import units
 from explorer.lstm import LSTMWeights, sigmoid
 from explorer.models import SHIPPED, CharModel
 from explorer.probe import column, probe_path
-from explorer.trace import trace
+from explorer.tracing import trace
 from explorer.vocab import UNKNOWN_MARK, Vocab
 
 LETTERS = "abcdefghij"

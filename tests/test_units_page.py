@@ -9,7 +9,7 @@ from explorer import units
 from explorer.i18n import tr as tr_
 from explorer.models import SHIPPED
 from explorer.probe import probe_path
-from explorer.trace import trace
+from explorer.tracing import trace
 from explorer.shell.ui import COUNTER_TEXT
 from explorer.shell.unit_page import default_span
 from tests.helpers.apptest import APP

@@ -13,7 +13,7 @@ from explorer.lstm import Forcing
 from explorer.models import CharModel
 from explorer.shell import own_ui
 from explorer.shell.state import t
-from explorer.trace import Trace
+from explorer.tracing import Trace
 
 # A 500-character trace is about 3 MB: a class typing 300 different texts must not grow the server by a trace each.
 @st.cache_resource

@@ -12,7 +12,7 @@ from pathlib import Path
 import streamlit as st
 
 from explorer.own_model import OwnModel, OwnModelError, load
-from explorer.trace import Trace
+from explorer.tracing import Trace
 
 
 PAGES = ("cell", "forget", "input", "output", "overview", "units")   # the pages that show your model

@@ -17,7 +17,7 @@ from explorer.shell.cached import (  # noqa: F401  (handed on to the pages)
 from explorer.shell.state import (  # noqa: F401  (handed on to the pages)
     CHINESE_TEXT, DEFAULT_TEXT, INPUT_CAP, TEXT_CAP, clamp_selection, init_state, lang, language_switch,
     presenting, session_id, set_text, sync_selection, sync_url, t, text_now)
-from explorer.trace import Trace
+from explorer.tracing import Trace
 from explorer.vocab import display_char
 
 

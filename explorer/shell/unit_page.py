@@ -15,7 +15,7 @@ from explorer.draw import colors, figures
 from explorer.draw.textview import level_rgbs, strip_html
 from explorer.path import PATH, script_path
 from explorer.shell import own_ui, ui
-from explorer.trace import Trace
+from explorer.tracing import Trace
 from explorer.vocab import display_char
 
 KIND_LABELS = {"cell": "C", "hidden": "h", "forget": "f", "input": "i", "candidate": "C̃", "output": "o"}
