@@ -24,7 +24,7 @@ page = st.navigation(list(pages.values()), expanded=True)   # all 13 steps in vi
 ui.training_status()
 current = next(key for key, p in pages.items() if p.title == page.title)
 if own_ui.current() is not None and current not in own_ui.PAGES:
-    st.info(ui.t("own_elsewhere", name=ui.md_escape(own_ui.current().name)))
+    st.info(ui.say("own_elsewhere", name=ui.md_escape(own_ui.current().name)))
 page.run()
 ui.page_question(current)
 ui.path_links(current)

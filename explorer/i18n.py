@@ -1,4 +1,4 @@
-"""Every string the user sees, in English and Chinese. One table; `tr(key, lang)` reads it."""
+"""Every string the user sees, in English and Chinese. One table; `say(key, lang)` reads it."""
 from __future__ import annotations
 
 LANGS = {"en": "English", "zh": "中文"}
@@ -777,6 +777,6 @@ STRINGS: dict[str, dict[str, str]] = {
 }
 
 
-def tr(key: str, lang: str, **fmt) -> str:
+def say(key: str, lang: str, **fmt) -> str:
     s = STRINGS[key].get(lang) or STRINGS[key][DEFAULT_LANG]
     return s.format(**fmt) if fmt else s

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
-from explorer.i18n import tr
+from explorer.i18n import say
 from explorer.lstm import Forcing, LSTMRun, LSTMWeights, run, softmax
 from explorer.tracing import Trace
 from explorer.vocab import UNKNOWN_MARK
@@ -52,10 +52,10 @@ class OwnModelError(ValueError):
 
     def __init__(self, key: str, **fmt):
         self.key, self.fmt = key, fmt
-        super().__init__(tr("own_err_" + key, "en", **fmt))
+        super().__init__(say("own_err_" + key, "en", **fmt))
 
     def message(self, lang: str) -> str:
-        return tr("own_err_" + self.key, lang, **self.fmt)
+        return say("own_err_" + self.key, lang, **self.fmt)
 
 
 def _shape(a) -> str:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from explorer.i18n import tr
+from explorer.i18n import say
 from explorer.params import formula_count, lesson_lstm, torch_count
 from explorer.vocab import display_char
 
@@ -37,8 +37,8 @@ def forget_at_break(trace, unit: int, lang: str) -> Question:
     """Counting example: at ↵, is f of the counting unit near 0 (it drops the count) or near 1?"""
     t = _first_break(trace)
     f = float(trace.forget[t, unit])
-    return Question(tr("q_forget", lang, j=unit, t=t), (tr("q_near0", lang), tr("q_near1", lang)), int(f >= 0.5),
-                    tr("q_forget_explain", lang, j=unit, t=t, f=f"{f:.3f}"))
+    return Question(say("q_forget", lang, j=unit, t=t), (say("q_near0", lang), say("q_near1", lang)), int(f >= 0.5),
+                    say("q_forget_explain", lang, j=unit, t=t, f=f"{f:.3f}"))
 
 
 def cell_at_break(trace, unit: int, lang: str) -> Question:
@@ -47,8 +47,8 @@ def cell_at_break(trace, unit: int, lang: str) -> Question:
     before, after = float(trace.cell[t - 1, unit]), float(trace.cell[t, unit])
     change = abs(after) - abs(before)
     answer = 2 if abs(after - before) < 0.05 * max(1.0, abs(before)) else (0 if change > 0 else 1)
-    return Question(tr("q_cell", lang, j=unit), (tr("q_climbs", lang), tr("q_drops", lang), tr("q_stays", lang)),
-                    answer, tr("q_cell_explain", lang, j=unit, t=t, before=f"{before:.2f}", after=f"{after:.2f}"))
+    return Question(say("q_cell", lang, j=unit), (say("q_climbs", lang), say("q_drops", lang), say("q_stays", lang)),
+                    answer, say("q_cell_explain", lang, j=unit, t=t, before=f"{before:.2f}", after=f"{after:.2f}"))
 
 
 def written_after_break(trace, unit: int, lang: str) -> Question:
@@ -57,8 +57,8 @@ def written_after_break(trace, unit: int, lang: str) -> Question:
     t = _first_break(trace) + 1
     w = float(trace.input[t, unit] * trace.candidate[t, unit])
     answer = 2 if abs(w) < 0.05 else (0 if w > 0 else 1)
-    return Question(tr("q_input", lang, j=unit, t=t), (tr("q_adds", lang), tr("q_takes", lang), tr("q_nothing", lang)),
-                    answer, tr("q_input_explain", lang, j=unit, t=t, i=f"{float(trace.input[t, unit]):.3f}",
+    return Question(say("q_input", lang, j=unit, t=t), (say("q_adds", lang), say("q_takes", lang), say("q_nothing", lang)),
+                    answer, say("q_input_explain", lang, j=unit, t=t, i=f"{float(trace.input[t, unit]):.3f}",
                                 c=f"{float(trace.candidate[t, unit]):.3f}", w=f"{w:.3f}"))
 
 
@@ -66,8 +66,8 @@ def cell_or_hidden(trace, unit: int, lang: str) -> Question:
     """End of the counting example's first line: which is larger in size there, C or h?"""
     t = _first_break(trace) - 1
     c, h = float(trace.cell[t, unit]), float(trace.hidden[t, unit])
-    return Question(tr("q_output", lang, j=unit, t=t), ("|C|", "|h|"), int(abs(h) > abs(c)),
-                    tr("q_output_explain", lang, c=f"{c:.3f}", h=f"{h:.3f}", o=f"{float(trace.output[t, unit]):.3f}"))
+    return Question(say("q_output", lang, j=unit, t=t), ("|C|", "|h|"), int(abs(h) > abs(c)),
+                    say("q_output_explain", lang, c=f"{c:.3f}", h=f"{h:.3f}", o=f"{float(trace.output[t, unit]):.3f}"))
 
 
 def _char_options(probs: np.ndarray, chars, k: int = 4) -> tuple[tuple[str, ...], int]:
@@ -79,31 +79,31 @@ def _char_options(probs: np.ndarray, chars, k: int = 4) -> tuple[tuple[str, ...]
 def next_char(trace, vocab_chars, lang: str) -> Question:
     options, answer = _char_options(trace.next_char_probs[-1], vocab_chars)
     p = float(trace.next_char_probs[-1].max())
-    return Question(tr("q_next_char", lang, text=display_char(trace.text[-12:])), options, answer,
-                    tr("q_next_char_explain", lang, c=options[answer], p=f"{p:.0%}"))
+    return Question(say("q_next_char", lang, text=display_char(trace.text[-12:])), options, answer,
+                    say("q_next_char_explain", lang, c=options[answer], p=f"{p:.0%}"))
 
 
 def fill_gap(bt, vocab_chars, lang: str) -> Question:
     t = int(np.flatnonzero(bt.hidden_mask)[0])
     options, answer = _char_options(bt.char_probs[t], vocab_chars)
-    return Question(tr("q_gap", lang), options, answer,
-                    tr("q_gap_explain", lang, c=options[answer], p=f"{float(bt.char_probs[t].max()):.0%}"))
+    return Question(say("q_gap", lang), options, answer,
+                    say("q_gap_explain", lang, c=options[answer], p=f"{float(bt.char_probs[t].max()):.0%}"))
 
 
 def fewest_parameters(h: int, x: int, lang: str) -> Question:
     """For the same h and x: which of LSTM, GRU, simple RNN has the most parameters?"""
     kinds = ("lstm", "gru", "rnn")
     counts = [torch_count(k, h, x) for k in kinds]
-    return Question(tr("q_variants", lang, h=h, x=x), ("LSTM", "GRU", "RNN"), int(np.argmax(counts)),
-                    tr("q_variants_explain", lang, lstm=f"{counts[0]:,}", gru=f"{counts[1]:,}", rnn=f"{counts[2]:,}"))
+    return Question(say("q_variants", lang, h=h, x=x), ("LSTM", "GRU", "RNN"), int(np.argmax(counts)),
+                    say("q_variants_explain", lang, lstm=f"{counts[0]:,}", gru=f"{counts[1]:,}", rnn=f"{counts[2]:,}"))
 
 
 def lstm_parameters(h: int, x: int, lang: str) -> Question:
     """How many parameters has nn.LSTM(x, h)? Options: the real count and three near misses."""
     real = torch_count("lstm", h, x)
     options = sorted({real, lesson_lstm(h, x), 4 * h * (h + x), h * (h + x) + h})
-    return Question(tr("q_params", lang, x=x, h=h), tuple(f"{n:,}" for n in options), options.index(real),
-                    tr("q_params_explain", lang, real=f"{real:,}", lesson=f"{lesson_lstm(h, x):,}",
+    return Question(say("q_params", lang, x=x, h=h), tuple(f"{n:,}" for n in options), options.index(real),
+                    say("q_params_explain", lang, real=f"{real:,}", lesson=f"{lesson_lstm(h, x):,}",
                        formula=f"{formula_count('lstm', h, x):,}"))
 
 
@@ -112,16 +112,16 @@ def gradient_memory(rnn: np.ndarray, lstm: np.ndarray, lang: str, distance: int 
     a, b = float(rnn[-1 - distance]), float(lstm[-1 - distance])
     ratio = (b + 1e-300) / (a + 1e-300)
     answer = 2 if 0.1 < ratio < 10 else (1 if ratio >= 10 else 0)
-    return Question(tr("q_memory", lang, d=distance), ("RNN", "LSTM", tr("q_same", lang)), answer,
-                    tr("q_memory_explain", lang, d=distance, rnn=f"{a:.1e}", lstm=f"{b:.1e}"))
+    return Question(say("q_memory", lang, d=distance), ("RNN", "LSTM", say("q_same", lang)), answer,
+                    say("q_memory_explain", lang, d=distance, rnn=f"{a:.1e}", lstm=f"{b:.1e}"))
 
 
 def concat_size(bimodel, lang: str) -> Question:
     H = bimodel.hidden_size
     options = (str(H), str(2 * H), str(4 * H))
-    return Question(tr("q_concat", lang, h=H), options, 1, tr("q_concat_explain", lang, h=H, h2=2 * H))
+    return Question(say("q_concat", lang, h=H), options, 1, say("q_concat_explain", lang, h=H, h2=2 * H))
 
 
 def which_gate(lang: str) -> Question:
     """A question of the lesson itself (no model decides it)."""
-    return Question(tr("q_which_gate", lang), ("f", "i", "o"), 0, tr("q_which_gate_explain", lang))
+    return Question(say("q_which_gate", lang), ("f", "i", "o"), 0, say("q_which_gate_explain", lang))

@@ -7,35 +7,35 @@ from explorer.bilstm import HIDE
 from explorer.safe_text import md_escape
 from explorer.vocab import display_char
 
-st.title(ui.t("bi_title"))
+st.title(ui.say("bi_title"))
 ui.notice("bilstm")
-st.write(ui.t("bi_intro"))
+st.write(ui.say("bi_intro"))
 st.latex(r"y_t = \big[\,\overrightarrow{h}_t\;;\;\overleftarrow{h}_t\,\big]")
 a, b, _ = st.columns([1, 1, 3])
-a.button(ui.t("bi_example", ex="我爱中国"), on_click=ui.set_text, args=("我爱中国",))
-b.button(ui.t("bi_example", ex="我爱?国"), on_click=ui.set_text, args=("我爱?国",))
+a.button(ui.say("bi_example", ex="我爱中国"), on_click=ui.set_text, args=("我爱中国",))
+b.button(ui.say("bi_example", ex="我爱?国"), on_click=ui.set_text, args=("我爱?国",))
 H = ui.bimodel().hidden_size
-st.subheader(ui.t("bi_maps_title"))
-st.caption(ui.t("bi_maps_caption", h=H, h2=2 * H))
+st.subheader(ui.say("bi_maps_title"))
+st.caption(ui.say("bi_maps_caption", h=H, h2=2 * H))
 text = ui.text_box(("forward", "backward", "concat"), key="live_bilstm", model_name="bilstm",
                    heights={"concat": 2 * 118},                                       # y is twice as tall,
                    splits={"concat": (H, f"h→ · 0–{H - 1}", f"h← · {H}–{2 * H - 1}")})  # h→ above h←
 if text:
     bt = ui.cached_bi_trace(text)
     st.plotly_chart(figures.reading_directions(bt.chars, ui.lang()), key="bi_directions")
-    st.subheader(ui.t("bi_at_t_title"))
-    t = st.slider(ui.t("pick_t"), 0, max(len(bt) - 1, 1), min(len(bt) - 1, 0), key="bi_t", disabled=len(bt) == 1)
+    st.subheader(ui.say("bi_at_t_title"))
+    t = st.slider(ui.say("pick_t"), 0, max(len(bt) - 1, 1), min(len(bt) - 1, 0), key="bi_t", disabled=len(bt) == 1)
     t = min(t, len(bt) - 1)
-    st.caption(ui.t("bi_at_t_caption", t=t, c=md_escape(display_char(bt.chars[t])), h=H, h2=2 * H))
+    st.caption(ui.say("bi_at_t_caption", t=t, c=md_escape(display_char(bt.chars[t])), h=H, h2=2 * H))
     H = bt.forward.hidden.shape[1]
     st.plotly_chart(figures.vectors_at([("h→", bt.forward.hidden[t], 0), ("h←", bt.backward.hidden[t], H),
                                         ("y = [h→ ; h←]", bt.output[t], 0)]), key="bi_vectors")
     hidden = [i for i, m in enumerate(bt.hidden_mask) if m]
-    st.subheader(ui.t("bi_guess_title", hide=HIDE))
+    st.subheader(ui.say("bi_guess_title", hide=HIDE))
     if not hidden:
-        st.caption(ui.t("bi_guess_none", hide=HIDE))
+        st.caption(ui.say("bi_guess_none", hide=HIDE))
     else:
-        st.caption(ui.t("bi_gap_legend"))
+        st.caption(ui.say("bi_gap_legend"))
     for i in hidden[:5]:
-        st.markdown("**" + ui.t("bi_guess_at", t=i) + "**")
+        st.markdown("**" + ui.say("bi_guess_at", t=i) + "**")
         st.plotly_chart(figures.top_guesses(bt.char_probs[i], ui.bimodel().vocab.chars, ui.lang(), k=5), key=f"bi_guess_{i}")

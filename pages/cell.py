@@ -17,23 +17,23 @@ if trace is not None:
         eq, pic = st.container(), st.container()  # stacked: side by side, a 1024-px screen cut the equations
         with eq:
             st.latex(cell_with_numbers(step, t, j))
-            ui.chips(trace, trace.cell[:, j], "cell", t, ui.t("chips_label", kind=ui.t("kind_cell"), j=j))
+            ui.chips(trace, trace.cell[:, j], "cell", t, ui.say("chips_label", kind=ui.say("kind_cell"), j=j))
         with pic:
             ui.diagram_at(trace, t, j, "cell")
         c_prev = np.r_[0.0, trace.cell[:-1, j]]
         lines = figures.unit_lines(
-            [(ui.t("belt_prev"), c_prev, "dot", "#999"),
-             (ui.t("belt_kept"), trace.forget[:, j] * c_prev, "dash", figures.BELT_COLOURS["down"]),
-             (ui.t("belt_written"), trace.input[:, j] * trace.candidate[:, j], "dashdot", figures.BELT_COLOURS["up"]),
-             (ui.t("belt_new"), trace.cell[:, j], "solid", figures.BELT_COLOURS["belt"])], trace.chars, ui.lang(), t, "")
+            [(ui.say("belt_prev"), c_prev, "dot", "#999"),
+             (ui.say("belt_kept"), trace.forget[:, j] * c_prev, "dash", figures.BELT_COLOURS["down"]),
+             (ui.say("belt_written"), trace.input[:, j] * trace.candidate[:, j], "dashdot", figures.BELT_COLOURS["up"]),
+             (ui.say("belt_new"), trace.cell[:, j], "solid", figures.BELT_COLOURS["belt"])], trace.chars, ui.lang(), t, "")
         st.plotly_chart(figures.panels(
             [figures.belt_waterfall(step, ui.lang()), lines], [(0, 0.3, 0, 0.85), (0.38, 1, 0, 0.85)],
-            [ui.t("belt_step_title", t=t, j=j), ui.t("belt_along_time", j=j)], height=420, legend_x=0.38), key="belt")
-        st.subheader(ui.t("contrib_title", t=t, j=j))
+            [ui.say("belt_step_title", t=t, j=j), ui.say("belt_along_time", j=j)], height=420, legend_x=0.38), key="belt")
+        st.subheader(ui.say("contrib_title", t=t, j=j))
         st.latex(GENERAL["contribution"])
-        if st.toggle(ui.t("contrib_show"), key="contrib_open"):  # opt-in: typing stays quick
+        if st.toggle(ui.say("contrib_show"), key="contrib_open"):  # opt-in: typing stays quick
             contrib = contributions(trace, t, j)
             st.plotly_chart(figures.contributions_bar(contrib, trace.chars, ui.lang()), key="contributions")
-            st.caption(ui.t("contrib_sum", total=f"{contrib.sum():.4f}", cell=f"{trace.cell[t, j]:.4f}", t=t, j=j))
+            st.caption(ui.say("contrib_sum", total=f"{contrib.sum():.4f}", cell=f"{trace.cell[t, j]:.4f}", t=t, j=j))
 
     ui.inspector(T, H, body)

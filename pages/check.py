@@ -4,9 +4,9 @@ import streamlit as st
 from explorer import quiz
 from explorer.shell import ui
 
-st.title(ui.t("check_title"))
+st.title(ui.say("check_title"))
 ui.notice("check")
-st.write(ui.t("check_intro"))
+st.write(ui.say("check_intro"))
 lang = ui.lang()
 unit = ui.probe_result()["column"]["unit"]
 counting = ui.cached_trace(ui.COUNTER_TEXT)
@@ -14,4 +14,4 @@ questions = [quiz.which_gate(lang), quiz.forget_at_break(counting, unit, lang),
              quiz.gradient_memory(ui.gradient_norms("rnn", quiz.MEMORY_TEXT), ui.gradient_norms("lstm", quiz.MEMORY_TEXT), lang),
              quiz.concat_size(ui.bimodel(), lang), quiz.lstm_parameters(64, 16, lang)]
 results = [ui.predict_reveal(q, f"check{k}") for k, q in enumerate(questions)]
-st.markdown("**" + ui.t("check_score", right=sum(r is True for r in results), total=len(questions)) + "**")
+st.markdown("**" + ui.say("check_score", right=sum(r is True for r in results), total=len(questions)) + "**")

@@ -13,8 +13,8 @@ if trace is not None:
         eq, pic = st.container(), st.container()  # stacked: side by side, a 1024-px screen cut the equations
         with eq:
             st.latex(gate_with_numbers(gate_terms(ui.model(), trace, "forget", t, j)))
-            st.write(ui.t("forget_reading"))
-            ui.chips(trace, trace.forget[:, j], "forget", t, ui.t("chips_label", kind=ui.t("kind_forget"), j=j))
+            st.write(ui.say("forget_reading"))
+            ui.chips(trace, trace.forget[:, j], "forget", t, ui.say("chips_label", kind=ui.say("kind_forget"), j=j))
         with pic:
             ui.diagram_at(trace, t, j, "forget")
         ui.what_if(trace, "forget", t, j)

@@ -17,14 +17,14 @@ if trace is not None:
             st.latex(gate_with_numbers(gate_terms(ui.model(), trace, "candidate", t, j)))
             i, c = float(trace.input[t, j]), float(trace.candidate[t, j])
             st.latex(rf"i_{{{t}}}[{j}]\,\tilde{{C}}_{{{t}}}[{j}] = {i:.3f} \times {c:.3f} = {i * c:.3f}".replace("-", "{-}"))
-            st.write(ui.t("input_reading"))
+            st.write(ui.say("input_reading"))
             ui.chips(trace, trace.input[:, j] * trace.candidate[:, j], "written", t,
-                     ui.t("chips_label", kind=ui.t("kind_written"), j=j))
+                     ui.say("chips_label", kind=ui.say("kind_written"), j=j))
         with pic:
             ui.diagram_at(trace, t, j, "input")
         st.plotly_chart(figures.unit_lines([("i", trace.input[:, j], "dot"), ("C̃", trace.candidate[:, j], "dash"),
                                             ("i·C̃", trace.input[:, j] * trace.candidate[:, j], "solid")],
-                                           trace.chars, ui.lang(), t, ui.t("unit_over_time", j=j)), key="input_lines")
+                                           trace.chars, ui.lang(), t, ui.say("unit_over_time", j=j)), key="input_lines")
         ui.what_if(trace, "input", t, j)
 
     ui.inspector(T, H, body)

@@ -17,13 +17,13 @@ if trace is not None:
             st.latex(gate_with_numbers(gate_terms(ui.model(), trace, "output", t, j)))
             st.latex(hidden_with_numbers(float(trace.output[t, j]), float(trace.cell[t, j]),
                                          float(trace.hidden[t, j]), t, j))
-            st.write(ui.t("output_reading"))
-            ui.chips(trace, trace.hidden[:, j], "hidden", t, ui.t("chips_label", kind=ui.t("kind_hidden"), j=j))
+            st.write(ui.say("output_reading"))
+            ui.chips(trace, trace.hidden[:, j], "hidden", t, ui.say("chips_label", kind=ui.say("kind_hidden"), j=j))
         with pic:
             ui.diagram_at(trace, t, j, "output")
         st.plotly_chart(figures.unit_lines([("o", trace.output[:, j], "dot"), ("tanh(C)", np.tanh(trace.cell[:, j]), "dash"),
                                             ("h", trace.hidden[:, j], "solid")],
-                                           trace.chars, ui.lang(), t, ui.t("unit_over_time", j=j)), key="output_lines")
+                                           trace.chars, ui.lang(), t, ui.say("unit_over_time", j=j)), key="output_lines")
         ui.what_if(trace, "output", t, j)
 
     ui.inspector(T, H, body)

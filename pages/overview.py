@@ -6,33 +6,33 @@ from explorer.shell import own_ui, ui
 from explorer.draw.diagram import cell_svg
 from explorer.draw.textview import chips_html
 
-st.title(ui.t("overview_title"))
+st.title(ui.say("overview_title"))
 ui.start_here()
 ui.notice("overview")
-st.write(ui.t("overview_intro"))
+st.write(ui.say("overview_intro"))
 ui.example_buttons()
 left, right = st.columns([3, 1])
 with left:
-    st.caption(ui.t("heatmaps_caption", h=ui.model().hidden_size))
+    st.caption(ui.say("heatmaps_caption", h=ui.model().hidden_size))
     trace = ui.live_trace(figures.OVERVIEW_KINDS, key="live_overview")
 with right:
     if trace is not None and trace.next_char_probs is None:
-        st.info(ui.t("own_no_decoder"))
+        st.info(ui.say("own_no_decoder"))
     elif trace is not None:
-        st.subheader(ui.t("guesses_title"))
-        st.caption(ui.t("guesses_caption"))
+        st.subheader(ui.say("guesses_title"))
+        st.caption(ui.say("guesses_caption"))
         st.plotly_chart(figures.top_guesses(trace.next_char_probs[-1], ui.model().vocab.chars, ui.lang()),
                         key="overview_guesses")
-    st.subheader(ui.t("diagram_title"))
+    st.subheader(ui.say("diagram_title"))
     st.image(cell_svg(), width="stretch")
-    st.caption(ui.t("diagram_caption"))
+    st.caption(ui.say("diagram_caption"))
 if trace is not None:
-    st.caption(ui.t("read_as"))
+    st.caption(ui.say("read_as"))
     st.html(chips_html(trace.chars, unknown=trace.unknown))
 m = ui.model()
 own = own_ui.current()
 if own is None:
-    st.caption(ui.t("model_caption", h=m.hidden_size, x=m.input_size))
+    st.caption(ui.say("model_caption", h=m.hidden_size, x=m.input_size))
 else:
-    st.caption(ui.t("own_model_caption", name=ui.md_escape(own.name), k=m.layer + 1, layers=own.num_layers,
+    st.caption(ui.say("own_model_caption", name=ui.md_escape(own.name), k=m.layer + 1, layers=own.num_layers,
                     h=m.hidden_size, x=m.input_size))

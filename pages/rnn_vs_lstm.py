@@ -9,31 +9,31 @@ from explorer.training import jobs
 
 GRAD_CAP = 200  # characters for the gradient chart (autograd, one backward pass per unit)
 
-st.title(ui.t("mem_title"))
+st.title(ui.say("mem_title"))
 ui.notice("memory")
-st.write(ui.t("mem_intro"))
+st.write(ui.say("mem_intro"))
 st.latex(r"\text{RNN: } h_t = \tanh(W\cdot[h_{t-1}, x_t] + b)")
 st.latex(r"\text{LSTM: } C_t = f_t\odot C_{t-1} + i_t\odot\tilde C_t")
 
 text = ui.text_box()
-st.subheader(ui.t("mem_grad_title"))
-st.caption(ui.t("mem_grad_caption", n=memory.GRADIENT_N, cap=GRAD_CAP))
+st.subheader(ui.say("mem_grad_title"))
+st.caption(ui.say("mem_grad_caption", n=memory.GRADIENT_N, cap=GRAD_CAP))
 if len(text) < 2:
-    st.info(ui.t("mem_grad_short"))
+    st.info(ui.say("mem_grad_short"))
 else:
     text = text[-GRAD_CAP:]
     dist = np.arange(len(text))[::-1]  # T-1-t for t = 0..T-1
     series = [(name, ui.gradient_norms(kind, text)[::-1], color)
               for kind, name, color in (("rnn", "RNN", "#e4572e"), ("lstm", "LSTM", "#3b6ea8"))]
-    st.plotly_chart(figures.log_lines(dist[::-1], series, ui.t("mem_axis_distance"), ui.t("mem_axis_grad")),
+    st.plotly_chart(figures.log_lines(dist[::-1], series, ui.say("mem_axis_distance"), ui.say("mem_axis_grad")),
                     key="mem_grads")
     floored = figures.below_floor(series)
     if floored:
-        st.caption(ui.t("mem_grad_floor", names=" / ".join(floored),
+        st.caption(ui.say("mem_grad_floor", names=" / ".join(floored),
                         floor=figures.power_text(figures.LOG_FLOOR_POWER)))
 
-st.subheader(ui.t("mem_task_title"))
-st.caption(ui.t("mem_task_caption", chance=f"{1 / len(memory.ALPHABET):.0%}"))
+st.subheader(ui.say("mem_task_title"))
+st.caption(ui.say("mem_task_caption", chance=f"{1 / len(memory.ALPHABET):.0%}"))
 shipped = ui.memory_accuracies()
 series = [("RNN", shipped["rnn"], "#e4572e", "solid"), ("LSTM", shipped["lstm"], "#3b6ea8", "solid")]
 
@@ -42,7 +42,7 @@ jobs.heartbeat(session)
 job = jobs.get(session, "memory")
 
 
-if st.button(ui.t("mem_retrain"), key="mem_retrain"):
+if st.button(ui.say("mem_retrain"), key="mem_retrain"):
     try:
         job = jobs.start(session, "memory", memory.retrain_work(steps=600, seed=1))
     except jobs.TooManyJobs as refused:
@@ -58,12 +58,12 @@ def retrain_status():
     if j.running:
         p, _ = j.snapshot()
         st.progress(min(1.0, (p.get("done", 0)) / len(memory.DISTANCES)),
-                    text=ui.t("mem_training", n=p.get("n", "…"), kind=p.get("kind", "…")))
-        st.button(ui.t("mem_stop"), key="mem_stop", on_click=jobs.stop, args=(session, "memory"))
+                    text=ui.say("mem_training", n=p.get("n", "…"), kind=p.get("kind", "…")))
+        st.button(ui.say("mem_stop"), key="mem_stop", on_click=jobs.stop, args=(session, "memory"))
     elif j.error:
-        st.error(ui.t("jobs_failed"))
+        st.error(ui.say("jobs_failed"))
     elif j.result is not None:
-        st.success(ui.t("mem_retrained"))
+        st.success(ui.say("mem_retrained"))
         if st.session_state.get("mem_shown") != id(j):
             st.session_state.mem_shown = id(j)
             st.rerun()
@@ -71,7 +71,7 @@ def retrain_status():
 
 retrain_status()
 if job is not None and job.finished and job.result is not None:
-    series += [(ui.t("mem_yours", m="RNN"), job.result["rnn"], "#e4572e", "dot"),
-               (ui.t("mem_yours", m="LSTM"), job.result["lstm"], "#3b6ea8", "dot")]
-st.plotly_chart(figures.accuracy_lines(memory.DISTANCES, series, ui.t("mem_axis_n"), ui.t("mem_axis_acc"),
+    series += [(ui.say("mem_yours", m="RNN"), job.result["rnn"], "#e4572e", "dot"),
+               (ui.say("mem_yours", m="LSTM"), job.result["lstm"], "#3b6ea8", "dot")]
+st.plotly_chart(figures.accuracy_lines(memory.DISTANCES, series, ui.say("mem_axis_n"), ui.say("mem_axis_acc"),
                                        1 / len(memory.ALPHABET)), key="mem_accuracy")

@@ -5,22 +5,22 @@ import streamlit as st
 from explorer.shell import ui
 from explorer.shell import unit_page as up
 
-st.title(ui.t("units_title"))
+st.title(ui.say("units_title"))
 ui.notice("units", action=up.show_me)
-st.write(ui.t("units_intro"))
+st.write(ui.say("units_intro"))
 kind = up.kind_picker()
 text = ui.text_box((kind,), key="live_units", on_click=lambda t_, j: up.open_card(j))
-with st.spinner(ui.t("ux_building")):
+with st.spinner(ui.say("ux_building")):
     up.index()
 H = ui.model().hidden_size
 if not text:
-    st.info(ui.t("empty_hint"))
+    st.info(ui.say("empty_hint"))
 else:
     trace = ui.cached_trace(text)
     ui.unknown_note(trace)
     threshold = up.threshold_slider(kind)
     if len(trace) < 2:
-        st.info(ui.t("ux_short"))
+        st.info(ui.say("ux_short"))
     else:
         found = up.select_section(trace, kind, threshold)
         up.match_section(trace, kind, threshold, found, H)

@@ -8,9 +8,9 @@ from explorer.variants import EQUATIONS
 
 SHOWN = {"classic": ("f", "forget"), "peephole": ("f", "forget"), "coupled": ("f", "forget"), "gru": ("z", "update")}
 
-st.title(ui.t("var_title"))
+st.title(ui.say("var_title"))
 ui.notice("variants")
-st.write(ui.t("var_intro"))
+st.write(ui.say("var_intro"))
 trace = ui.live_trace()
 if trace is not None:
     runs = ui.variant_runs(trace.text[: len(trace)])
@@ -18,15 +18,15 @@ if trace is not None:
     for row in (("classic", "peephole"), ("coupled", "gru")):
         for col, kind in zip(ui.columns(2), row):
             with col:
-                st.subheader(ui.t("var_" + kind))
-                st.caption(ui.t("var_" + kind + "_note"))
+                st.subheader(ui.say("var_" + kind))
+                st.caption(ui.say("var_" + kind + "_note"))
                 for line in EQUATIONS[kind]:
                     st.latex(line)
                 r, probs = runs[kind]
                 gate, color_kind = SHOWN[kind]
                 unit_maps({color_kind: r.quantities[gate], "hidden": r.hidden}, trace.chars, ui.lang(),
                           key=f"var_maps_{kind}")
-                st.caption(ui.t("var_maps_caption", gate=gate, h=r.hidden.shape[1]))
+                st.caption(ui.say("var_maps_caption", gate=gate, h=r.hidden.shape[1]))
                 q = ui.variant_quality()[kind]
-                st.markdown(ui.t("var_quality", bpc=f"{q['bpc']:.2f}", steps=f"{q['steps']:,}", batch=q["batch"], seq=q["seq"]))
+                st.markdown(ui.say("var_quality", bpc=f"{q['bpc']:.2f}", steps=f"{q['steps']:,}", batch=q["batch"], seq=q["seq"]))
                 st.plotly_chart(figures.top_guesses(probs[-1], vocab, ui.lang(), k=5), key=f"var_guess_{kind}")

@@ -6,7 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from explorer import load_model, trace
-from explorer.i18n import tr
+from explorer.i18n import say
 from explorer.shell.ui import DEFAULT_TEXT, INPUT_CAP, TEXT_CAP
 from tests.helpers.apptest import APP, decode
 
@@ -30,7 +30,7 @@ def maps(at: AppTest) -> dict:
 
 def test_overview_sends_the_text_and_the_maps_to_draw_never_their_values():
     at = run_app()
-    assert at.title[0].value == tr("overview_title", "en")
+    assert at.title[0].value == say("overview_title", "en")
     data = maps(at)
     assert data["text"] == DEFAULT_TEXT and data["cap"] == TEXT_CAP and data["inputCap"] == INPUT_CAP
     assert [p["kind"] for p in data["panels"]] == ["forget", "input", "candidate", "cell", "output", "hidden"]
@@ -44,21 +44,21 @@ def test_overview_sends_the_text_and_the_maps_to_draw_never_their_values():
 
 def test_text_and_language_come_from_the_url():
     at = run_app(text="我爱中国", lang="zh")
-    assert at.title[0].value == tr("overview_title", "zh")
-    assert maps(at)["text"] == "我爱中国" and maps(at)["label"] == tr("text_label", "zh")
+    assert at.title[0].value == say("overview_title", "zh")
+    assert maps(at)["text"] == "我爱中国" and maps(at)["label"] == say("text_label", "zh")
     assert at.query_params["text"] == ["我爱中国"] or at.query_params["text"] == "我爱中国"
 
 
 def test_empty_text_keeps_the_box_and_draws_no_chart():
     at = run_app(text="")
     assert not charts(at)
-    assert maps(at)["text"] == "" and maps(at)["emptyHint"] == tr("empty_hint", "en")  # the browser says it
+    assert maps(at)["text"] == "" and maps(at)["emptyHint"] == say("empty_hint", "en")  # the browser says it
 
 
 def test_text_over_the_cap_is_cut_with_a_notice():
     long = "abc " * 1000
     at = run_app(text=long)
-    assert at.warning[0].value == tr("too_long", "en", n=len(long), cap=TEXT_CAP)
+    assert at.warning[0].value == say("too_long", "en", n=len(long), cap=TEXT_CAP)
     assert maps(at)["cap"] == TEXT_CAP
     assert len(at.get("html")[0].proto.body.split("<span")) - 1 == TEXT_CAP   # the model read TEXT_CAP characters
 

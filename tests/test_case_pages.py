@@ -8,7 +8,7 @@ import pytest
 from explorer import cases
 from explorer.training import jobs
 from explorer.shell.case_page import key
-from explorer.i18n import tr
+from explorer.i18n import say
 from explorer.safe_text import md_escape
 from tests.helpers.apptest import open_page
 
@@ -51,7 +51,7 @@ def test_the_busy_server_warning_is_shown(monkeypatch):
     try:
         at = open_page("case_last_letter")
         at.button(key="case1_train").click().run()
-        assert tr("jobs_busy", "en", n=1) in [w.value for w in at.warning]
+        assert say("jobs_busy", "en", n=1) in [w.value for w in at.warning]
         assert at.session_state[key("last_letter", "error")] is not None
     finally:
         other.stop()
@@ -66,7 +66,7 @@ def test_one_training_per_student_is_explained():
         at.switch_page("../pages/case_next_word.py")
         at.run()
         at.button(key="case2_train").click().run()
-        assert tr("jobs_session_busy", "en", name=tr("job_last_letter", "en")) in [w.value for w in at.warning]
+        assert say("jobs_session_busy", "en", name=say("job_last_letter", "en")) in [w.value for w in at.warning]
         assert jobs.get(first.session, "next_word") is None and first.running
     finally:
         jobs.forget(first.session, "last_letter")
@@ -109,7 +109,7 @@ def test_unknown_characters_are_named_as_themselves():
     at.text_input(key="case1_input").input("x$y").run()
     warning = next(w.value for w in at.warning if "x" in w.value)
     assert "U+" not in warning
-    assert warning == tr("case_unknown", "en", items="“x”, “\\$”, “y”")
+    assert warning == say("case_unknown", "en", items="“x”, “\\$”, “y”")
 
 
 def test_nothing_typed_is_rendered_as_markup():
@@ -120,7 +120,7 @@ def test_nothing_typed_is_rendered_as_markup():
     train_to_the_end(at, "last_letter")
     for k, word in enumerate(HOSTILE[:5]):
         at.selectbox(key="case1_example").set_value(k).run()
-        gates = tr("case_example_gates", "en", ex=md_escape(word))
+        gates = say("case_example_gates", "en", ex=md_escape(word))
         assert "**" + gates + "**" in [m.value for m in at.markdown]
     at.text_input(key="case1_input").input("$\\rule{9em}{9em}$ **b** :red[z]").run()
     text = shown_text(at)

@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 from explorer import trace
 from explorer.lesson import belt_step, contributions, gate_terms
 from explorer.lstm import sigmoid
-from explorer.i18n import tr as tr_
+from explorer.i18n import say
 from tests.helpers.apptest import APP, decode, worked
 
 TEXT = "Return len(x) for 我爱中国"
@@ -45,7 +45,7 @@ def test_each_page_runs_and_shows_its_map(page, lang, tr):
              "output": ["output", "tanh_cell", "hidden"]}[page]
     assert [p["kind"] for p in data["panels"]] == kinds and all(p["clickable"] for p in data["panels"])
     assert data["text"] == TEXT and data["selected"] == {"t": 7, "j": 3}
-    assert data["panels"][0]["title"] == tr_("kind_" + page, lang)
+    assert data["panels"][0]["title"] == say("kind_" + page, lang)
 
 
 def values(d):

@@ -67,7 +67,7 @@ def test_params_page_counts_match_the_real_modules():
 def test_params_page_worked_count_follows_layers_and_directions(lang):
     """With 2 bidirectional layers the worked formula and the big number are those of
     nn.LSTM(10, 64, num_layers=2, bidirectional=True), not of one layer."""
-    from explorer.i18n import tr
+    from explorer.i18n import say
 
     at = open_page("params", lang=lang)
     at.slider(key="params_h").set_value(64).run()
@@ -78,7 +78,7 @@ def test_params_page_worked_count_follows_layers_and_directions(lang):
     real = torch_count("lstm", 64, 10, 2, True)
     metric = at.metric[0]
     assert metric.value == f"{real:,}" and "num_layers=2, bidirectional=True" in metric.label
-    assert metric.delta == tr("params_match", lang) and metric.delta.startswith("✓")
+    assert metric.delta == say("params_match", lang) and metric.delta.startswith("✓")
     from streamlit.proto.Metric_pb2 import Metric
     assert metric.proto.direction == Metric.MetricDirection.NONE      # a statement, no ↑ beside it
     torch_latex = at.latex[2].value                                  # layer 2 reads h→ and h←: 2·64 = 128
@@ -88,7 +88,7 @@ def test_params_page_worked_count_follows_layers_and_directions(lang):
     lesson = formula_count("lstm", 64, 10, 2, True, biases=1)
     assert f"= {lesson:,}".replace(",", "{,}") + "\\end{aligned}" in at.latex[1].value
     df = at.dataframe[0].value
-    assert df.iloc[3, 2] == f"{lesson:,}" and df.iloc[3, 3] == tr("params_keras_real", lang)
+    assert df.iloc[3, 2] == f"{lesson:,}" and df.iloc[3, 3] == say("params_keras_real", lang)
 
 
 def test_memory_page_accuracies_are_the_shipped_models():
@@ -106,13 +106,13 @@ def test_memory_page_says_why_the_rnn_lies_flat_at_the_bottom(lang):
     """On this text the RNN's gradient underflows to 0 a few characters back: the chart draws it at the
     floor of the log axis, and the page says so."""
     from explorer.draw import figures
-    from explorer.i18n import tr
+    from explorer.i18n import say
 
     at = open_page("rnn_vs_lstm", text="the cat sat on the mat and the dog sat on the rug", lang=lang)
     grads = next(s for s in specs(at) if s["layout"]["yaxis"].get("type") == "log")
     rnn = values(grads["data"][0]["y"])
     assert rnn.min() == figures.LOG_FLOOR
-    floor = tr("mem_grad_floor", lang, names="RNN", floor="10⁻³⁰")
+    floor = say("mem_grad_floor", lang, names="RNN", floor="10⁻³⁰")
     assert floor in [c.value for c in at.caption]
     ticks = grads["layout"]["yaxis"]["tickvals"]                     # one grid line per power of ten
     np.testing.assert_allclose(np.array(ticks[1:]) / np.array(ticks[:-1]), 10.0)
@@ -143,11 +143,11 @@ def test_variants_page_runs_all_four():
     ("case_next_word", "case2_raw", "hi", "case2_empty"),
 ])
 def test_case_pages_refuse_bad_data_clearly(page, raw_key, bad, message):
-    from explorer.i18n import tr
+    from explorer.i18n import say
 
     at = open_page(page)
     at.text_area(key=raw_key).set_value(bad).run()
-    assert any(e.value == tr(message, "en") for e in at.error)
+    assert any(e.value == say(message, "en") for e in at.error)
     assert at.button(key=("case1" if "last" in page else "case2") + "_train").disabled
 
 
@@ -189,9 +189,9 @@ def test_case2_trains_and_predicts_a_word():
 
 def test_a_huge_paste_is_capped_with_a_notice():
     from explorer import cases
-    from explorer.i18n import tr
+    from explorer.i18n import say
 
     at = open_page("case_last_letter")
     at.text_area(key="case1_raw").set_value(" ".join(f"w{k}" for k in range(100_000))).run()
-    assert any(w.value == tr("case1_truncated", "en", n=100_000, cap=cases.MAX_WORDS) for w in at.warning)
+    assert any(w.value == say("case1_truncated", "en", n=100_000, cap=cases.MAX_WORDS) for w in at.warning)
     assert not at.button(key="case1_train").disabled

@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 from torch import nn
 
 import explorer
-from explorer.i18n import tr
+from explorer.i18n import say
 from explorer.models import ASSETS
 from explorer.own_model import load
 from tests.helpers.apptest import APP
@@ -63,15 +63,15 @@ def test_each_page_draws_the_chosen_layer_and_direction(char_model, page):
 
 def test_no_decoder_says_so_and_the_what_if_still_runs(char_model):
     at = open_with(char_model, "overview")
-    assert any(i.value == tr("own_no_decoder", "en") for i in at.info)
+    assert any(i.value == say("own_no_decoder", "en") for i in at.info)
     at = open_with(char_model, "forget", whatif_open_forget=True)
-    assert any(i.value == tr("own_no_decoder", "en") for i in at.info)
+    assert any(i.value == say("own_no_decoder", "en") for i in at.info)
     assert len(at.get("plotly_chart")) >= 2          # C and h, as it is and forced
 
 
 def test_the_unit_explorer_reads_the_corpus_with_your_model(char_model):
     at = open_with(char_model, "units", own_layer=0, own_direction="forward")
-    assert [s.value for s in at.subheader][:4] == [tr(k, "en") for k in
+    assert [s.value for s in at.subheader][:4] == [say(k, "en") for k in
                                                    ("ux_select_title", "ux_match_title", "ux_card_title", "ux_sat_title")]
     assert at.number_input(key="ux_card").proto.max == 11 and at.number_input(key="ux_card").value == 0
     assert len(at.get("plotly_chart")) >= 4         # histogram, properties, three saturation plots
@@ -83,4 +83,4 @@ def test_other_pages_keep_their_models_and_say_so():
         at = open_with(word, page, lang="zh")
         assert any("你的模型" in i.value for i in at.info)
     at = open_with(word, "units")
-    assert sum(i.value == tr("ux_words", "en") for i in at.info) >= 2
+    assert sum(i.value == say("ux_words", "en") for i in at.info) >= 2

@@ -6,7 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from explorer import units
-from explorer.i18n import tr as tr_
+from explorer.i18n import say
 from explorer.models import SHIPPED
 from explorer.probe import probe_path
 from explorer.tracing import trace
@@ -79,7 +79,7 @@ def test_force_opens_the_what_if_on_that_unit():
     at.number_input(key="ux_card").set_value(41).run()
     at.button(key="ux_force_forget").click().run()
     assert not at.exception, [e.message for e in at.exception]
-    assert at.title[0].value == tr_("forget_title", "en")
+    assert at.title[0].value == say("forget_title", "en")
     assert at.toggle(key="whatif_open_forget").value is True
     assert at.radio(key="whatif_scope_forget").value == "unit"
     assert at.slider(key="j_slider").value == 41
@@ -88,10 +88,10 @@ def test_force_opens_the_what_if_on_that_unit():
 def test_threshold_too_high_says_so_and_chinese_runs():
     at = open_units(text="hello world")
     at.slider(key="ux_threshold_cell").set_value(10.0).run()
-    assert not at.exception and any(tr_("ux_none", "en", kind="C", t=10.0) == i.value for i in at.info)
+    assert not at.exception and any(say("ux_none", "en", kind="C", t=10.0) == i.value for i in at.info)
     for kind in units.KINDS:      # (a fresh session each: AppTest cannot set a radio whose labels are Chinese)
         zh = open_units(text="我爱中国。今天天气很好。", lang="zh", ux_kind=kind)
-        assert zh.subheader[0].value == tr_("ux_select_title", "zh")
+        assert zh.subheader[0].value == say("ux_select_title", "zh")
         assert zh.get("bidi_component")[0].proto.json.count(f'"kind": "{kind}"') >= 1
 
 
@@ -99,11 +99,11 @@ def test_threshold_too_high_says_so_and_chinese_runs():
 def test_odd_text_breaks_nothing(text):
     at = open_units(text=text)
     if not text:
-        assert any(i.value == tr_("empty_hint", "en") for i in at.info)
+        assert any(i.value == say("empty_hint", "en") for i in at.info)
         assert len(at.get("plotly_chart")) == 3            # the saturation plots do not need a text
         return
     if len(text) == 1:
-        assert any(i.value == tr_("ux_short", "en") for i in at.info)
+        assert any(i.value == say("ux_short", "en") for i in at.info)
     for m in at.markdown:                                    # what was typed is never turned into markup
         assert "<b>" not in m.value and "[link](" not in m.value
     if "<" in text:

@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 from PIL import Image
 
 from explorer.draw import colors
-from explorer.i18n import tr
+from explorer.i18n import say
 from explorer.vocab import display_char
 
 FONT = dict(size=16)
@@ -69,7 +69,7 @@ def top_guesses(probs: np.ndarray, vocab_chars, lang: str, k: int = 8) -> go.Fig
                text=[f"{v:.0%}" for v in values], textposition="outside", cliponaxis=False,
                hovertemplate="%{y}: %{x:.3f}<extra></extra>")
     layout = dict(height=40 * k + 60, margin=dict(l=10, r=50, t=10, b=40), font=FONT, plot_bgcolor="white",
-                  xaxis=dict(range=[0, min(1.0, float(values.max()) * 1.3 + 0.05)], title=dict(text=tr("axis_prob", lang))),
+                  xaxis=dict(range=[0, min(1.0, float(values.max()) * 1.3 + 0.05)], title=dict(text=say("axis_prob", lang))),
                   yaxis=dict(type="category"))
     return fig(dict(data=[bar], layout=layout))
 
@@ -91,7 +91,7 @@ def unit_lines(series: list[tuple], chars, lang: str, t: int, title: str,
 
 def belt_waterfall(step, lang: str) -> go.Figure:
     """The conveyor belt at one step: C_{t-1}, what ×f_t drops, what +i_t·C̃_t writes, C_t."""
-    labels = [tr("belt_prev", lang), tr("belt_dropped", lang), tr("belt_written", lang), tr("belt_new", lang)]
+    labels = [say("belt_prev", lang), say("belt_dropped", lang), say("belt_written", lang), say("belt_new", lang)]
     y = [step.c_prev, step.kept - step.c_prev, step.written, step.cell]
     w = dict(type="waterfall", x=labels, y=y, measure=["absolute", "relative", "relative", "total"],
              text=[f"{v:+.3f}" for v in y], textposition="outside", cliponaxis=False,
@@ -117,7 +117,7 @@ def contributions_bar(contrib: np.ndarray, chars, lang: str) -> go.Figure:
             for sign, color in ((1, colors.UP), (-1, colors.DOWN))]
     layout = dict(height=300, margin=dict(l=50, r=10, t=10, b=30), font=FONT, plot_bgcolor="white", showlegend=False,
                   xaxis=dict(range=[-0.5, len(contrib) - 0.5], **char_ticks(chars[: len(contrib)])),
-                  yaxis=dict(title=dict(text=tr("axis_contribution", lang)), gridcolor=colors.GRID, zerolinecolor="#999"))
+                  yaxis=dict(title=dict(text=say("axis_contribution", lang)), gridcolor=colors.GRID, zerolinecolor="#999"))
     return fig(dict(data=data, layout=layout))
 
 
@@ -161,9 +161,9 @@ def reading_directions(chars, lang: str) -> go.Figure:
                    arrowhead=3, arrowwidth=3, arrowcolor=colors.UP),
               dict(x=-0.5, y=-0.8, ax=T - 0.5, ay=-0.8, xref="x", yref="y", axref="x", ayref="y", showarrow=True,
                    arrowhead=3, arrowwidth=3, arrowcolor=colors.DOWN),
-              dict(x=-0.5, y=1.25, text=tr("bi_forward_reader", lang), showarrow=False, xanchor="left",
+              dict(x=-0.5, y=1.25, text=say("bi_forward_reader", lang), showarrow=False, xanchor="left",
                    font=dict(color=colors.UP, size=15)),
-              dict(x=T - 0.5, y=-1.3, text=tr("bi_backward_reader", lang), showarrow=False, xanchor="right",
+              dict(x=T - 0.5, y=-1.3, text=say("bi_backward_reader", lang), showarrow=False, xanchor="right",
                    font=dict(color=colors.DOWN, size=15))]
     layout = dict(height=170, margin=dict(l=10, r=10, t=10, b=10), font=FONT, plot_bgcolor="white",
                   annotations=arrows, xaxis=dict(visible=False, range=[-1, T]), yaxis=dict(visible=False, range=[-1.6, 1.6]))

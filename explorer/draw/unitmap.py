@@ -14,7 +14,7 @@ import numpy as np
 
 from explorer.draw import colors
 from explorer.draw.figures import png_source, time_ticks
-from explorer.i18n import tr
+from explorer.i18n import say
 from explorer.vocab import display_char
 
 ROW_HEIGHT = 118  # pixels per map
@@ -122,7 +122,7 @@ def maps_data(arrays: dict[str, np.ndarray], chars, lang: str, clickable: bool =
     for kind, values in arrays.items():
         lo, hi = colors.value_range(kind, values)
         panels.append({
-            "title": tr(f"kind_{kind}", lang),
+            "title": say(f"kind_{kind}", lang),
             "png": png_source(colors.to_rgb(values.T, kind, (lo, hi))),
             "values": base64.b64encode(np.ascontiguousarray(values.T, np.float32).tobytes()).decode(),
             "units": int(values.shape[1]),
@@ -137,7 +137,7 @@ def maps_data(arrays: dict[str, np.ndarray], chars, lang: str, clickable: bool =
     ticks, numbered = time_ticks(T)
     return {"panels": panels, "labels": labels, "tickSteps": ticks, "numbered": numbered,
             "tickText": [f"{labels[t]}\n{t}" if numbered else labels[t] for t in ticks],
-            "rowHeight": row_height, "hover": tr("hover_map", lang), "clickable": clickable}
+            "rowHeight": row_height, "hover": say("hover_map", lang), "clickable": clickable}
 
 
 _component = None

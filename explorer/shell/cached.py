@@ -12,7 +12,7 @@ from explorer.cache import MB, ByteLRU
 from explorer.lstm import Forcing
 from explorer.models import CharModel
 from explorer.shell import own_ui
-from explorer.shell.state import t
+from explorer.shell.state import say
 from explorer.tracing import Trace
 
 # A 500-character trace is about 3 MB: a class typing 300 different texts must not grow the server by a trace each.
@@ -78,7 +78,7 @@ def named_units() -> dict[int, str]:
     (the shipped model's: none for a model of yours)."""
     if own_ui.current() is not None:
         return {}
-    return {v["unit"]: t("probe_" + k) for k, v in probe_result().items() if abs(v["corr"]) >= 0.5}
+    return {v["unit"]: say("probe_" + k) for k, v in probe_result().items() if abs(v["corr"]) >= 0.5}
 
 
 @st.cache_resource

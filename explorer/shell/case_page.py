@@ -32,39 +32,39 @@ def key(case: cases.Case | str, name: str) -> str:
 
 def named(items: list[str]) -> str:
     """Characters or words the user typed, each quoted and shown as itself (never as Markdown)."""
-    shown = [ui.t("quoted", s=md_escape(display_char(s))) for s in items[:MAX_NAMED]]
-    return ui.t("list_sep").join(shown) + ("…" if len(items) > MAX_NAMED else "")
+    shown = [ui.say("quoted", s=md_escape(display_char(s))) for s in items[:MAX_NAMED]]
+    return ui.say("list_sep").join(shown) + ("…" if len(items) > MAX_NAMED else "")
 
 
 def _words(case: cases.Case):
     """Case 1's training data: a word list from the text area, validated; None (after a message) when unusable."""
-    raw = st.text_area(ui.t("case1_words"), " ".join(cases.DEFAULT_WORDS), key=key(case, "raw"), height=100,
+    raw = st.text_area(ui.say("case1_words"), " ".join(cases.DEFAULT_WORDS), key=key(case, "raw"), height=100,
                        persist_state=KEEP)
     wl = cases.parse_words(raw)
     if wl.truncated_from:
-        st.warning(ui.t("case1_truncated", n=wl.truncated_from, cap=cases.MAX_WORDS))
+        st.warning(ui.say("case1_truncated", n=wl.truncated_from, cap=cases.MAX_WORDS))
     if wl.dropped_short:
-        st.warning(ui.t("case1_short", n=len(wl.dropped_short)))
+        st.warning(ui.say("case1_short", n=len(wl.dropped_short)))
     if wl.too_long:
-        st.warning(ui.t("case1_long", n=len(wl.too_long), cap=cases.MAX_WORD_LEN))
+        st.warning(ui.say("case1_long", n=len(wl.too_long), cap=cases.MAX_WORD_LEN))
     if wl.dropped_duplicates:
-        st.info(ui.t("case1_duplicates", n=len(wl.dropped_duplicates)))
+        st.info(ui.say("case1_duplicates", n=len(wl.dropped_duplicates)))
     if not wl.words:
-        st.error(ui.t("case1_empty"))
+        st.error(ui.say("case1_empty"))
         return None
     return wl.words
 
 
 def _paragraph(case: cases.Case):
     """Case 2's training data: the words of a paragraph, validated; None (after a message) when unusable."""
-    raw = st.text_area(ui.t("case2_text"), cases.default_paragraph(ui.lang()), key=key(case, "raw"), height=130,
+    raw = st.text_area(ui.say("case2_text"), cases.default_paragraph(ui.lang()), key=key(case, "raw"), height=130,
                        persist_state=KEEP)
     tokens = cases.tokenize(raw)
     if len(tokens) > cases.MAX_TEXT_WORDS:
-        st.warning(ui.t("case2_truncated", n=len(tokens), cap=cases.MAX_TEXT_WORDS))
+        st.warning(ui.say("case2_truncated", n=len(tokens), cap=cases.MAX_TEXT_WORDS))
         tokens = tokens[: cases.MAX_TEXT_WORDS]
     if len(tokens) < 3:
-        st.error(ui.t("case2_empty"))
+        st.error(ui.say("case2_empty"))
         return None
     return tokens
 
@@ -76,11 +76,11 @@ UNKNOWN = {"last_letter": "case_unknown", "next_word": "case_unknown_words"}   #
 def _settings(case: cases.Case) -> tuple[int, float, int, int]:
     d = case.defaults
     a, b, c, e = st.columns(4)
-    hidden = a.select_slider(ui.t("case_hidden"), SETTINGS["hidden"], d["hidden"], key=key(case, "hidden"),
+    hidden = a.select_slider(ui.say("case_hidden"), SETTINGS["hidden"], d["hidden"], key=key(case, "hidden"),
                              persist_state=KEEP)
-    lr = b.select_slider(ui.t("case_lr"), SETTINGS["lr"], d["lr"], key=key(case, "lr"), persist_state=KEEP)
-    steps = c.slider(ui.t("case_steps"), 20, 2000, d["steps"], step=20, key=key(case, "steps"), persist_state=KEEP)
-    seed = e.number_input(ui.t("case_seed"), 0, 9999, d["seed"], key=key(case, "seed"), persist_state=KEEP)
+    lr = b.select_slider(ui.say("case_lr"), SETTINGS["lr"], d["lr"], key=key(case, "lr"), persist_state=KEEP)
+    steps = c.slider(ui.say("case_steps"), 20, 2000, d["steps"], step=20, key=key(case, "steps"), persist_state=KEEP)
+    seed = e.number_input(ui.say("case_seed"), 0, 9999, d["seed"], key=key(case, "seed"), persist_state=KEEP)
     return hidden, lr, steps, seed
 
 
@@ -105,7 +105,7 @@ def _example(case: cases.Case, shown: list[cases.Example]) -> int | None:
     kept = st.session_state.get(k)
     if kept is not None and not (isinstance(kept, int) and 0 <= kept < len(shown)):
         del st.session_state[k]  # the data changed under it (shrank, or new words): back to the default
-    return st.selectbox(ui.t("case_example"), range(len(shown)), index=case.default_example(shown),
+    return st.selectbox(ui.say("case_example"), range(len(shown)), index=case.default_example(shown),
                         format_func=lambda i: shown[i].label, key=k, persist_state=KEEP)
 
 
@@ -113,13 +113,13 @@ def _prediction(snap: cases.Snapshot, case: cases.Case, items: list[str], name: 
     reading = cases.read(snap, items)
     if reading is None:
         unknown = list(dict.fromkeys(s for s in items if s not in snap.symbols))
-        st.warning(ui.t(UNKNOWN[case.name], items=named(unknown)))
+        st.warning(ui.say(UNKNOWN[case.name], items=named(unknown)))
         return
     best = int(reading.probs.argmax())
     left, right = st.columns([1, 2])
     with left:
-        st.markdown("**" + ui.t("case_prediction") + "**")
-        st.markdown(ui.t("case_answer", best=md_escape(display_char(snap.symbols[best])),
+        st.markdown("**" + ui.say("case_prediction") + "**")
+        st.markdown(ui.say("case_answer", best=md_escape(display_char(snap.symbols[best])),
                          p=f"{reading.probs[best]:.0%}"))
         st.plotly_chart(figures.top_guesses(reading.probs, snap.symbols, ui.lang(), k=5), key=name + "_probs")
     with right:
@@ -128,9 +128,9 @@ def _prediction(snap: cases.Snapshot, case: cases.Case, items: list[str], name: 
 
 def render(name: str) -> None:
     case = cases.CASES[name]
-    st.title(ui.t(case.prefix + "_title"))
+    st.title(ui.say(case.prefix + "_title"))
     ui.notice(case.prefix)
-    st.write(ui.t(case.prefix + "_intro"))
+    st.write(ui.say(case.prefix + "_intro"))
     session = ui.session_id()
     jobs.heartbeat(session)
     data = DATA[case.name](case)
@@ -138,12 +138,12 @@ def render(name: str) -> None:
 
     job = jobs.get(session, case.name)
     x, y, z, _ = st.columns([1, 1, 1, 3])
-    x.button(ui.t("case_train"), type="primary", disabled=data is None, key=key(case, "train"),
+    x.button(ui.say("case_train"), type="primary", disabled=data is None, key=key(case, "train"),
              on_click=_start, args=(case, data, hidden, lr, steps, seed))
     if job is not None and job.running:
-        y.button(ui.t("case_resume") if job.paused else ui.t("case_pause"), key=key(case, "pause"),
+        y.button(ui.say("case_resume") if job.paused else ui.say("case_pause"), key=key(case, "pause"),
                  on_click=job.pause, args=(not job.paused,))
-    z.button(ui.t("case_reset"), key=key(case, "reset"), on_click=_reset, args=(case,), disabled=job is None)
+    z.button(ui.say("case_reset"), key=key(case, "reset"), on_click=_reset, args=(case,), disabled=job is None)
     refused = st.session_state.get(key(case, "error"))
     if refused:
         st.warning(job_ui.refusal(refused))
@@ -156,28 +156,28 @@ def render(name: str) -> None:
         jobs.heartbeat(session)
         j = jobs.get(session, case.name)
         if j is None:
-            st.info(ui.t("case_not_started"))
+            st.info(ui.say("case_not_started"))
             return
         progress, history = j.snapshot()
         if j.error:
-            st.error(ui.t("jobs_failed"))
-        status = ui.t("case_paused") if j.paused else ui.t("case_running") if j.running else ui.t("case_done")
-        st.markdown(f"**{status}** · " + ui.t("case_progress", step=progress.get("step", 0),
+            st.error(ui.say("jobs_failed"))
+        status = ui.say("case_paused") if j.paused else ui.say("case_running") if j.running else ui.say("case_done")
+        st.markdown(f"**{status}** · " + ui.say("case_progress", step=progress.get("step", 0),
                                                    loss=f"{progress.get('loss', float('nan')):.3f}",
                                                    acc=f"{progress.get('accuracy', 0):.0%}"))
         if "held_out" in progress:   # case 1: words never trained on
             asked = [w for w in cases.HELD_OUT_WORDS if all(c in (j.result.symbols if j.result else ()) for c in w)]
-            st.markdown(md_escape(ui.t("case_held_out", n=progress["held_out_n"], words=" ".join(asked),
+            st.markdown(md_escape(ui.say("case_held_out", n=progress["held_out_n"], words=" ".join(asked),
                                        acc=f"{progress['held_out']:.0%}")))
         if history:
             held = [h.get("held_out") for h in history] if "held_out" in progress else None
             st.plotly_chart(figures.training_curves([h["step"] for h in history], [h["loss"] for h in history],
-                                                    [h["accuracy"] for h in history], ui.t("case_loss"),
-                                                    ui.t("mem_axis_acc"), ui.t("case_step"), held,
-                                                    ui.t("case_held_out_curve")), key=key(case, "curve"))
+                                                    [h["accuracy"] for h in history], ui.say("case_loss"),
+                                                    ui.say("mem_axis_acc"), ui.say("case_step"), held,
+                                                    ui.say("case_held_out_curve")), key=key(case, "curve"))
         snap = j.result
         if snap is not None and example is not None:
-            st.markdown("**" + ui.t("case_example_gates", ex=md_escape(shown[example].label)) + "**")
+            st.markdown("**" + ui.say("case_example_gates", ex=md_escape(shown[example].label)) + "**")
             _prediction(snap, case, shown[example].items, key(case, "live"))
         if not j.running and st.session_state.get(key(case, "shown")) != id(j):
             st.session_state[key(case, "shown")] = id(j)
@@ -185,14 +185,14 @@ def render(name: str) -> None:
 
     live()
 
-    st.subheader(ui.t("case_try"))
-    typed = st.text_input(ui.t(case.prefix + "_input"),
+    st.subheader(ui.say("case_try"))
+    typed = st.text_input(ui.say(case.prefix + "_input"),
                           key=key(case, "input"), max_chars=200, persist_state=KEEP)  # kept while training runs
     if case.bidirectional and shown:        # case 2 reads only the last few words typed: say how many
-        st.caption(ui.t("case2_try_note", n=cases.CONTEXT, ex=md_escape(shown[case.default_example(shown)].label)))
+        st.caption(ui.say("case2_try_note", n=cases.CONTEXT, ex=md_escape(shown[case.default_example(shown)].label)))
     job = jobs.get(session, case.name)
     if job is None or job.result is None:
-        st.caption(ui.t("case_try_first"))
+        st.caption(ui.say("case_try_first"))
         return
     items = case.items(typed)
     if items:

@@ -8,5 +8,5 @@ from explorer.shell import ui
 def refusal(err: jobs.TooManyJobs) -> str:
     """Why jobs.start refused: this person is already training something else, or the server is full."""
     if isinstance(err, jobs.SessionBusy):
-        return ui.t("jobs_session_busy", name=ui.t("job_" + err.running))
-    return ui.t("jobs_busy", n=jobs.MAX_RUNNING)
+        return ui.say("jobs_session_busy", name=ui.say("job_" + err.running))
+    return ui.say("jobs_busy", n=jobs.MAX_RUNNING)

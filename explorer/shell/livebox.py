@@ -22,7 +22,7 @@ import numpy as np
 from explorer.draw import colors
 from explorer.bilstm import GAP_MARK, HIDE
 from explorer.draw.figures import MAX_NUMBERED, MAX_TICKS, ROUND_STEPS
-from explorer.i18n import tr
+from explorer.i18n import say
 from explorer.weights import to_arrays
 
 HERE = Path(__file__).resolve().parent
@@ -84,7 +84,7 @@ def _scale(kind: str) -> dict:
 def panels_for(kinds, lang: str, clickable: bool = False, heights: dict | None = None,
                splits: dict | None = None, row_height: int = 118) -> list[dict]:
     """One map per kind; its quantity is the kind (f, i, C̃, C, o, h, i·C̃, tanh C, h→, h←, y)."""
-    return [{"kind": k, "quantity": k, "title": tr(f"kind_{k}", lang), "clickable": clickable,
+    return [{"kind": k, "quantity": k, "title": say(f"kind_{k}", lang), "clickable": clickable,
              "height": int((heights or {}).get(k, row_height)),
              "split": int((splits or {}).get(k, (0,))[0]), "splitTags": list((splits or {}).get(k, (0,))[1:])}
             for k in kinds]
@@ -116,15 +116,15 @@ def box_data(text: str, version: int, lang: str, panels: list[dict], model: str 
     return {
         "serverTrace": server if panels else None,
         "top": TOP_UNITS if top else 0, "topRowHeight": TOP_ROW_HEIGHT, "named": {str(k): v for k, v in (named or {}).items()},
-        "topTitle": tr("top_units_title", lang), "keys": keys,
+        "topTitle": say("top_units_title", lang), "keys": keys,
         "text": text, "version": version, "panels": panels, "cap": cap, "inputCap": input_cap,
         "modelUrl": static_url(model) if panels and server is None else "", "debounceMs": DEBOUNCE_MS,
         "selected": {"t": selected[0], "j": selected[1]} if selected else None,
         "scales": {p["kind"]: _scale(p["kind"]) for p in panels},
         "luts": {colors.scale_of(p["kind"]): colors.LUTS[colors.scale_of(p["kind"])].tobytes().hex() for p in panels},
-        "label": tr("text_label", lang), "placeholder": tr("text_placeholder", lang),
-        "newlineLabel": tr("newline_button", lang), "newlineHelp": tr("newline_help", lang),
-        "hover": tr("hover_map", lang), "emptyHint": tr("empty_hint", lang), "loadError": tr("model_load_error", lang),
+        "label": say("text_label", lang), "placeholder": say("text_placeholder", lang),
+        "newlineLabel": say("newline_button", lang), "newlineHelp": say("newline_help", lang),
+        "hover": say("hover_map", lang), "emptyHint": say("empty_hint", lang), "loadError": say("model_load_error", lang),
         "hide": HIDE if model == "bilstm" else None, "gapMark": GAP_MARK,
         "maxTicks": MAX_TICKS, "maxNumbered": MAX_NUMBERED, "roundSteps": list(ROUND_STEPS),
     }

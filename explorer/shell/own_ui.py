@@ -95,30 +95,30 @@ def back() -> None:
 
 
 def sidebar() -> None:
-    from explorer.shell.state import lang, t
+    from explorer.shell.state import lang, say
 
     m = current()
-    with st.sidebar.expander(t("own_title"), expanded=m is not None or "own_error" in st.session_state,
+    with st.sidebar.expander(say("own_title"), expanded=m is not None or "own_error" in st.session_state,
                              icon=":material/upload_file:"):
         if m is None:
-            st.caption(t("own_help"))
-            st.file_uploader(t("own_weights"), type=["pt", "pth", "safetensors", "npz"], key="own_weights_file")
-            st.file_uploader(t("own_vocab"), type=["json"], key="own_vocab_file")
-            st.button(t("own_load"), on_click=_load, key="own_load", icon=":material/upload:",
+            st.caption(say("own_help"))
+            st.file_uploader(say("own_weights"), type=["pt", "pth", "safetensors", "npz"], key="own_weights_file")
+            st.file_uploader(say("own_vocab"), type=["json"], key="own_vocab_file")
+            st.button(say("own_load"), on_click=_load, key="own_load", icon=":material/upload:",
                       disabled=st.session_state.get("own_weights_file") is None)
             err = st.session_state.get("own_error")
             if isinstance(err, OwnModelError):
                 st.error(err.message(lang()))
             return
-        st.success(t("own_loaded", name=m.name, layers=m.num_layers, h=m.hidden_size, n=f"{m.parameters():,}",
-                     level=t("own_level_" + m.level), dirs=t("own_bi") if m.bidirectional else ""))
+        st.success(say("own_loaded", name=m.name, layers=m.num_layers, h=m.hidden_size, n=f"{m.parameters():,}",
+                     level=say("own_level_" + m.level), dirs=say("own_bi") if m.bidirectional else ""))
         if not m.has_decoder:
-            st.caption(t("own_no_decoder"))
+            st.caption(say("own_no_decoder"))
         if m.num_layers > 1:
-            st.selectbox(t("own_layer"), range(m.num_layers), key="own_layer",
-                         format_func=lambda k: t("own_layer_n", k=k + 1, below=t("own_layer_x") if k == 0 else
-                                                 t("own_layer_h", k=k)))
+            st.selectbox(say("own_layer"), range(m.num_layers), key="own_layer",
+                         format_func=lambda k: say("own_layer_n", k=k + 1, below=say("own_layer_x") if k == 0 else
+                                                 say("own_layer_h", k=k)))
         if m.bidirectional:
-            st.radio(t("own_direction"), ["forward", "backward"], key="own_direction", horizontal=True,
-                     format_func=lambda d: t("own_" + d))
-        st.button(t("own_back"), on_click=back, key="own_back", icon=":material/undo:")
+            st.radio(say("own_direction"), ["forward", "backward"], key="own_direction", horizontal=True,
+                     format_func=lambda d: say("own_" + d))
+        st.button(say("own_back"), on_click=back, key="own_back", icon=":material/undo:")

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from explorer.i18n import DEFAULT_LANG, LANGS, tr
+from explorer import i18n
+from explorer.i18n import DEFAULT_LANG, LANGS
 
 
 TEXT_CAP = 500          # characters read by the model; longer text is cut with a notice
@@ -29,9 +30,9 @@ def lang() -> str:
     return st.session_state.get("lang", DEFAULT_LANG)
 
 
-def t(key: str, **fmt) -> str:
+def say(key: str, **fmt) -> str:
     """A UI string in the current language."""
-    return tr(key, lang(), **fmt)
+    return i18n.say(key, lang(), **fmt)
 
 
 def init_state() -> None:
@@ -51,7 +52,7 @@ def sync_url() -> None:
 
 
 def language_switch() -> None:
-    st.sidebar.radio(t("language"), list(LANGS), format_func=LANGS.get, key="lang", horizontal=True)
+    st.sidebar.radio(say("language"), list(LANGS), format_func=LANGS.get, key="lang", horizontal=True)
     st.query_params["lang"] = lang()  # on every page, so a reload or a shared link keeps the language
 
 

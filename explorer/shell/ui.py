@@ -16,7 +16,7 @@ from explorer.shell.cached import (  # noqa: F401  (handed on to the pages)
     named_units, probe_result, shipped, variant_models, variant_quality, variant_runs)
 from explorer.shell.state import (  # noqa: F401  (handed on to the pages)
     CHINESE_TEXT, DEFAULT_TEXT, INPUT_CAP, TEXT_CAP, clamp_selection, init_state, lang, language_switch,
-    presenting, session_id, set_text, sync_selection, sync_url, t, text_now)
+    presenting, say, session_id, set_text, sync_selection, sync_url, text_now)
 from explorer.tracing import Trace
 from explorer.vocab import display_char
 
@@ -44,14 +44,14 @@ def text_box(kinds=(), key: str = "live_box", model_name: str = "char_lstm", on_
     version = st.session_state.get("text_version", 0)
     with st.container(horizontal=True, horizontal_alignment="right", vertical_alignment="center"):
         if kinds:
-            st.toggle(t("top_units"), key="top_units", help=t("top_units_help"))
+            st.toggle(say("top_units"), key="top_units", help=say("top_units_help"))
         if kinds and model_name == "char_lstm":
             from explorer.shell import take_out
 
             take_out.popover(kinds)
-        with st.popover(t("lines_button")):
-            st.text_area(t("lines_label"), value=st.session_state.text, key=f"lines{version}", height=220,
-                         max_chars=INPUT_CAP, help=t("lines_help"),
+        with st.popover(say("lines_button")):
+            st.text_area(say("lines_label"), value=st.session_state.text, key=f"lines{version}", height=220,
+                         max_chars=INPUT_CAP, help=say("lines_help"),
                          on_change=lambda: set_text(st.session_state[f"lines{version}"]))
     from explorer.shell import own_ui
     from explorer.shell.livebox import server_trace
@@ -67,7 +67,7 @@ def text_box(kinds=(), key: str = "live_box", model_name: str = "char_lstm", on_
     sync_url()
     text = st.session_state.text
     if len(text) > TEXT_CAP:
-        st.warning(t("too_long", n=len(text), cap=TEXT_CAP))
+        st.warning(say("too_long", n=len(text), cap=TEXT_CAP))
     return text[:TEXT_CAP]
 
 
@@ -76,7 +76,7 @@ def unknown_note(tr_) -> None:
     unknown = sorted({c for c, u in zip(tr_.text, tr_.unknown) if u})
     if unknown:
         shown = " ".join(display_char(c) for c in unknown[:20])
-        st.caption(t("unknown_note", n=int(tr_.unknown.sum()), chars=md_escape(shown)))
+        st.caption(say("unknown_note", n=int(tr_.unknown.sum()), chars=md_escape(shown)))
 
 
 def live_trace(kinds=(), key: str = "live_box") -> Trace | None:
@@ -84,7 +84,7 @@ def live_trace(kinds=(), key: str = "live_box") -> Trace | None:
     text = text_box(kinds, key=key)
     if not text:
         if not kinds:
-            st.info(t("empty_hint"))
+            st.info(say("empty_hint"))
         return None
     tr_ = cached_trace(text)
     unknown_note(tr_)
@@ -114,14 +114,14 @@ def step_controls(T: int, H: int) -> None:
     st.session_state.t_slider = st.session_state.sel_t
     st.session_state.j_slider = st.session_state.sel_j
     with st.container(horizontal=True, vertical_alignment="center"):
-        st.button(t("prev"), icon=":material/arrow_back:", on_click=_step, args=(-1, T),
+        st.button(say("prev"), icon=":material/arrow_back:", on_click=_step, args=(-1, T),
                   disabled=st.session_state.sel_t == 0, key="prev_step")
-        st.button(t("next"), icon=":material/arrow_forward:", on_click=_step, args=(1, T),
+        st.button(say("next"), icon=":material/arrow_forward:", on_click=_step, args=(1, T),
                   disabled=st.session_state.sel_t == T - 1, key="next_step")
         play_toggle(T)
     t_col, j_col = st.columns([7, 5])
-    t_col.slider(t("pick_t"), 0, max(T - 1, 1), key="t_slider", on_change=_from_slider, args=("t",), disabled=T == 1)
-    j_col.slider(t("pick_j"), 0, H - 1, key="j_slider", on_change=_from_slider, args=("j",))
+    t_col.slider(say("pick_t"), 0, max(T - 1, 1), key="t_slider", on_change=_from_slider, args=("t",), disabled=T == 1)
+    j_col.slider(say("pick_j"), 0, H - 1, key="j_slider", on_change=_from_slider, args=("j",))
 
 
 def _play_changed(T: int) -> None:
@@ -136,7 +136,7 @@ def play_toggle(T: int) -> bool:
         st.session_state.playing = False
     if T == 1:
         st.session_state.playing = False
-    return st.toggle(t("play"), key="playing", disabled=T == 1, on_change=_play_changed, args=(T,))
+    return st.toggle(say("play"), key="playing", disabled=T == 1, on_change=_play_changed, args=(T,))
 
 
 def inspector(T: int, H: int, body) -> None:
@@ -163,29 +163,29 @@ def inspector(T: int, H: int, body) -> None:
 
 def what_if(trace: Trace, gate: str, t_: int, j: int) -> None:
     """Force `gate` to 1 or 0 from step t on (unit j or all units); compare with the model as it is."""
-    st.subheader(t("whatif_title"))
-    st.caption(t("whatif_caption", gate=t("kind_" + gate)))
-    if not st.toggle(t("whatif_open"), key=f"whatif_open_{gate}"):  # opt-in: typing stays quick
+    st.subheader(say("whatif_title"))
+    st.caption(say("whatif_caption", gate=say("kind_" + gate)))
+    if not st.toggle(say("whatif_open"), key=f"whatif_open_{gate}"):  # opt-in: typing stays quick
         return
     a, b = st.columns(2)
-    value = a.radio(t("whatif_value"), [1.0, 0.0], format_func=lambda v: t("whatif_to", v=int(v)),
+    value = a.radio(say("whatif_value"), [1.0, 0.0], format_func=lambda v: say("whatif_to", v=int(v)),
                     horizontal=True, key=f"whatif_value_{gate}")
-    scope = b.radio(t("whatif_scope"), ["unit", "all"], format_func=lambda s: t("whatif_" + s, j=j),
+    scope = b.radio(say("whatif_scope"), ["unit", "all"], format_func=lambda s: say("whatif_" + s, j=j),
                     horizontal=True, key=f"whatif_scope_{gate}")
     forced = forced_trace(trace.text, gate, value, t_, j if scope == "unit" else None)
-    names = (t("as_is"), t("forced"))
+    names = (say("as_is"), say("forced"))
     left, right = st.columns(2)
     for col, qty in ((left, "cell"), (right, "hidden")):
         col.plotly_chart(figures.unit_lines([(names[0], getattr(trace, qty)[:, j], "dot"),
                                              (names[1], getattr(forced, qty)[:, j], "solid")],
-                                            trace.chars, lang(), t_, t("kind_" + qty) + f" [{j}]"),
+                                            trace.chars, lang(), t_, say("kind_" + qty) + f" [{j}]"),
                          key=f"whatif_{gate}_{qty}")
     if trace.next_char_probs is None:
-        st.info(t("own_no_decoder"))
+        st.info(say("own_no_decoder"))
         return
     steps = {"now": t_, "end": len(trace) - 1} if t_ < len(trace) - 1 else {"now": t_}  # at the end: one chart
     for col, (where, at) in zip(st.columns(2), steps.items()):
-        col.markdown("**" + t("whatif_guess", t=at) + "**")
+        col.markdown("**" + say("whatif_guess", t=at) + "**")
         col.plotly_chart(figures.guesses_compare(trace.next_char_probs[at], forced.next_char_probs[at], names,
                                                  model().vocab.chars), key=f"whatif_{gate}_guess_{where}")
 
@@ -196,7 +196,7 @@ def diagram_at(trace: Trace, t_: int, j: int, highlight: str) -> None:
 
     values = {k: float(getattr(trace, k)[t_, j]) for k in ("forget", "input", "candidate", "output", "cell", "hidden")}
     st.image(cell_svg(highlight, values), width=PRESENTER_DIAGRAM_WIDTH if presenting() else DIAGRAM_WIDTH)
-    st.caption(t("diagram_values", t=t_, j=j))
+    st.caption(say("diagram_values", t=t_, j=j))
 
 
 def chips(trace: Trace, values, kind: str, t_: int, label: str) -> None:
@@ -218,9 +218,9 @@ EXAMPLES = {           # one click each on the overview: what the model was trai
 def example_buttons() -> None:
     """A row of example texts; a click puts one into the text box."""
     with st.container(horizontal=True, vertical_alignment="center"):
-        st.markdown(t("examples_label"), width="content")
+        st.markdown(say("examples_label"), width="content")
         for key, text in EXAMPLES.items():
-            st.button(t(key), key=key, on_click=set_text, args=(text,))
+            st.button(say(key), key=key, on_click=set_text, args=(text,))
 
 
 COUNTER_TEXT = ("Return the number of items in the list.\n"
@@ -241,8 +241,8 @@ def counter_example() -> None:
     found = probe_result()["column"]
     with st.container(border=True):
         note, button = st.columns([4, 1], vertical_alignment="center")
-        note.markdown(t("counter_note", j=found["unit"], r=f"{found['corr']:+.3f}"))
-        button.button(t("counter_button", j=found["unit"]), on_click=show_counter, key="counter_example",
+        note.markdown(say("counter_note", j=found["unit"], r=f"{found['corr']:+.3f}"))
+        button.button(say("counter_button", j=found["unit"]), on_click=show_counter, key="counter_example",
                       width="stretch")
 
 
@@ -259,7 +259,7 @@ def training_status() -> None:
         jobs.heartbeat(session)
         for j in jobs.running_of(session):
             p, _ = j.snapshot()
-            st.caption(t("sidebar_training", name=t("job_" + j.name), step=p.get("step", 0)))
+            st.caption(say("sidebar_training", name=say("job_" + j.name), step=p.get("step", 0)))
 
     with st.sidebar:
         _status()
@@ -268,15 +268,15 @@ def training_status() -> None:
 def lesson_page(name: str, latex: str | tuple[str, ...], map_kinds: tuple[str, ...]) -> Trace | None:
     """The top of a lesson page: title, explanation, equation, the text box with the clickable maps of
     `map_kinds` (a click chooses t and j); returns the trace (None when there is no text)."""
-    st.title(t(name + "_title"))
+    st.title(say(name + "_title"))
     notice(name)
-    st.write(t(name + "_intro"))
+    st.write(say(name + "_intro"))
     for line in (latex,) if isinstance(latex, str) else latex:   # one equation a line: a projector is narrow
         st.latex(line)
     text = text_now()
     trace = cached_trace(text) if text else None
     selected = clamp_selection(*trace.forget.shape) if trace is not None else None
-    st.caption(t("map_caption"))
+    st.caption(say("map_caption"))
     text_box(map_kinds, key="live_" + name, on_click=_select, selected=selected,
              on_step=(lambda d: _step(d, len(trace))) if trace is not None else None)
     if trace is None:
@@ -290,7 +290,7 @@ def page_title(stop_key: str) -> str:
     """A page's name in the sidebar and in the links: its number on the path and its title."""
     from explorer.path import number
 
-    return f"{number(stop_key)} · {t('nav_' + stop_key)}"
+    return f"{number(stop_key)} · {say('nav_' + stop_key)}"
 
 
 def path_links(stop_key: str) -> None:
@@ -301,10 +301,10 @@ def path_links(stop_key: str) -> None:
     st.divider()
     left, right = st.columns(2)
     if before is not None:
-        left.page_link(script_path(before), label=t("path_prev", n=number(before.key), title=t("nav_" + before.key)),
+        left.page_link(script_path(before), label=say("path_prev", n=number(before.key), title=say("nav_" + before.key)),
                        icon=None, width="stretch" if presenting() else "content")
     if after is not None:
-        right.page_link(script_path(after), label=t("path_next", n=number(after.key), title=t("nav_" + after.key)),
+        right.page_link(script_path(after), label=say("path_next", n=number(after.key), title=say("nav_" + after.key)),
                         width="stretch" if presenting() else "content")
 
 
@@ -333,11 +333,11 @@ def notice(stop_key: str, action=None) -> None:
     from explorer.path import PATH, number
 
     with st.container(border=True):
-        st.markdown(f"**{t('notice_title')}** · {t('path_where', n=number(stop_key), total=len(PATH))}")
-        st.markdown(t("notice_" + stop_key, j=probe_result()["column"]["unit"]))
+        st.markdown(f"**{say('notice_title')}** · {say('path_where', n=number(stop_key), total=len(PATH))}")
+        st.markdown(say("notice_" + stop_key, j=probe_result()["column"]["unit"]))
         action = action or _notice_actions().get(stop_key)
         if action is not None:
-            st.button(t("notice_button"), key=f"notice_{stop_key}", on_click=action, type="primary")
+            st.button(say("notice_button"), key=f"notice_{stop_key}", on_click=action, type="primary")
 
 
 def predict_reveal(q, key: str) -> bool | None:
@@ -345,17 +345,17 @@ def predict_reveal(q, key: str) -> bool | None:
     (None until revealed)."""
     shown = f"q_{key}_shown"
     with st.container(border=True):
-        st.markdown(f"**{t('predict_title')}** · {md_escape(q.prompt)}")
-        guess = st.radio(t("your_guess"), range(len(q.options)), index=None, horizontal=True, key=f"q_{key}_guess",
+        st.markdown(f"**{say('predict_title')}** · {md_escape(q.prompt)}")
+        guess = st.radio(say("your_guess"), range(len(q.options)), index=None, horizontal=True, key=f"q_{key}_guess",
                          format_func=lambda k: md_escape(q.options[k]),
                          on_change=lambda: st.session_state.pop(shown, None))
-        st.button(t("reveal"), key=f"q_{key}_reveal", disabled=guess is None,
+        st.button(say("reveal"), key=f"q_{key}_reveal", disabled=guess is None,
                   on_click=lambda: st.session_state.__setitem__(shown, True))
         if guess is None or not st.session_state.get(shown):
             return None
         right = guess == q.answer
         (st.success if right else st.warning)(
-            md_escape(t("reveal_right" if right else "reveal_wrong", answer=q.options[q.answer])))
+            md_escape(say("reveal_right" if right else "reveal_wrong", answer=q.options[q.answer])))
         st.caption(md_escape(q.explain))
         return right
 
@@ -387,7 +387,7 @@ PRESENTER_CSS = """<style>
 
 def presenter() -> None:
     """The sidebar switch; ?present=1 in the URL (shared links keep it); the projector's sizes."""
-    st.sidebar.toggle(t("present_toggle"), key="present", help=t("present_help"))
+    st.sidebar.toggle(say("present_toggle"), key="present", help=say("present_help"))
     if presenting():
         st.query_params["present"] = "1"
         st.html(PRESENTER_CSS)
@@ -402,7 +402,7 @@ def page_question(stop_key: str) -> None:
     from explorer.shell import own_ui
 
     if own_ui.current() is not None:     # the questions are about the shipped model
-        st.caption(t("own_no_questions"))
+        st.caption(say("own_no_questions"))
         return
     unit, lang_ = probe_result()["column"]["unit"], lang()
     builders = {
@@ -426,4 +426,4 @@ def start_here() -> None:
     from explorer.path import PATH, script_path
 
     first = PATH[0]
-    st.page_link(script_path(first), label=t("path_start", title=t("nav_" + first.key)), icon=":material/school:")
+    st.page_link(script_path(first), label=say("path_start", title=say("nav_" + first.key)), icon=":material/school:")

@@ -56,7 +56,7 @@ def variant_saturation() -> dict:
 
 def unit_label(j: int) -> str:
     name = ui.named_units().get(j)
-    return ui.t("ux_unit", j=j) + (f" · {name}" if name else "")
+    return ui.say("ux_unit", j=j) + (f" · {name}" if name else "")
 
 
 def open_card(j: int | None) -> None:
@@ -88,16 +88,16 @@ def show_me() -> None:
 
 def kind_picker() -> str:
     st.session_state.setdefault("ux_kind", "cell")
-    return st.radio(ui.t("ux_kind"), units.KINDS, key="ux_kind", horizontal=True,
-                    format_func=lambda k: ui.t("kind_" + k))
+    return st.radio(ui.say("ux_kind"), units.KINDS, key="ux_kind", horizontal=True,
+                    format_func=lambda k: ui.say("kind_" + k))
 
 
 def threshold_slider(kind: str) -> float:
     lo, hi, step = RANGES[kind]
     key = "ux_threshold_" + kind
     st.session_state.setdefault(key, units.DEFAULT_THRESHOLD[kind])
-    return st.slider(ui.t("ux_threshold", kind=KIND_LABELS[kind]), lo, hi, step=step, key=key,
-                     help=ui.t("ux_threshold_help"))
+    return st.slider(ui.say("ux_threshold", kind=KIND_LABELS[kind]), lo, hi, step=step, key=key,
+                     help=ui.say("ux_threshold_help"))
 
 
 def span_slider(trace: Trace) -> tuple[int, int]:
@@ -106,61 +106,61 @@ def span_slider(trace: Trace) -> tuple[int, int]:
     span = st.session_state.get("ux_span")
     if not (isinstance(span, tuple) and len(span) == 2 and 0 <= span[0] <= span[1] < T):
         st.session_state.ux_span = default_span(trace.text)
-    first, last = st.select_slider(ui.t("ux_span"), options=range(T), key="ux_span", help=ui.t("ux_span_help"),
+    first, last = st.select_slider(ui.say("ux_span"), options=range(T), key="ux_span", help=ui.say("ux_span_help"),
                                    format_func=lambda k: f"{k} · {display_char(trace.chars[k])}")
     return int(first), int(last) + 1
 
 
 def select_section(trace: Trace, kind: str, threshold: float) -> list[int]:
     """The units on across the span and off around it; returns them, best first."""
-    st.subheader(ui.t("ux_select_title"))
+    st.subheader(ui.say("ux_select_title"))
     start, end = span_slider(trace)
     shown = "".join(display_char(c) for c in trace.chars[start:end])
-    st.caption(ui.t("ux_span_now", start=start, last=end - 1, n=end - start))
+    st.caption(ui.say("ux_span_now", start=start, last=end - 1, n=end - start))
     st.html(strip_html(trace.chars, level_rgbs(np.zeros(len(trace))), (start, end), wrap=True))
     found = units.select(trace, start, end, kind, threshold, margin=3, k=12)
     if not found:
-        st.info(ui.t("ux_none", kind=KIND_LABELS[kind], t=threshold))
+        st.info(ui.say("ux_none", kind=KIND_LABELS[kind], t=threshold))
         return []
-    st.markdown(ui.t("ux_found", n=len(found), span=ui.md_escape(shown), kind=KIND_LABELS[kind]))
+    st.markdown(ui.say("ux_found", n=len(found), span=ui.md_escape(shown), kind=KIND_LABELS[kind]))
     values = getattr(trace, kind)
-    rows = [(ui.t("ux_unit", j=s.unit), values[:, s.unit]) for s in found[:SHOWN]]
+    rows = [(ui.say("ux_unit", j=s.unit), values[:, s.unit]) for s in found[:SHOWN]]
     st.plotly_chart(figures.unit_sparklines(rows, trace.chars, (start, end), threshold), key="ux_lines")
-    st.caption(ui.t("ux_lines_caption", m=3))
-    st.pills(ui.t("ux_open"), [s.unit for s in found], key="ux_pick", format_func=unit_label,
+    st.caption(ui.say("ux_lines_caption", m=3))
+    st.pills(ui.say("ux_open"), [s.unit for s in found], key="ux_pick", format_func=unit_label,
              on_change=lambda: open_card(st.session_state.get("ux_pick")))
-    st.caption(" · ".join(ui.t("ux_score", j=s.unit, s=f"{s.score:.2f}", i=f"{s.inside:.0%}", o=f"{s.outside:.0%}")
+    st.caption(" · ".join(ui.say("ux_score", j=s.unit, s=f"{s.score:.2f}", i=f"{s.inside:.0%}", o=f"{s.outside:.0%}")
                           for s in found[:SHOWN]))
     return [s.unit for s in found]
 
 
 def match_section(trace: Trace, kind: str, threshold: float, found: list[int], H: int) -> None:
     idx = index()
-    st.subheader(ui.t("ux_match_title"))
+    st.subheader(ui.say("ux_match_title"))
     if idx is None:
-        st.info(ui.t("ux_words"))
+        st.info(ui.say("ux_words"))
         return
-    st.caption(ui.t("ux_corpus", n=f"{len(idx):,}"))
+    st.caption(ui.say("ux_corpus", n=f"{len(idx):,}"))
     first = found[:3] or [default_unit(H)]
-    chosen = st.multiselect(ui.t("ux_match_units"), range(H), default=first, format_func=unit_label,
+    chosen = st.multiselect(ui.say("ux_match_units"), range(H), default=first, format_func=unit_label,
                             key="ux_match_" + "_".join(map(str, first)) + kind, max_selections=10)
     if not chosen:
-        st.info(ui.t("ux_match_empty"))
+        st.info(ui.say("ux_match_empty"))
         return
     start, end = st.session_state.ux_span[0], st.session_state.ux_span[1] + 1
     pattern = units.pattern_of(trace, chosen, start, end, kind, threshold)
-    st.caption(ui.t("ux_pattern", n=pattern.length, before=pattern.offset,
+    st.caption(ui.say("ux_pattern", n=pattern.length, before=pattern.offset,
                     after=len(pattern.expect) - pattern.offset - pattern.length))
     passages = units.match(idx, chosen, kind, k=8, threshold=threshold, pattern=pattern)
     if not passages:
-        st.info(ui.t("ux_match_none"))
+        st.info(ui.say("ux_match_none"))
         return
     for p in passages:
         a, b = max(0, p.start - CONTEXT), min(len(idx), p.end + CONTEXT)
         level = idx.on(kind, chosen, threshold)[a:b].mean(1)
-        cap = ui.t("ux_place", line=p.line, col=p.column, s=f"{p.score:.0%}")
+        cap = ui.say("ux_place", line=p.line, col=p.column, s=f"{p.score:.0%}")
         st.html(strip_html(idx.text[a:b], level_rgbs(level), (p.start - a, p.end - a), cap))
-    st.caption(ui.t("ux_match_caption"))
+    st.caption(ui.say("ux_match_caption"))
 
 
 def contexts_html(idx: units.CorpusIndex, found: list[units.Context], kind: str, unit: int) -> str:
@@ -169,7 +169,7 @@ def contexts_html(idx: units.CorpusIndex, found: list[units.Context], kind: str,
     parts = []
     for c in found:
         a, b = max(0, c.t - CONTEXT), min(len(idx), c.t + 4)
-        cap = ui.t("ux_context", v=f"{c.value:+.2f}", line=c.line, col=c.column)
+        cap = ui.say("ux_context", v=f"{c.value:+.2f}", line=c.line, col=c.column)
         parts.append(strip_html(idx.text[a:b], colors.to_rgb(v[a:b], kind, vrange), (c.t - a, c.t - a + 1), cap))
     return "".join(parts)
 
@@ -185,42 +185,42 @@ def force(stop_key: str, j: int, T: int) -> None:
 
 def card(trace: Trace, kind: str, H: int) -> None:
     idx = index()
-    st.subheader(ui.t("ux_card_title"))
+    st.subheader(ui.say("ux_card_title"))
     st.session_state.setdefault("ux_card", default_unit(H))
     st.session_state.ux_card = min(max(0, int(st.session_state.ux_card)), H - 1)
-    j = st.number_input(ui.t("ux_card_unit"), 0, H - 1, step=1, key="ux_card")
-    st.markdown(f"**{ui.md_escape(unit_label(j))} · {ui.t('kind_' + kind)}**")
+    j = st.number_input(ui.say("ux_card_unit"), 0, H - 1, step=1, key="ux_card")
+    st.markdown(f"**{ui.md_escape(unit_label(j))} · {ui.say('kind_' + kind)}**")
     if idx is None:
-        st.info(ui.t("ux_words"))
-        ui.chips(trace, getattr(trace, kind)[:, j], kind, None, ui.t("chips_label", kind=ui.t("kind_" + kind), j=j))
+        st.info(ui.say("ux_words"))
+        ui.chips(trace, getattr(trace, kind)[:, j], kind, None, ui.say("chips_label", kind=ui.say("kind_" + kind), j=j))
         force_buttons(j, len(trace))
         return
     left, right = ui.columns([3, 2])
     with left:
-        st.markdown(ui.t("ux_top_high"))
+        st.markdown(ui.say("ux_top_high"))
         st.html(contexts_html(idx, units.top_contexts(idx, j, kind, k=5), kind, j))
-        st.markdown(ui.t("ux_top_low"))
+        st.markdown(ui.say("ux_top_low"))
         st.html(contexts_html(idx, units.top_contexts(idx, j, kind, k=5, lowest=True), kind, j))
     with right:
         edges, counts = units.histogram(idx, j, kind)
-        st.plotly_chart(figures.value_histogram(edges, counts, ui.t("ux_value", kind=KIND_LABELS[kind]),
-                                                ui.t("ux_count")), key="ux_hist")
-        st.caption(ui.t("ux_hist_caption", n=f"{len(idx):,}"))
+        st.plotly_chart(figures.value_histogram(edges, counts, ui.say("ux_value", kind=KIND_LABELS[kind]),
+                                                ui.say("ux_count")), key="ux_hist")
+        st.caption(ui.say("ux_hist_caption", n=f"{len(idx):,}"))
     why = units.explain(idx, j, kind, trace)
-    names = [ui.t("ux_prop_" + p) for p in why]
-    st.plotly_chart(figures.property_bars(names, [(ui.t("ux_on_corpus"), [w["corpus"] for w in why.values()], colors.MAIN),
-                                                  (ui.t("ux_on_text"), [w["text"] for w in why.values()], colors.ACCENT)],
-                                          ui.t("ux_corr")), key="ux_props")
-    st.caption(ui.t("ux_props_caption"))
-    ui.chips(trace, getattr(trace, kind)[:, j], kind, None, ui.t("chips_label", kind=ui.t("kind_" + kind), j=j))
+    names = [ui.say("ux_prop_" + p) for p in why]
+    st.plotly_chart(figures.property_bars(names, [(ui.say("ux_on_corpus"), [w["corpus"] for w in why.values()], colors.MAIN),
+                                                  (ui.say("ux_on_text"), [w["text"] for w in why.values()], colors.ACCENT)],
+                                          ui.say("ux_corr")), key="ux_props")
+    st.caption(ui.say("ux_props_caption"))
+    ui.chips(trace, getattr(trace, kind)[:, j], kind, None, ui.say("chips_label", kind=ui.say("kind_" + kind), j=j))
     force_buttons(j, len(trace))
 
 
 def force_buttons(j: int, T: int) -> None:
-    st.markdown(ui.t("ux_force_intro", j=j))
+    st.markdown(ui.say("ux_force_intro", j=j))
     with st.container(horizontal=True):
         for gate in FORCE_PAGES:
-            if st.button(ui.t("ux_force", gate=KIND_LABELS[gate], j=j), key="ux_force_" + gate,
+            if st.button(ui.say("ux_force", gate=KIND_LABELS[gate], j=j), key="ux_force_" + gate,
                          icon=":material/science:"):
                 force(gate, j, T)
 
@@ -233,25 +233,25 @@ def _clicked(gate: str) -> None:
 
 def saturation_section() -> None:
     idx = index()
-    st.subheader(ui.t("ux_sat_title"))
+    st.subheader(ui.say("ux_sat_title"))
     if idx is None:
-        st.info(ui.t("ux_words"))
+        st.info(ui.say("ux_words"))
         return
-    st.caption(ui.t("ux_sat_caption", n=f"{len(idx):,}"))
+    st.caption(ui.say("ux_sat_caption", n=f"{len(idx):,}"))
     j = st.session_state.get("ux_card")
     for col, gate in zip(ui.columns(3), units.GATE_KINDS):
         low, high = units.saturation(idx, gate)
         with col:
-            st.plotly_chart(figures.saturation_scatter(low, high, ui.t("kind_" + gate), ui.t("ux_sat_x"), ui.t("ux_sat_y"),
-                                                       ui.t("ux_unit", j="%{customdata}"), selected=j),
+            st.plotly_chart(figures.saturation_scatter(low, high, ui.say("kind_" + gate), ui.say("ux_sat_x"), ui.say("ux_sat_y"),
+                                                       ui.say("ux_unit", j="%{customdata}"), selected=j),
                             key="ux_sat_" + gate, on_select=lambda g=gate: _clicked(g), selection_mode="points")
-    if st.toggle(ui.t("ux_variants"), key="ux_variants", help=ui.t("ux_variants_help", n=f"{VARIANT_SAMPLE:,}")):
-        with st.spinner(ui.t("ux_variants_wait")):
+    if st.toggle(ui.say("ux_variants"), key="ux_variants", help=ui.say("ux_variants_help", n=f"{VARIANT_SAMPLE:,}")):
+        with st.spinner(ui.say("ux_variants_wait")):
             sat = variant_saturation()
         for kind, gates in sat.items():
-            st.markdown(f"**{ui.t('var_' + kind)}**")
+            st.markdown(f"**{ui.say('var_' + kind)}**")
             for col, (gate, (low, high)) in zip(ui.columns(3), gates.items()):
                 with col:
-                    st.plotly_chart(figures.saturation_scatter(low, high, ui.t("ux_gate_" + gate), ui.t("ux_sat_x"),
-                                                               ui.t("ux_sat_y"), ui.t("ux_unit", j="%{customdata}")),
+                    st.plotly_chart(figures.saturation_scatter(low, high, ui.say("ux_gate_" + gate), ui.say("ux_sat_x"),
+                                                               ui.say("ux_sat_y"), ui.say("ux_unit", j="%{customdata}")),
                                     key=f"ux_var_{kind}_{gate}")

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from explorer import load_model, quiz, trace
 from explorer.bilstm import bi_trace, load_bimodel
-from explorer.i18n import tr
+from explorer.i18n import say
 from explorer.memory import GRADIENT_N, gradient_norms, load
 from explorer.path import PATH
 from explorer.shell.ui import COUNTER_TEXT, probe_result
@@ -95,21 +95,21 @@ def expected_questions(lang: str) -> dict:
 def test_every_question_reveals_the_models_own_answer(open_app, lang):
     for stop, q in expected_questions(lang).items():
         page = open_app(f"{URL[stop]}?lang={lang}")
-        box = page.locator("[data-testid='stVerticalBlock']").filter(has_text=tr("predict_title", lang)).last
+        box = page.locator("[data-testid='stVerticalBlock']").filter(has_text=say("predict_title", lang)).last
         box.scroll_into_view_if_needed()
         wrong = next(k for k in range(len(q.options)) if k != q.answer)
         box.locator("[data-testid='stRadio'] [role='radiogroup'] label").nth(wrong).click()
         settle(page)
-        box.get_by_role("button", name=tr("reveal", lang)).click()
+        box.get_by_role("button", name=say("reveal", lang)).click()
         settle(page)
         said = box.locator("[data-testid='stAlertContainer']").inner_text()
-        assert said == tr("reveal_wrong", lang, answer=q.options[q.answer]), stop
+        assert said == say("reveal_wrong", lang, answer=q.options[q.answer]), stop
         box.locator("[data-testid='stRadio'] [role='radiogroup'] label").nth(q.answer).click()   # a new guess hides the answer
         settle(page)
         expect(box.locator("[data-testid='stAlertContainer']")).to_have_count(0, timeout=30_000)
-        box.get_by_role("button", name=tr("reveal", lang)).click()
+        box.get_by_role("button", name=say("reveal", lang)).click()
         settle(page)
-        assert box.locator("[data-testid='stAlertContainer']").inner_text() == tr("reveal_right", lang,
+        assert box.locator("[data-testid='stAlertContainer']").inner_text() == say("reveal_right", lang,
                                                                                   answer=q.options[q.answer])
         page.close()
 
