@@ -16,9 +16,10 @@ import sysconfig
 import textwrap
 from pathlib import Path
 
+from explorer.models import ASSETS
+
 WRAP = 48          # the shipped models' training text: lines of exactly 48 characters
 HARD_WRAP = True   # (a break may fall inside a word), so that the column is plain to count
-ASSETS = Path(__file__).resolve().parent.parent / "assets"
 ZH_SENTENCES = ASSETS / "zh_sentences.txt"
 
 
