@@ -20,5 +20,5 @@ def test_a_cell_tracks_the_column_on_held_out_text(model):
     text = held_out_path(SHIPPED).read_text(encoding="utf-8")[:SAMPLE_CHARS]  # what the probe read
     r = correlations(trace(model, text).cell, column(text))
     assert abs(r[reported["unit"]]) >= 0.8
-    assert r[reported["unit"]] == np.float64(reported["corr"]).round(4) or abs(r[reported["unit"]] - reported["corr"]) < 1e-3
+    assert abs(r[reported["unit"]] - reported["corr"]) <= 5.01e-5   # the file holds r rounded to 4 places
     assert abs(r).argmax() == reported["unit"]

@@ -78,6 +78,7 @@ def test_the_counting_unit_in_the_browser(open_app):
     # the belt's line chart is drawn for that unit, over the whole example (line breaks included)
     page.wait_for_selector(f".js-plotly-plot :text('The belt of unit {unit} along the text')", timeout=30_000)
     assert page.locator(".stMarkdown, [data-testid='stMarkdownContainer']").filter(has_text="↵").count() > 0
-    assert COUNTER_TEXT.count("\n") == 3
+    shown = urllib.parse.parse_qs(urllib.parse.urlparse(page.url).query)["text"][0]
+    assert shown == COUNTER_TEXT                 # the whole example, its line breaks too, is the page's text
     page.locator(".js-plotly-plot").first.scroll_into_view_if_needed()
     shot(page, "cell-counting-unit")
