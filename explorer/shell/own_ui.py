@@ -7,6 +7,7 @@ own_weights_file / own_vocab_file (the uploaders)."""
 from __future__ import annotations
 
 import tempfile
+from types import SimpleNamespace
 from pathlib import Path
 
 import streamlit as st
@@ -39,7 +40,7 @@ class View:
         self.own, self.layer, self.direction = m, layer, direction
         self.lstm = m.weights(layer, direction)
         self.hidden_size, self.input_size = self.lstm.hidden_size, self.lstm.input_size
-        self.vocab = type("Tokens", (), {"chars": m.tokens})()
+        self.vocab = SimpleNamespace(chars=m.tokens)
 
 
 def view() -> View | None:

@@ -155,9 +155,10 @@ def match_section(trace: Trace, kind: str, threshold: float, found: list[int], H
     if not passages:
         st.info(ui.say("ux_match_none"))
         return
+    on = idx.on(kind, chosen, threshold).mean(1)      # once over the corpus: the share of chosen units on
     for p in passages:
         a, b = max(0, p.start - CONTEXT), min(len(idx), p.end + CONTEXT)
-        level = idx.on(kind, chosen, threshold)[a:b].mean(1)
+        level = on[a:b]
         cap = ui.say("ux_place", line=p.line, col=p.column, s=f"{p.score:.0%}")
         st.html(strip_html(idx.text[a:b], level_rgbs(level), (p.start - a, p.end - a), cap))
     st.caption(ui.say("ux_match_caption"))

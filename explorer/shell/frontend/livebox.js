@@ -76,7 +76,7 @@ function panelValues(q, tr) {
 function fromServer(st) {
   const forward = { H: st.H };
   for (const q of QUANTITIES) forward[q] = floats(st.values[q]);
-  return { T: st.T, chars: st.chars, forward, fromServer: st };
+  return { T: st.T, chars: st.chars, forward };
 }
 
 class LiveBox {
@@ -154,7 +154,7 @@ class LiveBox {
     const data = this.data;
     if (!data.panels.length) { this.finish(); return; }   // a box with no maps (the variants page)
     if (data.serverTrace) {  // a model of yours: traced by the server once typing pauses, drawn here as sent
-      this.trace = this.trace && this.trace.fromServer === data.serverTrace ? this.trace : fromServer(data.serverTrace);
+      this.trace = fromServer(data.serverTrace);
       this.status.textContent = "";
       this.draw(this.trace);
       return;
