@@ -77,14 +77,19 @@ def controls(page) -> list[str]:
         " + ':' + (e.innerText || e.getAttribute('aria-label') || e.title || '').trim().slice(0, 60))")
 
 
-def press(page, name: str) -> bool:
-    for el in page.locator(CONTROLS).all():
-        label = (el.inner_text() or el.get_attribute("aria-label") or el.get_attribute("title") or "").strip()[:60]
-        testid = el.evaluate("e => (e.closest('[data-testid]') || e).dataset.testid")
-        if f"{testid}:{label}" == name:
-            el.click()
-            page.keyboard.press("Escape")   # close a popover it opened
-            return True
+def press(page, name: str, wait_ms: int = 0) -> bool:
+    """Click the control called `name`; False if it is not there (within `wait_ms`: a loaded page on a
+    busy machine can still be drawing its controls)."""
+    for attempt in range(max(1, wait_ms // 250)):
+        if attempt:
+            page.wait_for_timeout(250)
+        for el in page.locator(CONTROLS).all():
+            label = (el.inner_text() or el.get_attribute("aria-label") or el.get_attribute("title") or "").strip()[:60]
+            testid = el.evaluate("e => (e.closest('[data-testid]') || e).dataset.testid")
+            if f"{testid}:{label}" == name:
+                el.click()
+                page.keyboard.press("Escape")   # close a popover it opened
+                return True
     return False
 
 
@@ -100,13 +105,13 @@ def test_every_control_alone_then_all_in_a_row(open_app, path, lang):
     page.close()
     for name in names:                                   # each alone, from a fresh load
         page = fresh(open_app, path, lang)
-        if press(page, name):
-            assert problems(page) == [], f"{path or 'overview'} [{lang}] after {name}"
+        assert press(page, name, wait_ms=30_000), f"{name} is on every fresh load of {path or 'overview'} [{lang}]"
+        assert problems(page) == [], f"{path or 'overview'} [{lang}] after {name}"
         page.close()
     page = fresh(open_app, path, lang)                   # all in a row
     pressed = []
-    for name in names:
-        if press(page, name):
+    for k, name in enumerate(names):
+        if press(page, name, wait_ms=30_000 if k == 0 else 0):   # once the first is there, the page is drawn
             pressed.append(name)
             assert problems(page) == [], f"{path or 'overview'} [{lang}] after {pressed}"
     assert pressed
