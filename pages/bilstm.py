@@ -6,6 +6,7 @@ from explorer.shell import ui
 from explorer.bilstm import HIDE
 from explorer.safe_text import md_escape
 from explorer.vocab import display_char
+from explorer.shell.state import K
 
 st.title(ui.say("bi_title"))
 ui.notice("bilstm")
@@ -17,19 +18,19 @@ b.button(ui.say("bi_example", ex="我爱?国"), on_click=ui.set_text, args=("我
 H = ui.bimodel().hidden_size
 st.subheader(ui.say("bi_maps_title"))
 st.caption(ui.say("bi_maps_caption", h=H, h2=2 * H))
-text = ui.text_box(("forward", "backward", "concat"), key="live_bilstm", model_name="bilstm",
+text = ui.text_box(("forward", "backward", "concat"), key=K.live("bilstm"), model_name="bilstm",
                    heights={"concat": 2 * 118},                                       # y is twice as tall,
                    splits={"concat": (H, f"h→ · 0–{H - 1}", f"h← · {H}–{2 * H - 1}")})  # h→ above h←
 if text:
     bt = ui.cached_bi_trace(text)
-    st.plotly_chart(figures.reading_directions(bt.chars, ui.lang()), key="bi_directions")
+    st.plotly_chart(figures.reading_directions(bt.chars, ui.lang()), key=K.BI_DIRECTIONS)
     st.subheader(ui.say("bi_at_t_title"))
-    t = st.slider(ui.say("pick_t"), 0, max(len(bt) - 1, 1), min(len(bt) - 1, 0), key="bi_t", disabled=len(bt) == 1)
+    t = st.slider(ui.say("pick_t"), 0, max(len(bt) - 1, 1), min(len(bt) - 1, 0), key=K.BI_T, disabled=len(bt) == 1)
     t = min(t, len(bt) - 1)
     st.caption(ui.say("bi_at_t_caption", t=t, c=md_escape(display_char(bt.chars[t])), h=H, h2=2 * H))
     H = bt.forward.hidden.shape[1]
     st.plotly_chart(figures.vectors_at([("h→", bt.forward.hidden[t], 0), ("h←", bt.backward.hidden[t], H),
-                                        ("y = [h→ ; h←]", bt.output[t], 0)]), key="bi_vectors")
+                                        ("y = [h→ ; h←]", bt.output[t], 0)]), key=K.BI_VECTORS)
     hidden = [i for i, m in enumerate(bt.hidden_mask) if m]
     st.subheader(ui.say("bi_guess_title", hide=HIDE))
     if not hidden:
@@ -38,4 +39,4 @@ if text:
         st.caption(ui.say("bi_gap_legend"))
     for i in hidden[:5]:
         st.markdown("**" + ui.say("bi_guess_at", t=i) + "**")
-        st.plotly_chart(figures.top_guesses(bt.char_probs[i], ui.bimodel().vocab.chars, ui.lang(), k=5), key=f"bi_guess_{i}")
+        st.plotly_chart(figures.top_guesses(bt.char_probs[i], ui.bimodel().vocab.chars, ui.lang(), k=5), key=K.bi_guess(i))

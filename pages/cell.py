@@ -6,6 +6,7 @@ from explorer.draw import figures
 from explorer.shell import ui
 from explorer.equations import GENERAL, cell_with_numbers
 from explorer.lesson import belt_step, contributions
+from explorer.shell.state import K
 
 trace = ui.lesson_page("cell", GENERAL["cell"], ("cell",))
 ui.counter_example()
@@ -28,12 +29,12 @@ if trace is not None:
              (ui.say("belt_new"), trace.cell[:, j], "solid", figures.BELT_COLOURS["belt"])], trace.chars, ui.lang(), t, "")
         st.plotly_chart(figures.panels(
             [figures.belt_waterfall(step, ui.lang()), lines], [(0, 0.3, 0, 0.85), (0.38, 1, 0, 0.85)],
-            [ui.say("belt_step_title", t=t, j=j), ui.say("belt_along_time", j=j)], height=420, legend_x=0.38), key="belt")
+            [ui.say("belt_step_title", t=t, j=j), ui.say("belt_along_time", j=j)], height=420, legend_x=0.38), key=K.BELT)
         st.subheader(ui.say("contrib_title", t=t, j=j))
         st.latex(GENERAL["contribution"])
-        if st.toggle(ui.say("contrib_show"), key="contrib_open"):  # opt-in: typing stays quick
+        if st.toggle(ui.say("contrib_show"), key=K.CONTRIB_OPEN):  # opt-in: typing stays quick
             contrib = contributions(trace, t, j)
-            st.plotly_chart(figures.contributions_bar(contrib, trace.chars, ui.lang()), key="contributions")
+            st.plotly_chart(figures.contributions_bar(contrib, trace.chars, ui.lang()), key=K.CONTRIBUTIONS)
             st.caption(ui.say("contrib_sum", total=f"{contrib.sum():.4f}", cell=f"{trace.cell[t, j]:.4f}", t=t, j=j))
 
     ui.inspector(T, H, body)

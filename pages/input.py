@@ -5,6 +5,7 @@ from explorer.draw import figures
 from explorer.shell import ui
 from explorer.equations import GENERAL, gate_with_numbers
 from explorer.lesson import gate_terms
+from explorer.shell.state import K
 
 trace = ui.lesson_page("input", (GENERAL["input"], GENERAL["candidate"]), ("input", "candidate", "written"))
 if trace is not None:
@@ -24,7 +25,7 @@ if trace is not None:
             ui.diagram_at(trace, t, j, "input")
         st.plotly_chart(figures.unit_lines([("i", trace.input[:, j], "dot"), ("C̃", trace.candidate[:, j], "dash"),
                                             ("i·C̃", trace.input[:, j] * trace.candidate[:, j], "solid")],
-                                           trace.chars, ui.lang(), t, ui.say("unit_over_time", j=j)), key="input_lines")
+                                           trace.chars, ui.lang(), t, ui.say("unit_over_time", j=j)), key=K.INPUT_LINES)
         ui.what_if(trace, "input", t, j)
 
     ui.inspector(T, H, body)

@@ -6,6 +6,7 @@ from explorer.draw import figures
 from explorer.shell import ui
 from explorer.equations import GENERAL, gate_with_numbers, hidden_with_numbers
 from explorer.lesson import gate_terms
+from explorer.shell.state import K
 
 trace = ui.lesson_page("output", (GENERAL["output"], GENERAL["hidden"]), ("output", "tanh_cell", "hidden"))
 if trace is not None:
@@ -23,7 +24,7 @@ if trace is not None:
             ui.diagram_at(trace, t, j, "output")
         st.plotly_chart(figures.unit_lines([("o", trace.output[:, j], "dot"), ("tanh(C)", np.tanh(trace.cell[:, j]), "dash"),
                                             ("h", trace.hidden[:, j], "solid")],
-                                           trace.chars, ui.lang(), t, ui.say("unit_over_time", j=j)), key="output_lines")
+                                           trace.chars, ui.lang(), t, ui.say("unit_over_time", j=j)), key=K.OUTPUT_LINES)
         ui.what_if(trace, "output", t, j)
 
     ui.inspector(T, H, body)

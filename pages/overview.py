@@ -5,6 +5,7 @@ from explorer.draw import figures
 from explorer.shell import own_ui, ui
 from explorer.draw.diagram import cell_svg
 from explorer.draw.textview import chips_html
+from explorer.shell.state import K
 
 st.title(ui.say("overview_title"))
 ui.start_here()
@@ -14,7 +15,7 @@ ui.example_buttons()
 left, right = st.columns([3, 1])
 with left:
     st.caption(ui.say("heatmaps_caption", h=ui.model().hidden_size))
-    trace = ui.live_trace(figures.OVERVIEW_KINDS, key="live_overview")
+    trace = ui.live_trace(figures.OVERVIEW_KINDS, key=K.live("overview"))
 with right:
     if trace is not None and trace.next_char_probs is None:
         st.info(ui.say("own_no_decoder"))
@@ -22,7 +23,7 @@ with right:
         st.subheader(ui.say("guesses_title"))
         st.caption(ui.say("guesses_caption"))
         st.plotly_chart(figures.top_guesses(trace.next_char_probs[-1], ui.model().vocab.chars, ui.lang()),
-                        key="overview_guesses")
+                        key=K.OVERVIEW_GUESSES)
     st.subheader(ui.say("diagram_title"))
     st.image(cell_svg(), width="stretch")
     st.caption(ui.say("diagram_caption"))

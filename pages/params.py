@@ -3,16 +3,17 @@ import streamlit as st
 
 from explorer.shell import ui
 from explorer.params import BLOCKS, formula_count, layer_inputs, lesson_lstm, torch_count, worked_latex
+from explorer.shell.state import K
 
 st.title(ui.say("params_title"))
 ui.notice("params")
 st.write(ui.say("params_intro"))
 st.latex(r"\text{LSTM} = 4\cdot\big[\,h\cdot(h+x) + h\,\big]")
 a, b, c, d = st.columns([3, 3, 2, 2], vertical_alignment="bottom")
-h = a.slider(ui.say("params_h"), 1, 512, 128, key="params_h")
-x = b.slider(ui.say("params_x"), 1, 512, 32, key="params_x")
-layers = c.number_input(ui.say("params_layers"), 1, 4, 1, key="params_layers")
-bi = d.checkbox(ui.say("params_bi"), key="params_bi")
+h = a.slider(ui.say("params_h"), 1, 512, 128, key=K.PARAMS_H)
+x = b.slider(ui.say("params_x"), 1, 512, 32, key=K.PARAMS_X)
+layers = c.number_input(ui.say("params_layers"), 1, 4, 1, key=K.PARAMS_LAYERS)
+bi = d.checkbox(ui.say("params_bi"), key=K.PARAMS_BI)
 
 st.subheader(ui.say("params_lesson"))
 st.latex(worked_latex(h, x, layers, bi, biases=1))

@@ -6,6 +6,7 @@ from explorer import memory
 from explorer.draw import figures
 from explorer.shell import job_ui, ui
 from explorer.training import jobs
+from explorer.shell.state import K
 
 GRAD_CAP = 200  # characters for the gradient chart (autograd, one backward pass per unit)
 
@@ -26,7 +27,7 @@ else:
     series = [(name, ui.gradient_norms(kind, text)[::-1], color)
               for kind, name, color in (("rnn", "RNN", "#e4572e"), ("lstm", "LSTM", "#3b6ea8"))]
     st.plotly_chart(figures.log_lines(dist[::-1], series, ui.say("mem_axis_distance"), ui.say("mem_axis_grad")),
-                    key="mem_grads")
+                    key=K.MEM_GRADS)
     floored = figures.below_floor(series)
     if floored:
         st.caption(ui.say("mem_grad_floor", names=" / ".join(floored),
@@ -42,7 +43,7 @@ jobs.heartbeat(session)
 job = jobs.get(session, "memory")
 
 
-if st.button(ui.say("mem_retrain"), key="mem_retrain"):
+if st.button(ui.say("mem_retrain"), key=K.MEM_RETRAIN):
     try:
         job = jobs.start(session, "memory", memory.retrain_work(steps=600, seed=1))
     except jobs.TooManyJobs as refused:
@@ -59,13 +60,13 @@ def retrain_status():
         p, _ = j.snapshot()
         st.progress(min(1.0, (p.get("done", 0)) / len(memory.DISTANCES)),
                     text=ui.say("mem_training", n=p.get("n", "…"), kind=p.get("kind", "…")))
-        st.button(ui.say("mem_stop"), key="mem_stop", on_click=jobs.stop, args=(session, "memory"))
+        st.button(ui.say("mem_stop"), key=K.MEM_STOP, on_click=jobs.stop, args=(session, "memory"))
     elif j.error:
         st.error(ui.say("jobs_failed"))
     elif j.result is not None:
         st.success(ui.say("mem_retrained"))
-        if st.session_state.get("mem_shown") != id(j):
-            st.session_state.mem_shown = id(j)
+        if st.session_state.get(K.MEM_SHOWN) != id(j):
+            st.session_state[K.MEM_SHOWN] = id(j)
             st.rerun()
 
 
@@ -74,4 +75,4 @@ if job is not None and job.finished and job.result is not None:
     series += [(ui.say("mem_yours", m="RNN"), job.result["rnn"], "#e4572e", "dot"),
                (ui.say("mem_yours", m="LSTM"), job.result["lstm"], "#3b6ea8", "dot")]
 st.plotly_chart(figures.accuracy_lines(memory.DISTANCES, series, ui.say("mem_axis_n"), ui.say("mem_axis_acc"),
-                                       1 / len(memory.ALPHABET)), key="mem_accuracy")
+                                       1 / len(memory.ALPHABET)), key=K.MEM_ACCURACY)

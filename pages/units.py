@@ -4,12 +4,13 @@ import streamlit as st
 
 from explorer.shell import ui
 from explorer.shell import unit_page as up
+from explorer.shell.state import K
 
 st.title(ui.say("units_title"))
 ui.notice("units", action=up.show_me)
 st.write(ui.say("units_intro"))
 kind = up.kind_picker()
-text = ui.text_box((kind,), key="live_units", on_click=lambda t_, j: up.open_card(j))
+text = ui.text_box((kind,), key=K.live("units"), on_click=lambda t_, j: up.open_card(j))
 with st.spinner(ui.say("ux_building")):
     up.index()
 H = ui.model().hidden_size

@@ -5,6 +5,7 @@ from explorer.draw import figures
 from explorer.shell import ui
 from explorer.draw.unitmap import unit_maps
 from explorer.variants import EQUATIONS
+from explorer.shell.state import K
 
 SHOWN = {"classic": ("f", "forget"), "peephole": ("f", "forget"), "coupled": ("f", "forget"), "gru": ("z", "update")}
 
@@ -25,8 +26,8 @@ if trace is not None:
                 r, probs = runs[kind]
                 gate, color_kind = SHOWN[kind]
                 unit_maps({color_kind: r.quantities[gate], "hidden": r.hidden}, trace.chars, ui.lang(),
-                          key=f"var_maps_{kind}")
+                          key=K.variant(kind, "maps"))
                 st.caption(ui.say("var_maps_caption", gate=gate, h=r.hidden.shape[1]))
                 q = ui.variant_quality()[kind]
                 st.markdown(ui.say("var_quality", bpc=f"{q['bpc']:.2f}", steps=f"{q['steps']:,}", batch=q["batch"], seq=q["seq"]))
-                st.plotly_chart(figures.top_guesses(probs[-1], vocab, ui.lang(), k=5), key=f"var_guess_{kind}")
+                st.plotly_chart(figures.top_guesses(probs[-1], vocab, ui.lang(), k=5), key=K.variant(kind, "guess"))

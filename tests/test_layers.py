@@ -27,3 +27,62 @@ def test_the_boundary_test_can_fail():
     code = "import sys, explorer.shell.ui; print(' '.join(m for m in ('streamlit', 'torch') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert "streamlit" in out.stdout
+
+
+# ---- session state: every key is named in explorer/shell/state.py (Keys) and nowhere else ----
+STATE = ROOT / "explorer" / "shell" / "state.py"
+METHODS = {"get", "pop", "setdefault", "__setitem__", "__contains__", "keys", "items", "to_dict", "clear", "update"}
+
+
+def _spelled(node) -> bool:
+    """A key written in place: a string, an f-string, or a sum with a string in it."""
+    import ast
+
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, str)
+    if isinstance(node, ast.JoinedStr):
+        return True
+    if isinstance(node, ast.BinOp):
+        return _spelled(node.left) or _spelled(node.right)
+    return False
+
+
+def keys_spelled_outside_state(source: str) -> list[str]:
+    """Where `source` writes a session-state key itself: key="…", st.session_state["…"], .get("…"),
+    "…" in st.session_state, or st.session_state.name."""
+    import ast
+
+    found = []
+    is_state = lambda n: isinstance(n, ast.Attribute) and n.attr == "session_state"   # noqa: E731
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.keyword) and node.arg == "key" and _spelled(node.value):
+            found.append(f"line {node.value.lineno}: key={ast.unparse(node.value)}")
+        elif isinstance(node, ast.Subscript) and is_state(node.value) and _spelled(node.slice):
+            found.append(f"line {node.lineno}: {ast.unparse(node)}")
+        elif isinstance(node, ast.Attribute) and is_state(node.value) and node.attr not in METHODS:
+            found.append(f"line {node.lineno}: {ast.unparse(node)}")
+        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and is_state(node.func.value)
+              and node.args and _spelled(node.args[0])):
+            found.append(f"line {node.lineno}: {ast.unparse(node)}")
+        elif (isinstance(node, ast.Compare) and any(is_state(c) for c in node.comparators)
+              and _spelled(node.left)):
+            found.append(f"line {node.lineno}: {ast.unparse(node)}")
+    return found
+
+
+def test_every_session_key_is_named_once_in_state():
+    spelled = {}
+    for path in sorted([*ROOT.joinpath("explorer").rglob("*.py"), *ROOT.joinpath("pages").glob("*.py")]):
+        if path != STATE:
+            found = keys_spelled_outside_state(path.read_text(encoding="utf-8"))
+            if found:
+                spelled[str(path.relative_to(ROOT))] = found
+    assert spelled == {}, "keys to name in explorer.shell.state.Keys"
+
+
+def test_the_key_check_can_fail():
+    src = ('import streamlit as st\nst.toggle("x", key="playing")\nst.session_state.sel_t = 1\n'
+           'st.session_state.get(f"q_{k}")\nif "own" in st.session_state: pass\nst.session_state["a" + b] = 2\n'
+           'st.button("y", key=K.PREV_STEP)\nst.session_state[K.SEL_J] = st.session_state.get(K.SEL_T)\n')
+    assert sorted(line.split(":")[0] for line in keys_spelled_outside_state(src)) == [
+        "line 2", "line 3", "line 4", "line 5", "line 6"]

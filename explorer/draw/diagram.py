@@ -6,7 +6,7 @@ user text. assets/lstm_cell.svg is `cell_svg()` saved (tests check it is up to d
 """
 from __future__ import annotations
 
-from explorer.draw.colors import ACCENT, MUTED
+from explorer.draw.colors import ACCENT
 
 HIGHLIGHT = ACCENT
 INK = "#222"

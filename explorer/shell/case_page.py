@@ -17,6 +17,7 @@ from explorer.training import jobs
 from explorer.safe_text import md_escape
 from explorer.draw.unitmap import unit_maps
 from explorer.vocab import display_char
+from explorer.shell.state import K
 
 SETTINGS = {"hidden": [8, 16, 32, 64, 128], "lr": [0.001, 0.003, 0.01, 0.03, 0.1]}
 POLL_SECONDS = 0.5
@@ -24,10 +25,10 @@ MAX_NAMED = 8        # unknown characters or words named in a notice
 KEEP = "session"     # widgets keep their values across page switches
 
 
-def key(case: cases.Case | str, name: str) -> str:
-    """The one name of each widget and piece of state of a case page: key("last_letter", "raw") == "case1_raw"."""
+def key(case: cases.Case | str, *parts: str) -> str:
+    """A case page's widget or piece of state (named by Keys.case): key("last_letter", "raw") == "case1_raw"."""
     case = cases.CASES[case] if isinstance(case, str) else case
-    return f"{case.prefix}_{name}"
+    return K.case(case.prefix, *parts)
 
 
 def named(items: list[str]) -> str:
@@ -109,7 +110,8 @@ def _example(case: cases.Case, shown: list[cases.Example]) -> int | None:
                         format_func=lambda i: shown[i].label, key=k, persist_state=KEEP)
 
 
-def _prediction(snap: cases.Snapshot, case: cases.Case, items: list[str], name: str) -> None:
+def _prediction(snap: cases.Snapshot, case: cases.Case, items: list[str], where: str) -> None:
+    """The model's guess for `items` and its maps; `where`: live (the training's example) or try (typed)."""
     reading = cases.read(snap, items)
     if reading is None:
         unknown = list(dict.fromkeys(s for s in items if s not in snap.symbols))
@@ -121,9 +123,9 @@ def _prediction(snap: cases.Snapshot, case: cases.Case, items: list[str], name: 
         st.markdown("**" + ui.say("case_prediction") + "**")
         st.markdown(ui.say("case_answer", best=md_escape(display_char(snap.symbols[best])),
                          p=f"{reading.probs[best]:.0%}"))
-        st.plotly_chart(figures.top_guesses(reading.probs, snap.symbols, ui.lang(), k=5), key=name + "_probs")
+        st.plotly_chart(figures.top_guesses(reading.probs, snap.symbols, ui.lang(), k=5), key=key(case, where, "probs"))
     with right:
-        unit_maps(case.maps(reading), tuple(items), ui.lang(), key=name + "_maps")
+        unit_maps(case.maps(reading), tuple(items), ui.lang(), key=key(case, where, "maps"))
 
 
 def render(name: str) -> None:
@@ -178,7 +180,7 @@ def render(name: str) -> None:
         snap = j.result
         if snap is not None and example is not None:
             st.markdown("**" + ui.say("case_example_gates", ex=md_escape(shown[example].label)) + "**")
-            _prediction(snap, case, shown[example].items, key(case, "live"))
+            _prediction(snap, case, shown[example].items, "live")
         if not j.running and st.session_state.get(key(case, "shown")) != id(j):
             st.session_state[key(case, "shown")] = id(j)
             st.rerun()
@@ -196,4 +198,4 @@ def render(name: str) -> None:
         return
     items = case.items(typed)
     if items:
-        _prediction(job.result, case, items, key(case, "try"))
+        _prediction(job.result, case, items, "try")

@@ -14,13 +14,14 @@ import streamlit as st
 
 from explorer.own_model import OwnModel, OwnModelError, load
 from explorer.tracing import Trace
+from explorer.shell.state import K
 
 
 PAGES = ("cell", "forget", "input", "output", "overview", "units")   # the pages that show your model
 
 
 def current() -> OwnModel | None:
-    m = st.session_state.get("own_model")
+    m = st.session_state.get(K.OWN_MODEL)
     return m if isinstance(m, OwnModel) else None
 
 
@@ -28,8 +29,8 @@ def layer_direction() -> tuple[int, str]:
     m = current()
     if m is None:
         return 0, "forward"
-    layer = min(max(0, int(st.session_state.get("own_layer", 0))), m.num_layers - 1)
-    direction = st.session_state.get("own_direction", "forward") if m.bidirectional else "forward"
+    layer = min(max(0, int(st.session_state.get(K.OWN_LAYER, 0))), m.num_layers - 1)
+    direction = st.session_state.get(K.OWN_DIRECTION, "forward") if m.bidirectional else "forward"
     return layer, direction if direction in ("forward", "backward") else "forward"
 
 
@@ -72,8 +73,8 @@ def _saved(upload, folder: Path) -> Path:
 
 
 def _load() -> None:
-    weights, vocab = st.session_state.get("own_weights_file"), st.session_state.get("own_vocab_file")
-    st.session_state.pop("own_error", None)
+    weights, vocab = st.session_state.get(K.OWN_WEIGHTS_FILE), st.session_state.get(K.OWN_VOCAB_FILE)
+    st.session_state.pop(K.OWN_ERROR, None)
     if weights is None:
         return
     with tempfile.TemporaryDirectory() as folder:       # the bytes go to a private folder, read, and are deleted
@@ -81,17 +82,17 @@ def _load() -> None:
             m = load(_saved(weights, Path(folder)), _saved(vocab, Path(folder)) if vocab is not None else None,
                      name=weights.name)
         except OwnModelError as e:
-            st.session_state.own_error = e
+            st.session_state[K.OWN_ERROR] = e
             return
-    st.session_state.own_model = m
-    st.session_state.own_vocab_name = vocab.name if vocab is not None else None
-    st.session_state.own_layer, st.session_state.own_direction = m.num_layers - 1, "forward"
-    st.session_state.sel_j = min(st.session_state.get("sel_j", 0), m.hidden_size - 1)
+    st.session_state[K.OWN_MODEL] = m
+    st.session_state[K.OWN_VOCAB_NAME] = vocab.name if vocab is not None else None
+    st.session_state[K.OWN_LAYER], st.session_state[K.OWN_DIRECTION] = m.num_layers - 1, "forward"
+    st.session_state[K.SEL_J] = min(st.session_state.get(K.SEL_J, 0), m.hidden_size - 1)
 
 
 def back() -> None:
     """Back to the shipped model."""
-    for k in ("own_model", "own_error", "own_layer", "own_direction"):
+    for k in (K.OWN_MODEL, K.OWN_ERROR, K.OWN_LAYER, K.OWN_DIRECTION):
         st.session_state.pop(k, None)
 
 
@@ -99,15 +100,15 @@ def sidebar() -> None:
     from explorer.shell.state import lang, say
 
     m = current()
-    with st.sidebar.expander(say("own_title"), expanded=m is not None or "own_error" in st.session_state,
+    with st.sidebar.expander(say("own_title"), expanded=m is not None or K.OWN_ERROR in st.session_state,
                              icon=":material/upload_file:"):
         if m is None:
             st.caption(say("own_help"))
-            st.file_uploader(say("own_weights"), type=["pt", "pth", "safetensors", "npz"], key="own_weights_file")
-            st.file_uploader(say("own_vocab"), type=["json"], key="own_vocab_file")
-            st.button(say("own_load"), on_click=_load, key="own_load", icon=":material/upload:",
-                      disabled=st.session_state.get("own_weights_file") is None)
-            err = st.session_state.get("own_error")
+            st.file_uploader(say("own_weights"), type=["pt", "pth", "safetensors", "npz"], key=K.OWN_WEIGHTS_FILE)
+            st.file_uploader(say("own_vocab"), type=["json"], key=K.OWN_VOCAB_FILE)
+            st.button(say("own_load"), on_click=_load, key=K.OWN_LOAD, icon=":material/upload:",
+                      disabled=st.session_state.get(K.OWN_WEIGHTS_FILE) is None)
+            err = st.session_state.get(K.OWN_ERROR)
             if isinstance(err, OwnModelError):
                 st.error(err.message(lang()))
             return
@@ -116,10 +117,10 @@ def sidebar() -> None:
         if not m.has_decoder:
             st.caption(say("own_no_decoder"))
         if m.num_layers > 1:
-            st.selectbox(say("own_layer"), range(m.num_layers), key="own_layer",
+            st.selectbox(say("own_layer"), range(m.num_layers), key=K.OWN_LAYER,
                          format_func=lambda k: say("own_layer_n", k=k + 1, below=say("own_layer_x") if k == 0 else
                                                  say("own_layer_h", k=k)))
         if m.bidirectional:
-            st.radio(say("own_direction"), ["forward", "backward"], key="own_direction", horizontal=True,
+            st.radio(say("own_direction"), ["forward", "backward"], key=K.OWN_DIRECTION, horizontal=True,
                      format_func=lambda d: say("own_" + d))
-        st.button(say("own_back"), on_click=back, key="own_back", icon=":material/undo:")
+        st.button(say("own_back"), on_click=back, key=K.OWN_BACK, icon=":material/undo:")

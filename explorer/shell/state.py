@@ -1,14 +1,119 @@
-"""Session state and the URL, in one place: the language, the text, presenter mode and the chosen
-(t, j) live in st.session_state and are mirrored into the URL (?lang=zh&text=...&t=3&j=83&present=1),
-so a shared link opens the same view. The keys it owns: lang, text, text_version (bumped when the text
-is set from the server: an example, the several-lines editor), present, sel_t and sel_j (the chosen step
-and unit of the lesson pages)."""
+"""Session state and the URL, in one place.
+
+`Keys` names every entry of st.session_state — the shared ones and each widget's key — once; nothing
+else in the app spells a key (tests/test_layers.py fails on a key written as a string anywhere else).
+The language, the text, presenter mode and the chosen (t, j) are mirrored into the URL here and only
+here (?lang=zh&text=...&t=3&j=83&present=1), so a shared link opens the same view."""
 from __future__ import annotations
 
 import streamlit as st
 
 from explorer import i18n
 from explorer.i18n import DEFAULT_LANG, LANGS
+
+
+def _join(*parts) -> str:
+    return "_".join(str(p) for p in parts)
+
+
+class Keys:
+    """Every key of st.session_state. Constants for single entries, functions for families (one per
+    gate, case, question …). A widget's key is its value in session state, so widgets are named here too."""
+    # shared by every page, mirrored in the URL
+    LANG, TEXT, TEXT_VERSION, PRESENT, SEL_T, SEL_J = "lang", "text", "text_version", "present", "sel_t", "sel_j"
+    # the lesson pages' step-and-unit controls and Play
+    T_SLIDER, J_SLIDER, PREV_STEP, NEXT_STEP = "t_slider", "j_slider", "prev_step", "next_step"
+    PLAYING, STOP_PLAY, PLAY_FULL_RUN = "playing", "stop_play", "play_full_run"
+    TOP_UNITS, COUNTER_EXAMPLE = "top_units", "counter_example"
+    # your own model (sidebar) and the downloads
+    OWN_MODEL, OWN_ERROR, OWN_VOCAB_NAME = "own_model", "own_error", "own_vocab_name"
+    OWN_WEIGHTS_FILE, OWN_VOCAB_FILE, OWN_LOAD, OWN_BACK = "own_weights_file", "own_vocab_file", "own_load", "own_back"
+    OWN_LAYER, OWN_DIRECTION = "own_layer", "own_direction"
+    OUT_NPZ, OUT_CSV = "out_npz", "out_csv"
+    # pages
+    OVERVIEW_GUESSES, INPUT_LINES, OUTPUT_LINES = "overview_guesses", "input_lines", "output_lines"
+    BELT, CONTRIB_OPEN, CONTRIBUTIONS = "belt", "contrib_open", "contributions"
+    BI_DIRECTIONS, BI_T, BI_VECTORS = "bi_directions", "bi_t", "bi_vectors"
+    MEM_GRADS, MEM_RETRAIN, MEM_STOP, MEM_SHOWN, MEM_ACCURACY = "mem_grads", "mem_retrain", "mem_stop", "mem_shown", "mem_accuracy"
+    PARAMS_H, PARAMS_X, PARAMS_LAYERS, PARAMS_BI = "params_h", "params_x", "params_layers", "params_bi"
+    # the unit explorer
+    UX_KIND, UX_SPAN, UX_LINES, UX_PICK, UX_CARD = "ux_kind", "ux_span", "ux_lines", "ux_pick", "ux_card"
+    UX_HIST, UX_PROPS, UX_VARIANTS = "ux_hist", "ux_props", "ux_variants"
+
+    @staticmethod
+    def live(name: str) -> str:                 # a page's live text box
+        return _join("live", name)
+
+    @staticmethod
+    def lines(version: int) -> str:             # the several-lines editor, new each time the text is set
+        return f"lines{version}"
+
+    @staticmethod
+    def out_png(kind: str) -> str:
+        return _join("out_png", kind)
+
+    @staticmethod
+    def notice(stop: str) -> str:               # a page's Show me button
+        return _join("notice", stop)
+
+    @staticmethod
+    def quiz(question: str, part: str) -> str:  # part: guess, reveal, shown
+        return _join("q", question, part)
+
+    @staticmethod
+    def whatif_open(gate: str) -> str:          # a lesson page's What if? switch, its value and its scope
+        return _join("whatif_open", gate)
+
+    @staticmethod
+    def whatif_value(gate: str) -> str:
+        return _join("whatif_value", gate)
+
+    @staticmethod
+    def whatif_scope(gate: str) -> str:
+        return _join("whatif_scope", gate)
+
+    @staticmethod
+    def whatif_map(gate: str, quantity: str) -> str:    # a map of the forced run
+        return _join("whatif", gate, quantity)
+
+    @staticmethod
+    def whatif_guess(gate: str, where: str) -> str:     # the guesses before and after forcing
+        return _join("whatif", gate, "guess", where)
+
+    @staticmethod
+    def case(case, *parts) -> str:              # a case page's widgets and state: case("case1", "raw") == "case1_raw"
+        return _join(case, *parts)
+
+    @staticmethod
+    def bi_guess(i: int) -> str:
+        return _join("bi_guess", i)
+
+    @staticmethod
+    def variant(kind: str, part: str) -> str:   # part: maps, guess
+        return _join("var", part, kind)
+
+    @staticmethod
+    def ux_threshold(kind: str) -> str:
+        return _join("ux_threshold", kind)
+
+    @staticmethod
+    def ux_match(units, kind: str) -> str:      # the chosen units' multiselect, new for each span's first units
+        return "ux_match_" + "_".join(map(str, units)) + kind
+
+    @staticmethod
+    def ux_force(gate: str) -> str:
+        return _join("ux_force", gate)
+
+    @staticmethod
+    def ux_saturation(gate: str) -> str:
+        return _join("ux_sat", gate)
+
+    @staticmethod
+    def ux_variant(kind: str, gate: str) -> str:
+        return _join("ux_var", kind, gate)
+
+
+K = Keys
 
 
 TEXT_CAP = 500          # characters read by the model; longer text is cut with a notice
@@ -27,7 +132,7 @@ DEFAULT_TEXTS = {"en": DEFAULT_TEXT, "zh": CHINESE_TEXT}   # the text a new sess
 
 
 def lang() -> str:
-    return st.session_state.get("lang", DEFAULT_LANG)
+    return st.session_state.get(K.LANG, DEFAULT_LANG)
 
 
 def say(key: str, **fmt) -> str:
@@ -37,34 +142,34 @@ def say(key: str, **fmt) -> str:
 
 def init_state() -> None:
     """Read language and text from the URL once per session."""
-    if "lang" not in st.session_state:
+    if K.LANG not in st.session_state:
         q = st.query_params.get("lang", DEFAULT_LANG)
-        st.session_state.lang = q if q in LANGS else DEFAULT_LANG
-    if "present" not in st.session_state:   # presenter mode travels in links: ?present=1
-        st.session_state.present = st.query_params.get("present") == "1"
-    if "text" not in st.session_state:
-        st.session_state.text = st.query_params.get("text", DEFAULT_TEXTS[st.session_state.lang])[:INPUT_CAP]
+        st.session_state[K.LANG] = q if q in LANGS else DEFAULT_LANG
+    if K.PRESENT not in st.session_state:   # presenter mode travels in links: ?present=1
+        st.session_state[K.PRESENT] = st.query_params.get("present") == "1"
+    if K.TEXT not in st.session_state:
+        st.session_state[K.TEXT] = st.query_params.get("text", DEFAULT_TEXTS[st.session_state[K.LANG]])[:INPUT_CAP]
 
 
 def sync_url() -> None:
     st.query_params["lang"] = lang()
-    st.query_params["text"] = st.session_state.text
+    st.query_params["text"] = st.session_state[K.TEXT]
 
 
 def language_switch() -> None:
-    st.sidebar.radio(say("language"), list(LANGS), format_func=LANGS.get, key="lang", horizontal=True)
+    st.sidebar.radio(say("language"), list(LANGS), format_func=LANGS.get, key=K.LANG, horizontal=True)
     st.query_params["lang"] = lang()  # on every page, so a reload or a shared link keeps the language
 
 
 def text_now() -> str:
     """The text the model reads: the session's, cut at TEXT_CAP characters."""
-    return st.session_state.text[:TEXT_CAP]
+    return st.session_state[K.TEXT][:TEXT_CAP]
 
 
 def set_text(text: str) -> None:
     """A button's callback: put an example into the shared text box."""
-    st.session_state.text = text[:INPUT_CAP]
-    st.session_state.text_version = st.session_state.get("text_version", 0) + 1
+    st.session_state[K.TEXT] = text[:INPUT_CAP]
+    st.session_state[K.TEXT_VERSION] = st.session_state.get(K.TEXT_VERSION, 0) + 1
 
 
 def _int_param(name: str, default: int) -> int:
@@ -76,23 +181,31 @@ def _int_param(name: str, default: int) -> int:
 
 def clamp_selection(T: int, H: int) -> tuple[int, int]:
     """The chosen (t, j), from the session or the URL, kept inside the current text and model."""
-    if "sel_t" not in st.session_state:
-        st.session_state.sel_t = _int_param("t", T - 1)
-        st.session_state.sel_j = _int_param("j", 0)
-    st.session_state.sel_t = min(max(0, st.session_state.sel_t), T - 1)
-    st.session_state.sel_j = min(max(0, st.session_state.sel_j), H - 1)
+    if K.SEL_T not in st.session_state:
+        st.session_state[K.SEL_T] = _int_param("t", T - 1)
+        st.session_state[K.SEL_J] = _int_param("j", 0)
+    st.session_state[K.SEL_T] = min(max(0, st.session_state[K.SEL_T]), T - 1)
+    st.session_state[K.SEL_J] = min(max(0, st.session_state[K.SEL_J]), H - 1)
     sync_selection()
-    return st.session_state.sel_t, st.session_state.sel_j
+    return st.session_state[K.SEL_T], st.session_state[K.SEL_J]
 
 
 def sync_selection() -> None:
     """The chosen (t, j) into the URL: the one place that writes them there."""
-    st.query_params["t"] = str(st.session_state.sel_t)
-    st.query_params["j"] = str(st.session_state.sel_j)
+    st.query_params["t"] = str(st.session_state[K.SEL_T])
+    st.query_params["j"] = str(st.session_state[K.SEL_J])
 
 
 def presenting() -> bool:
-    return bool(st.session_state.get("present"))
+    return bool(st.session_state.get(K.PRESENT))
+
+
+def sync_present() -> None:
+    """Presenter mode into the URL (?present=1), so the links a teacher shares keep it."""
+    if presenting():
+        st.query_params["present"] = "1"
+    else:
+        st.query_params.pop("present", None)
 
 
 def session_id() -> str:

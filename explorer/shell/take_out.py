@@ -9,32 +9,33 @@ from explorer.draw import export
 from explorer.shell import own_ui
 from explorer.shell.cached import cached_trace
 from explorer.shell.state import TEXT_CAP, say
+from explorer.shell.state import K
 
 
 def popover(kinds) -> None:
-    text = st.session_state.text[:TEXT_CAP]
+    text = st.session_state[K.TEXT][:TEXT_CAP]
     with st.popover(say("out_button"), icon=":material/download:"):
         if not text:
             st.caption(say("empty_hint"))
             return
         trace = cached_trace(text)
         T, H = trace.forget.shape
-        t_ = min(max(0, int(st.session_state.get("sel_t", T - 1))), T - 1)
-        j = min(max(0, int(st.session_state.get("sel_j", 0))), H - 1)
+        t_ = min(max(0, int(st.session_state.get(K.SEL_T, T - 1))), T - 1)
+        j = min(max(0, int(st.session_state.get(K.SEL_J, 0))), H - 1)
         st.caption(say("out_caption"))
         st.download_button(say("out_npz"), lambda: export.trace_npz(trace), file_name="trace.npz",
-                           mime="application/octet-stream", on_click="ignore", key="out_npz", icon=":material/data_array:")
+                           mime="application/octet-stream", on_click="ignore", key=K.OUT_NPZ, icon=":material/data_array:")
         st.download_button(say("out_csv"), lambda: export.trace_csvs(trace), file_name="trace-csv.zip",
-                           mime="application/zip", on_click="ignore", key="out_csv", icon=":material/table:")
+                           mime="application/zip", on_click="ignore", key=K.OUT_CSV, icon=":material/table:")
         for kind in kinds:
             if kind in export.QUANTITIES:
                 st.download_button(say("out_png", kind=say("kind_" + kind)),
                                    lambda k=kind: export.map_png(trace, k, say("kind_" + k)), file_name=f"{kind}.png",
-                                   mime="image/png", on_click="ignore", key="out_png_" + kind, icon=":material/image:")
+                                   mime="image/png", on_click="ignore", key=K.out_png(kind), icon=":material/image:")
         own = own_ui.current()
         layer, direction = own_ui.layer_direction()
         code = export.snippet(text, t_, j, next((k for k in kinds if k in export.QUANTITIES), "hidden"),
-                              own.name if own else None, st.session_state.get("own_vocab_name") if own else None,
+                              own.name if own else None, st.session_state.get(K.OWN_VOCAB_NAME) if own else None,
                               layer, direction)
         st.caption(say("out_snippet"))
         st.code(code, language="python")

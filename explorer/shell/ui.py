@@ -15,8 +15,8 @@ from explorer.shell.cached import (  # noqa: F401  (handed on to the pages)
     bimodel, cached_bi_trace, cached_trace, forced_trace, gradient_norms, memory_accuracies, model,
     named_units, probe_result, shipped, variant_models, variant_quality, variant_runs)
 from explorer.shell.state import (  # noqa: F401  (handed on to the pages)
-    CHINESE_TEXT, DEFAULT_TEXT, INPUT_CAP, TEXT_CAP, clamp_selection, init_state, lang, language_switch,
-    presenting, say, session_id, set_text, sync_selection, sync_url, text_now)
+    CHINESE_TEXT, DEFAULT_TEXT, INPUT_CAP, TEXT_CAP, K, clamp_selection, init_state, lang, language_switch,
+    presenting, say, session_id, set_text, sync_present, sync_selection, sync_url, text_now)
 from explorer.tracing import Trace
 from explorer.vocab import display_char
 
@@ -27,7 +27,7 @@ from explorer.vocab import display_char
 
 def _heard(text: str) -> None:
     """The live box's callback: the server hears the text typed (once typing pauses)."""
-    st.session_state.text = text[:INPUT_CAP]
+    st.session_state[K.TEXT] = text[:INPUT_CAP]
 
 
 def text_box(kinds=(), key: str = "live_box", model_name: str = "char_lstm", on_click=None,
@@ -41,18 +41,18 @@ def text_box(kinds=(), key: str = "live_box", model_name: str = "char_lstm", on_
     """
     from explorer.shell.livebox import box_data, live_box, panels_for
 
-    version = st.session_state.get("text_version", 0)
+    version = st.session_state.get(K.TEXT_VERSION, 0)
     with st.container(horizontal=True, horizontal_alignment="right", vertical_alignment="center"):
         if kinds:
-            st.toggle(say("top_units"), key="top_units", help=say("top_units_help"))
+            st.toggle(say("top_units"), key=K.TOP_UNITS, help=say("top_units_help"))
         if kinds and model_name == "char_lstm":
             from explorer.shell import take_out
 
             take_out.popover(kinds)
         with st.popover(say("lines_button")):
-            st.text_area(say("lines_label"), value=st.session_state.text, key=f"lines{version}", height=220,
+            st.text_area(say("lines_label"), value=st.session_state[K.TEXT], key=K.lines(version), height=220,
                          max_chars=INPUT_CAP, help=say("lines_help"),
-                         on_change=lambda: set_text(st.session_state[f"lines{version}"]))
+                         on_change=lambda: set_text(st.session_state[K.lines(version)]))
     from explorer.shell import own_ui
     from explorer.shell.livebox import server_trace
 
@@ -60,12 +60,12 @@ def text_box(kinds=(), key: str = "live_box", model_name: str = "char_lstm", on_
     named = named_units() if model_name == "char_lstm" else {}
     server = None
     if model_name == "char_lstm" and own_ui.current() is not None and kinds:   # the browser does not hold yours
-        server = server_trace(cached_trace(st.session_state.text[:TEXT_CAP]))
-    live_box(box_data(st.session_state.text, version, lang(), panels, model_name, selected, cap=TEXT_CAP,
-                      input_cap=INPUT_CAP, top=bool(st.session_state.get("top_units")), named=named,
+        server = server_trace(cached_trace(st.session_state[K.TEXT][:TEXT_CAP]))
+    live_box(box_data(st.session_state[K.TEXT], version, lang(), panels, model_name, selected, cap=TEXT_CAP,
+                      input_cap=INPUT_CAP, top=bool(st.session_state.get(K.TOP_UNITS)), named=named,
                       keys=on_step is not None, server=server), key=key, on_text=_heard, on_click=on_click, on_step=on_step)
     sync_url()
-    text = st.session_state.text
+    text = st.session_state[K.TEXT]
     if len(text) > TEXT_CAP:
         st.warning(say("too_long", n=len(text), cap=TEXT_CAP))
     return text[:TEXT_CAP]
@@ -98,80 +98,80 @@ PRESENTER_DIAGRAM_WIDTH = 900  # its labels (15 px in a 640-wide drawing) become
 
 
 def _select(t_: int, j: int) -> None:
-    st.session_state.sel_t, st.session_state.sel_j = t_, j
+    st.session_state[K.SEL_T], st.session_state[K.SEL_J] = t_, j
 
 
 def _step(delta: int, T: int) -> None:
-    st.session_state.sel_t = min(max(0, st.session_state.sel_t + delta), T - 1)
+    st.session_state[K.SEL_T] = min(max(0, st.session_state[K.SEL_T] + delta), T - 1)
 
 
-def _from_slider(name: str) -> None:
-    st.session_state["sel_" + name] = st.session_state[name + "_slider"]
+def _from_slider(selection: str, slider: str) -> None:
+    st.session_state[selection] = st.session_state[slider]
 
 
 def step_controls(T: int, H: int) -> None:
     """Previous / next buttons and sliders for t and j (keys ← → also move t when a slider has focus)."""
-    st.session_state.t_slider = st.session_state.sel_t
-    st.session_state.j_slider = st.session_state.sel_j
+    st.session_state[K.T_SLIDER] = st.session_state[K.SEL_T]
+    st.session_state[K.J_SLIDER] = st.session_state[K.SEL_J]
     with st.container(horizontal=True, vertical_alignment="center"):
         st.button(say("prev"), icon=":material/arrow_back:", on_click=_step, args=(-1, T),
-                  disabled=st.session_state.sel_t == 0, key="prev_step")
+                  disabled=st.session_state[K.SEL_T] == 0, key=K.PREV_STEP)
         st.button(say("next"), icon=":material/arrow_forward:", on_click=_step, args=(1, T),
-                  disabled=st.session_state.sel_t == T - 1, key="next_step")
+                  disabled=st.session_state[K.SEL_T] == T - 1, key=K.NEXT_STEP)
         play_toggle(T)
     t_col, j_col = st.columns([7, 5])
-    t_col.slider(say("pick_t"), 0, max(T - 1, 1), key="t_slider", on_change=_from_slider, args=("t",), disabled=T == 1)
-    j_col.slider(say("pick_j"), 0, H - 1, key="j_slider", on_change=_from_slider, args=("j",))
+    t_col.slider(say("pick_t"), 0, max(T - 1, 1), key=K.T_SLIDER, on_change=_from_slider, args=(K.SEL_T, K.T_SLIDER), disabled=T == 1)
+    j_col.slider(say("pick_j"), 0, H - 1, key=K.J_SLIDER, on_change=_from_slider, args=(K.SEL_J, K.J_SLIDER))
 
 
 def _play_changed(T: int) -> None:
     """Play switched on at the last character starts again from the first."""
-    if st.session_state.playing and st.session_state.sel_t >= T - 1:
-        st.session_state.sel_t = 0
+    if st.session_state[K.PLAYING] and st.session_state[K.SEL_T] >= T - 1:
+        st.session_state[K.SEL_T] = 0
 
 
 def play_toggle(T: int) -> bool:
     """Play: step t forward on its own, one character every PLAY_SECONDS; at the end it switches itself off."""
-    if st.session_state.pop("stop_play", False):  # asked for by the last step, before the toggle exists this run
-        st.session_state.playing = False
+    if st.session_state.pop(K.STOP_PLAY, False):  # asked for by the last step, before the toggle exists this run
+        st.session_state[K.PLAYING] = False
     if T == 1:
-        st.session_state.playing = False
-    return st.toggle(say("play"), key="playing", disabled=T == 1, on_change=_play_changed, args=(T,))
+        st.session_state[K.PLAYING] = False
+    return st.toggle(say("play"), key=K.PLAYING, disabled=T == 1, on_change=_play_changed, args=(T,))
 
 
 def inspector(T: int, H: int, body) -> None:
     """The step-through area: play, ◀ ▶, the t and j sliders, and body(t, j). Each change reruns the page,
     so the maps (drawn in the browser from the text it already has) mark the new t and j at once."""
     step_controls(T, H)
-    playing = st.session_state.get("playing", False)
-    st.session_state.play_full_run = True   # tells the ticker below that this is the page's own run
+    playing = st.session_state.get(K.PLAYING, False)
+    st.session_state[K.PLAY_FULL_RUN] = True   # tells the ticker below that this is the page's own run
 
     @st.fragment(run_every=PLAY_SECONDS if playing else None)
     def _ticker():
-        if st.session_state.pop("play_full_run", False) or not st.session_state.get("playing"):
+        if st.session_state.pop(K.PLAY_FULL_RUN, False) or not st.session_state.get(K.PLAYING):
             return                               # drawn with the page: nothing to step
-        if st.session_state.sel_t >= T - 1:
-            st.session_state.stop_play = True    # the toggle is switched off by the next run
+        if st.session_state[K.SEL_T] >= T - 1:
+            st.session_state[K.STOP_PLAY] = True    # the toggle is switched off by the next run
         else:
-            st.session_state.sel_t += 1
+            st.session_state[K.SEL_T] += 1
         st.rerun(scope="app")
 
     _ticker()
     sync_selection()
-    body(st.session_state.sel_t, st.session_state.sel_j)
+    body(st.session_state[K.SEL_T], st.session_state[K.SEL_J])
 
 
 def what_if(trace: Trace, gate: str, t_: int, j: int) -> None:
     """Force `gate` to 1 or 0 from step t on (unit j or all units); compare with the model as it is."""
     st.subheader(say("whatif_title"))
     st.caption(say("whatif_caption", gate=say("kind_" + gate)))
-    if not st.toggle(say("whatif_open"), key=f"whatif_open_{gate}"):  # opt-in: typing stays quick
+    if not st.toggle(say("whatif_open"), key=K.whatif_open(gate)):  # opt-in: typing stays quick
         return
     a, b = st.columns(2)
     value = a.radio(say("whatif_value"), [1.0, 0.0], format_func=lambda v: say("whatif_to", v=int(v)),
-                    horizontal=True, key=f"whatif_value_{gate}")
+                    horizontal=True, key=K.whatif_value(gate))
     scope = b.radio(say("whatif_scope"), ["unit", "all"], format_func=lambda s: say("whatif_" + s, j=j),
-                    horizontal=True, key=f"whatif_scope_{gate}")
+                    horizontal=True, key=K.whatif_scope(gate))
     forced = forced_trace(trace.text, gate, value, t_, j if scope == "unit" else None)
     names = (say("as_is"), say("forced"))
     left, right = st.columns(2)
@@ -179,7 +179,7 @@ def what_if(trace: Trace, gate: str, t_: int, j: int) -> None:
         col.plotly_chart(figures.unit_lines([(names[0], getattr(trace, qty)[:, j], "dot"),
                                              (names[1], getattr(forced, qty)[:, j], "solid")],
                                             trace.chars, lang(), t_, say("kind_" + qty) + f" [{j}]"),
-                         key=f"whatif_{gate}_{qty}")
+                         key=K.whatif_map(gate, qty))
     if trace.next_char_probs is None:
         st.info(say("own_no_decoder"))
         return
@@ -187,7 +187,7 @@ def what_if(trace: Trace, gate: str, t_: int, j: int) -> None:
     for col, (where, at) in zip(st.columns(2), steps.items()):
         col.markdown("**" + say("whatif_guess", t=at) + "**")
         col.plotly_chart(figures.guesses_compare(trace.next_char_probs[at], forced.next_char_probs[at], names,
-                                                 model().vocab.chars), key=f"whatif_{gate}_guess_{where}")
+                                                 model().vocab.chars), key=K.whatif_guess(gate, where))
 
 
 def diagram_at(trace: Trace, t_: int, j: int, highlight: str) -> None:
@@ -232,8 +232,8 @@ COUNTER_TEXT = ("Return the number of items in the list.\n"
 def show_counter() -> None:
     """A button's callback: a text with line breaks, and the unit that counts the column chosen."""
     set_text(COUNTER_TEXT)
-    st.session_state.sel_j = probe_result()["column"]["unit"]
-    st.session_state.sel_t = len(COUNTER_TEXT) - 1
+    st.session_state[K.SEL_J] = probe_result()["column"]["unit"]
+    st.session_state[K.SEL_T] = len(COUNTER_TEXT) - 1
 
 
 def counter_example() -> None:
@@ -242,7 +242,7 @@ def counter_example() -> None:
     with st.container(border=True):
         note, button = st.columns([4, 1], vertical_alignment="center")
         note.markdown(say("counter_note", j=found["unit"], r=f"{found['corr']:+.3f}"))
-        button.button(say("counter_button", j=found["unit"]), on_click=show_counter, key="counter_example",
+        button.button(say("counter_button", j=found["unit"]), on_click=show_counter, key=K.COUNTER_EXAMPLE,
                       width="stretch")
 
 
@@ -277,7 +277,7 @@ def lesson_page(name: str, latex: str | tuple[str, ...], map_kinds: tuple[str, .
     trace = cached_trace(text) if text else None
     selected = clamp_selection(*trace.forget.shape) if trace is not None else None
     st.caption(say("map_caption"))
-    text_box(map_kinds, key="live_" + name, on_click=_select, selected=selected,
+    text_box(map_kinds, key=K.live(name), on_click=_select, selected=selected,
              on_step=(lambda d: _step(d, len(trace))) if trace is not None else None)
     if trace is None:
         return None
@@ -311,11 +311,11 @@ def path_links(stop_key: str) -> None:
 def _counter_at(offset: int) -> None:
     """A button's callback: the counting example, the counting unit, t at the first ↵ plus offset."""
     show_counter()
-    st.session_state.sel_t = COUNTER_TEXT.index("\n") + offset
+    st.session_state[K.SEL_T] = COUNTER_TEXT.index("\n") + offset
 
 
 def _params_lesson() -> None:
-    st.session_state.params_h, st.session_state.params_x = 128, 32
+    st.session_state[K.PARAMS_H], st.session_state[K.PARAMS_X] = 128, 32
 
 
 def _notice_actions() -> dict:
@@ -337,19 +337,19 @@ def notice(stop_key: str, action=None) -> None:
         st.markdown(say("notice_" + stop_key, j=probe_result()["column"]["unit"]))
         action = action or _notice_actions().get(stop_key)
         if action is not None:
-            st.button(say("notice_button"), key=f"notice_{stop_key}", on_click=action, type="primary")
+            st.button(say("notice_button"), key=K.notice(stop_key), on_click=action, type="primary")
 
 
 def predict_reveal(q, key: str) -> bool | None:
     """A question answered before the model's own answer is shown; returns whether the guess was right
     (None until revealed)."""
-    shown = f"q_{key}_shown"
+    shown = K.quiz(key, "shown")
     with st.container(border=True):
         st.markdown(f"**{say('predict_title')}** · {md_escape(q.prompt)}")
-        guess = st.radio(say("your_guess"), range(len(q.options)), index=None, horizontal=True, key=f"q_{key}_guess",
+        guess = st.radio(say("your_guess"), range(len(q.options)), index=None, horizontal=True, key=K.quiz(key, "guess"),
                          format_func=lambda k: md_escape(q.options[k]),
                          on_change=lambda: st.session_state.pop(shown, None))
-        st.button(say("reveal"), key=f"q_{key}_reveal", disabled=guess is None,
+        st.button(say("reveal"), key=K.quiz(key, "reveal"), disabled=guess is None,
                   on_click=lambda: st.session_state.__setitem__(shown, True))
         if guess is None or not st.session_state.get(shown):
             return None
@@ -387,12 +387,10 @@ PRESENTER_CSS = """<style>
 
 def presenter() -> None:
     """The sidebar switch; ?present=1 in the URL (shared links keep it); the projector's sizes."""
-    st.sidebar.toggle(say("present_toggle"), key="present", help=say("present_help"))
+    st.sidebar.toggle(say("present_toggle"), key=K.PRESENT, help=say("present_help"))
+    sync_present()
     if presenting():
-        st.query_params["present"] = "1"
         st.html(PRESENTER_CSS)
-    else:
-        st.query_params.pop("present", None)
 
 
 def page_question(stop_key: str) -> None:

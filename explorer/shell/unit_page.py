@@ -17,6 +17,7 @@ from explorer.path import PATH, script_path
 from explorer.shell import own_ui, ui
 from explorer.tracing import Trace
 from explorer.vocab import display_char
+from explorer.shell.state import K
 
 KIND_LABELS = {"cell": "C", "hidden": "h", "forget": "f", "input": "i", "candidate": "C̃", "output": "o"}
 RANGES = {"cell": (-10.0, 10.0, 0.1), "hidden": (-1.0, 1.0, 0.05), "candidate": (-1.0, 1.0, 0.05),
@@ -61,7 +62,7 @@ def unit_label(j: int) -> str:
 
 def open_card(j: int | None) -> None:
     if j is not None:
-        st.session_state.ux_card = int(j)
+        st.session_state[K.UX_CARD] = int(j)
 
 
 def default_unit(H: int) -> int:
@@ -80,21 +81,21 @@ def default_span(text: str) -> tuple[int, int]:
 def show_me() -> None:
     """The notice's button: a text with line breaks, the cell state, the end of its first line."""
     ui.set_text(ui.COUNTER_TEXT)
-    st.session_state.ux_kind = "cell"
-    st.session_state.ux_threshold_cell = units.DEFAULT_THRESHOLD["cell"]
-    st.session_state.ux_span = default_span(ui.COUNTER_TEXT)
-    st.session_state.ux_card = ui.probe_result()["column"]["unit"]
+    st.session_state[K.UX_KIND] = "cell"
+    st.session_state[K.ux_threshold("cell")] = units.DEFAULT_THRESHOLD["cell"]
+    st.session_state[K.UX_SPAN] = default_span(ui.COUNTER_TEXT)
+    st.session_state[K.UX_CARD] = ui.probe_result()["column"]["unit"]
 
 
 def kind_picker() -> str:
-    st.session_state.setdefault("ux_kind", "cell")
-    return st.radio(ui.say("ux_kind"), units.KINDS, key="ux_kind", horizontal=True,
+    st.session_state.setdefault(K.UX_KIND, "cell")
+    return st.radio(ui.say("ux_kind"), units.KINDS, key=K.UX_KIND, horizontal=True,
                     format_func=lambda k: ui.say("kind_" + k))
 
 
 def threshold_slider(kind: str) -> float:
     lo, hi, step = RANGES[kind]
-    key = "ux_threshold_" + kind
+    key = K.ux_threshold(kind)
     st.session_state.setdefault(key, units.DEFAULT_THRESHOLD[kind])
     return st.slider(ui.say("ux_threshold", kind=KIND_LABELS[kind]), lo, hi, step=step, key=key,
                      help=ui.say("ux_threshold_help"))
@@ -103,10 +104,10 @@ def threshold_slider(kind: str) -> float:
 def span_slider(trace: Trace) -> tuple[int, int]:
     """(start, end): the characters start..end−1, picked as the first and last character."""
     T = len(trace)
-    span = st.session_state.get("ux_span")
+    span = st.session_state.get(K.UX_SPAN)
     if not (isinstance(span, tuple) and len(span) == 2 and 0 <= span[0] <= span[1] < T):
-        st.session_state.ux_span = default_span(trace.text)
-    first, last = st.select_slider(ui.say("ux_span"), options=range(T), key="ux_span", help=ui.say("ux_span_help"),
+        st.session_state[K.UX_SPAN] = default_span(trace.text)
+    first, last = st.select_slider(ui.say("ux_span"), options=range(T), key=K.UX_SPAN, help=ui.say("ux_span_help"),
                                    format_func=lambda k: f"{k} · {display_char(trace.chars[k])}")
     return int(first), int(last) + 1
 
@@ -125,10 +126,10 @@ def select_section(trace: Trace, kind: str, threshold: float) -> list[int]:
     st.markdown(ui.say("ux_found", n=len(found), span=ui.md_escape(shown), kind=KIND_LABELS[kind]))
     values = getattr(trace, kind)
     rows = [(ui.say("ux_unit", j=s.unit), values[:, s.unit]) for s in found[:SHOWN]]
-    st.plotly_chart(figures.unit_sparklines(rows, trace.chars, (start, end), threshold), key="ux_lines")
+    st.plotly_chart(figures.unit_sparklines(rows, trace.chars, (start, end), threshold), key=K.UX_LINES)
     st.caption(ui.say("ux_lines_caption", m=3))
-    st.pills(ui.say("ux_open"), [s.unit for s in found], key="ux_pick", format_func=unit_label,
-             on_change=lambda: open_card(st.session_state.get("ux_pick")))
+    st.pills(ui.say("ux_open"), [s.unit for s in found], key=K.UX_PICK, format_func=unit_label,
+             on_change=lambda: open_card(st.session_state.get(K.UX_PICK)))
     st.caption(" · ".join(ui.say("ux_score", j=s.unit, s=f"{s.score:.2f}", i=f"{s.inside:.0%}", o=f"{s.outside:.0%}")
                           for s in found[:SHOWN]))
     return [s.unit for s in found]
@@ -143,11 +144,11 @@ def match_section(trace: Trace, kind: str, threshold: float, found: list[int], H
     st.caption(ui.say("ux_corpus", n=f"{len(idx):,}"))
     first = found[:3] or [default_unit(H)]
     chosen = st.multiselect(ui.say("ux_match_units"), range(H), default=first, format_func=unit_label,
-                            key="ux_match_" + "_".join(map(str, first)) + kind, max_selections=10)
+                            key=K.ux_match(first, kind), max_selections=10)
     if not chosen:
         st.info(ui.say("ux_match_empty"))
         return
-    start, end = st.session_state.ux_span[0], st.session_state.ux_span[1] + 1
+    start, end = st.session_state[K.UX_SPAN][0], st.session_state[K.UX_SPAN][1] + 1
     pattern = units.pattern_of(trace, chosen, start, end, kind, threshold)
     st.caption(ui.say("ux_pattern", n=pattern.length, before=pattern.offset,
                     after=len(pattern.expect) - pattern.offset - pattern.length))
@@ -177,19 +178,19 @@ def contexts_html(idx: units.CorpusIndex, found: list[units.Context], kind: str,
 
 def force(stop_key: str, j: int, T: int) -> None:
     """Open a lesson page's What if? on this unit."""
-    st.session_state.sel_j = j
-    st.session_state.sel_t = min(st.session_state.get("sel_t", T - 1), T - 1)
-    st.session_state[f"whatif_open_{stop_key}"] = True
-    st.session_state[f"whatif_scope_{stop_key}"] = "unit"
+    st.session_state[K.SEL_J] = j
+    st.session_state[K.SEL_T] = min(st.session_state.get(K.SEL_T, T - 1), T - 1)
+    st.session_state[K.whatif_open(stop_key)] = True
+    st.session_state[K.whatif_scope(stop_key)] = "unit"
     st.switch_page(script_path(next(s for s in PATH if s.key == stop_key)))
 
 
 def card(trace: Trace, kind: str, H: int) -> None:
     idx = index()
     st.subheader(ui.say("ux_card_title"))
-    st.session_state.setdefault("ux_card", default_unit(H))
-    st.session_state.ux_card = min(max(0, int(st.session_state.ux_card)), H - 1)
-    j = st.number_input(ui.say("ux_card_unit"), 0, H - 1, step=1, key="ux_card")
+    st.session_state.setdefault(K.UX_CARD, default_unit(H))
+    st.session_state[K.UX_CARD] = min(max(0, int(st.session_state[K.UX_CARD])), H - 1)
+    j = st.number_input(ui.say("ux_card_unit"), 0, H - 1, step=1, key=K.UX_CARD)
     st.markdown(f"**{ui.md_escape(unit_label(j))} · {ui.say('kind_' + kind)}**")
     if idx is None:
         st.info(ui.say("ux_words"))
@@ -205,13 +206,13 @@ def card(trace: Trace, kind: str, H: int) -> None:
     with right:
         edges, counts = units.histogram(idx, j, kind)
         st.plotly_chart(figures.value_histogram(edges, counts, ui.say("ux_value", kind=KIND_LABELS[kind]),
-                                                ui.say("ux_count")), key="ux_hist")
+                                                ui.say("ux_count")), key=K.UX_HIST)
         st.caption(ui.say("ux_hist_caption", n=f"{len(idx):,}"))
     why = units.explain(idx, j, kind, trace)
     names = [ui.say("ux_prop_" + p) for p in why]
     st.plotly_chart(figures.property_bars(names, [(ui.say("ux_on_corpus"), [w["corpus"] for w in why.values()], colors.MAIN),
                                                   (ui.say("ux_on_text"), [w["text"] for w in why.values()], colors.ACCENT)],
-                                          ui.say("ux_corr")), key="ux_props")
+                                          ui.say("ux_corr")), key=K.UX_PROPS)
     st.caption(ui.say("ux_props_caption"))
     ui.chips(trace, getattr(trace, kind)[:, j], kind, None, ui.say("chips_label", kind=ui.say("kind_" + kind), j=j))
     force_buttons(j, len(trace))
@@ -221,13 +222,13 @@ def force_buttons(j: int, T: int) -> None:
     st.markdown(ui.say("ux_force_intro", j=j))
     with st.container(horizontal=True):
         for gate in FORCE_PAGES:
-            if st.button(ui.say("ux_force", gate=KIND_LABELS[gate], j=j), key="ux_force_" + gate,
+            if st.button(ui.say("ux_force", gate=KIND_LABELS[gate], j=j), key=K.ux_force(gate),
                          icon=":material/science:"):
                 force(gate, j, T)
 
 
 def _clicked(gate: str) -> None:
-    points = st.session_state.get("ux_sat_" + gate, {}).get("selection", {}).get("points", [])
+    points = st.session_state.get(K.ux_saturation(gate), {}).get("selection", {}).get("points", [])
     if points:
         open_card(points[0].get("customdata"))
 
@@ -239,14 +240,14 @@ def saturation_section() -> None:
         st.info(ui.say("ux_words"))
         return
     st.caption(ui.say("ux_sat_caption", n=f"{len(idx):,}"))
-    j = st.session_state.get("ux_card")
+    j = st.session_state.get(K.UX_CARD)
     for col, gate in zip(ui.columns(3), units.GATE_KINDS):
         low, high = units.saturation(idx, gate)
         with col:
             st.plotly_chart(figures.saturation_scatter(low, high, ui.say("kind_" + gate), ui.say("ux_sat_x"), ui.say("ux_sat_y"),
                                                        ui.say("ux_unit", j="%{customdata}"), selected=j),
-                            key="ux_sat_" + gate, on_select=lambda g=gate: _clicked(g), selection_mode="points")
-    if st.toggle(ui.say("ux_variants"), key="ux_variants", help=ui.say("ux_variants_help", n=f"{VARIANT_SAMPLE:,}")):
+                            key=K.ux_saturation(gate), on_select=lambda g=gate: _clicked(g), selection_mode="points")
+    if st.toggle(ui.say("ux_variants"), key=K.UX_VARIANTS, help=ui.say("ux_variants_help", n=f"{VARIANT_SAMPLE:,}")):
         with st.spinner(ui.say("ux_variants_wait")):
             sat = variant_saturation()
         for kind, gates in sat.items():
@@ -255,4 +256,4 @@ def saturation_section() -> None:
                 with col:
                     st.plotly_chart(figures.saturation_scatter(low, high, ui.say("ux_gate_" + gate), ui.say("ux_sat_x"),
                                                                ui.say("ux_sat_y"), ui.say("ux_unit", j="%{customdata}")),
-                                    key=f"ux_var_{kind}_{gate}")
+                                    key=K.ux_variant(kind, gate))
