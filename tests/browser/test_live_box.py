@@ -95,6 +95,16 @@ def test_typing_redraws_in_the_browser_and_the_server_hears_it_after_a_pause(ope
     attrs = page.eval_on_selector_all("canvas.lb-map", "cs => cs.map(c => [c.dataset.kind, c.dataset.steps])")
     assert attrs == [[k, "7"] for k in QUANTITIES]
     shot(page, "overview-typed")
+    # one key is drawn once: the run that follows when the server hears it changes nothing shown, so the
+    # browser does not trace and draw it a second time (that doubled each student's work in a class)
+    drawn = lambda: int(page.evaluate("() => document.querySelector('.lb-root').dataset.drawn"))  # noqa: E731
+    before, runs = drawn(), page.evaluate("() => window.__runs")
+    page.keyboard.type("g")
+    page.wait_for_function("() => new URL(location).searchParams.get('text') === 'abcde\\nfg'", timeout=30_000)
+    settle(page)
+    assert page.evaluate("() => window.__runs") > runs and drawn() == before + 1
+    page.get_by_test_id("stSidebar").get_by_text("中文").click()   # a run that changes what is shown redraws
+    page.wait_for_function(f"() => +document.querySelector('.lb-root').dataset.drawn > {before + 1}", timeout=30_000)
 
 
 def test_the_map_hover_shows_the_exact_value(open_app):

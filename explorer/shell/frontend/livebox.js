@@ -136,6 +136,11 @@ class LiveBox {
       this.version = data.version;
       this.input.value = toBox(data.text);
     }
+    // A rerun that changes nothing drawn (the server has just heard the text this box already shows) does
+    // not retrace and redraw: each heard key would otherwise cost the browser a second full draw.
+    const shown = JSON.stringify({ ...data, text: null });
+    if (shown === this.shownData && this.input.value === this.shownText) return;
+    this.shownData = shown;
     this.redraw();
   }
 
@@ -152,6 +157,7 @@ class LiveBox {
 
   redraw() {
     const data = this.data;
+    this.shownText = this.input.value;
     if (!data.panels.length) { this.finish(); return; }   // a box with no maps (the variants page)
     if (data.serverTrace) {  // a model of yours: traced by the server once typing pauses, drawn here as sent
       this.trace = fromServer(data.serverTrace);
