@@ -1,5 +1,7 @@
 """Background jobs: one per session, a global cap, stop on reset / new start / abandoned session."""
+import os
 import time
+from pathlib import Path
 
 import pytest
 
@@ -226,3 +228,23 @@ def test_a_class_starting_trainings_at_once_stays_within_both_caps():
     watcher.join()
     assert 1 <= worst[0] <= jobs.MAX_RUNNING and doubled == []
     assert jobs.running_count() <= jobs.MAX_RUNNING
+
+
+def test_the_server_does_not_collect_all_garbage_after_every_run():
+    """Streamlit's runner.postScriptGC (a full gc.collect(2) after each script and fragment run) held the
+    GIL 0.2-0.6 s a run with torch loaded: two people training at once took 58-60 s instead of 14 s
+    (benchmarks.training_together). The app's config turns it off, and Streamlit reads it so."""
+    import tomllib
+
+    from streamlit import config
+
+    path = Path(__file__).resolve().parent.parent / ".streamlit" / "config.toml"
+    assert tomllib.loads(path.read_text(encoding="utf-8"))["runner"]["postScriptGC"] is False
+    cwd = os.getcwd()
+    try:
+        os.chdir(path.parent.parent)     # read the project's file afresh, as `streamlit run` does from the root
+        config.get_config_options(force_reparse=True)
+        assert config.get_option("runner.postScriptGC") is False
+    finally:
+        os.chdir(cwd)
+        config.get_config_options(force_reparse=True)
