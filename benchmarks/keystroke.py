@@ -68,10 +68,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def serve(script: str) -> tuple[subprocess.Popen, str]:
+def serve(script: str, *options: str) -> tuple[subprocess.Popen, str]:
+    """`streamlit run script` on a free loopback port (with extra command-line `options`); its URL once healthy."""
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
-                             "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+                             "--server.headless", "true", "--browser.gatherUsageStats", "false", *options],
                             cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     for _ in range(240):

@@ -21,27 +21,8 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from benchmarks.keystroke import cpu_seconds, free_port  # noqa: E402
+from benchmarks.keystroke import cpu_seconds, serve  # noqa: E402
 from scripts.chromium import launch, settle  # noqa: E402
-
-
-def serve(gc: bool):
-    import subprocess
-    import urllib.request
-
-    port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "explorer/app.py", "--server.port", str(port),
-                             "--server.headless", "true", "--runner.postScriptGC", str(gc).lower()],
-                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(240):
-        try:
-            if urllib.request.urlopen(url + "/_stcore/health", timeout=1).read() == b"ok":
-                return proc, url
-        except OSError:
-            time.sleep(0.25)
-    proc.kill()
-    raise RuntimeError("the app did not start")
 
 
 def main() -> None:
@@ -49,7 +30,7 @@ def main() -> None:
     ap.add_argument("--people", type=int, default=2)
     ap.add_argument("--post-script-gc", action="store_true")
     args = ap.parse_args()
-    proc, url = serve(args.post_script_gc)
+    proc, url = serve("explorer/app.py", "--runner.postScriptGC", str(args.post_script_gc).lower())
     try:
         with sync_playwright() as p:
             browser = launch(p)

@@ -86,3 +86,10 @@ def test_the_key_check_can_fail():
            'st.button("y", key=K.PREV_STEP)\nst.session_state[K.SEL_J] = st.session_state.get(K.SEL_T)\n')
     assert sorted(line.split(":")[0] for line in keys_spelled_outside_state(src)) == [
         "line 2", "line 3", "line 4", "line 5", "line 6"]
+
+
+def test_no_two_names_for_one_key():
+    from explorer.shell.state import Keys
+
+    names = {k: v for k, v in vars(Keys).items() if k.isupper()}
+    assert len(set(names.values())) == len(names)

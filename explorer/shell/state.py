@@ -16,6 +16,11 @@ def _join(*parts) -> str:
     return "_".join(str(p) for p in parts)
 
 
+def _family(*prefix: str):
+    """Keys of one family: prefix_part1_part2 …"""
+    return staticmethod(lambda *parts: _join(*prefix, *parts))
+
+
 class Keys:
     """Every key of st.session_state. Constants for single entries, functions for families (one per
     gate, case, question …). A widget's key is its value in session state, so widgets are named here too."""
@@ -40,78 +45,37 @@ class Keys:
     UX_KIND, UX_SPAN, UX_LINES, UX_PICK, UX_CARD = "ux_kind", "ux_span", "ux_lines", "ux_pick", "ux_card"
     UX_HIST, UX_PROPS, UX_VARIANTS = "ux_hist", "ux_props", "ux_variants"
 
-    @staticmethod
-    def live(name: str) -> str:                 # a page's live text box
-        return _join("live", name)
+    # families: Keys.live("overview") == "live_overview", Keys.whatif_open("forget") == "whatif_open_forget" …
+    live = _family("live")                      # a page's live text box
+    notice = _family("notice")                  # a page's Show me button
+    quiz = _family("q")                         # quiz(question, "guess" | "reveal" | "shown")
+    out_png = _family("out_png")                # a map's PNG download
+    whatif_open = _family("whatif_open")        # a lesson page's What if? switch, its value and its scope
+    whatif_value = _family("whatif_value")
+    whatif_scope = _family("whatif_scope")
+    whatif_map = _family("whatif")              # whatif_map(gate, quantity): a map of the forced run
+    bi_guess = _family("bi_guess")
+    ux_threshold = _family("ux_threshold")
+    ux_force = _family("ux_force")
+    ux_saturation = _family("ux_sat")
+    ux_variant = _family("ux_var")              # ux_variant(kind, gate)
+    case = _family()                            # case("case1", "raw") == "case1_raw": a case page's widgets and state
 
     @staticmethod
     def lines(version: int) -> str:             # the several-lines editor, new each time the text is set
         return f"lines{version}"
 
     @staticmethod
-    def out_png(kind: str) -> str:
-        return _join("out_png", kind)
-
-    @staticmethod
-    def notice(stop: str) -> str:               # a page's Show me button
-        return _join("notice", stop)
-
-    @staticmethod
-    def quiz(question: str, part: str) -> str:  # part: guess, reveal, shown
-        return _join("q", question, part)
-
-    @staticmethod
-    def whatif_open(gate: str) -> str:          # a lesson page's What if? switch, its value and its scope
-        return _join("whatif_open", gate)
-
-    @staticmethod
-    def whatif_value(gate: str) -> str:
-        return _join("whatif_value", gate)
-
-    @staticmethod
-    def whatif_scope(gate: str) -> str:
-        return _join("whatif_scope", gate)
-
-    @staticmethod
-    def whatif_map(gate: str, quantity: str) -> str:    # a map of the forced run
-        return _join("whatif", gate, quantity)
-
-    @staticmethod
     def whatif_guess(gate: str, where: str) -> str:     # the guesses before and after forcing
         return _join("whatif", gate, "guess", where)
-
-    @staticmethod
-    def case(case, *parts) -> str:              # a case page's widgets and state: case("case1", "raw") == "case1_raw"
-        return _join(case, *parts)
-
-    @staticmethod
-    def bi_guess(i: int) -> str:
-        return _join("bi_guess", i)
 
     @staticmethod
     def variant(kind: str, part: str) -> str:   # part: maps, guess
         return _join("var", part, kind)
 
     @staticmethod
-    def ux_threshold(kind: str) -> str:
-        return _join("ux_threshold", kind)
-
-    @staticmethod
     def ux_match(units, kind: str) -> str:      # the chosen units' multiselect, new for each span's first units
         return "ux_match_" + "_".join(map(str, units)) + kind
-
-    @staticmethod
-    def ux_force(gate: str) -> str:
-        return _join("ux_force", gate)
-
-    @staticmethod
-    def ux_saturation(gate: str) -> str:
-        return _join("ux_sat", gate)
-
-    @staticmethod
-    def ux_variant(kind: str, gate: str) -> str:
-        return _join("ux_var", kind, gate)
-
 
 K = Keys
 
