@@ -40,10 +40,12 @@ def problems(page) -> list[str]:
         found += page.evaluate("() => window.__errors || []")
         found += [e.inner_text()[:400] for e in page.locator("[data-testid='stException']").all()]
     settle(page)
-    if page.evaluate(FLAT):            # a chart being redrawn (a training's live view) can be flat for a moment:
-        page.wait_for_timeout(1000)    # only one still flat a second later is blank
+    for _ in range(10):                # a chart being redrawn (a training's live view) can be flat for a moment,
+        if not page.evaluate(FLAT):    # longer on a busy machine: only one still flat after 10 s is blank
+            break
+        page.wait_for_timeout(1000)
         settle(page)
-        found += page.evaluate(FLAT)
+    found += page.evaluate(FLAT)
     found += [e.inner_text()[:400] for e in page.locator("[data-testid='stException']").all()]
     return found
 
