@@ -3,11 +3,12 @@
     python -m benchmarks.training_together [--people 2] [--post-script-gc]
 
 Each session opens case 1 (the default words and settings: 300 steps, the first 30 shown one by one),
-presses Train, and the benchmark waits until every page says the training finished. Past the server's cap
-(jobs.MAX_RUNNING trainings at once) a person is told the server is busy: they press Train again 5 s
-later, as a student would. Prints the seconds until each finished, how often each pressed Train, how many distinct step counts each page showed, and the server's CPU. --post-script-gc turns Streamlit's full garbage collection after every
-script and fragment run back on (the app's .streamlit/config.toml turns it off): the figure it was
-measured against.
+presses Train, and the benchmark waits until every page says the training finished. Past the server's
+cap (jobs.MAX_RUNNING trainings at once) a person is told the server is busy and presses Train again
+5 s later, as a student would. Prints the seconds until each finished, how often each pressed Train,
+how many distinct step counts each page showed, and the server's CPU. --post-script-gc turns
+Streamlit's full garbage collection after every script and fragment run back on (the app's
+.streamlit/config.toml turns it off): the figure it was measured against.
 """
 from __future__ import annotations
 

@@ -120,7 +120,8 @@ def step_controls(T: int, H: int) -> None:
                   disabled=st.session_state[K.SEL_T] == T - 1, key=K.NEXT_STEP)
         play_toggle(T)
     t_col, j_col = st.columns([7, 5])
-    t_col.slider(say("pick_t"), 0, max(T - 1, 1), key=K.T_SLIDER, on_change=_from_slider, args=(K.SEL_T, K.T_SLIDER), disabled=T == 1)
+    t_col.slider(say("pick_t"), 0, max(T - 1, 1), key=K.T_SLIDER, on_change=_from_slider, args=(K.SEL_T, K.T_SLIDER),
+                 disabled=T == 1)
     j_col.slider(say("pick_j"), 0, H - 1, key=K.J_SLIDER, on_change=_from_slider, args=(K.SEL_J, K.J_SLIDER))
 
 
