@@ -3,10 +3,13 @@
     python -m benchmarks.classroom --students 16 --keys 20 [--url URL]
 
 Each student opens the overview with their own text, types --keys keys (a letter, then Backspace, …) a
-second apart, halfway opens the forget page, clicks a cell of its map and comes back. Per key it times
-- drawn: key -> every map redrawn (in the student's browser);
-- heard: key -> the server has heard the text and finished its run (the URL holds the new text: the
-  guesses, coloured text and link are up to date).
+second apart, halfway opens the forget page from the sidebar, clicks a cell of its map and comes back. Per key it times
+- shown: key -> everything the overview shows for it redrawn in the student's browser (the six maps, the
+  next-character guesses, the text as the model reads it);
+- heard: key -> the server has heard the text and finished its run (the URL holds the new text, ready
+  for a shared link or the next page).
+The waits are told by the page itself (a MutationObserver), not by polling it, so that measuring
+costs the browsers next to nothing.
 Prints median and p95 of both, the errors seen (tracebacks on screen, page errors, timeouts), the server's
 CPU use and resident memory, and memory per session. Without --url it starts the app itself. On one
 machine the browsers share its cores with the server; in a class each runs on its own device, so by
@@ -36,49 +39,73 @@ TEXT = "The forget gate decides what to keep and the input gate decides what to 
 DRAWN = """(want) => { const r = document.querySelector('.lb-root'); return !!r && r.dataset.text === want; }"""
 HEARD = """(want) => new URL(location).searchParams.get('text') === want &&
                   !!document.querySelector("[data-testid='stApp'][data-test-script-state='notRunning']")"""
+# window.__until(name, want, ms): resolves once DRAWN or HEARD holds, checked on each change of the page's
+# elements and attributes and, in case a change comes with none (the URL), every 100 ms; rejects after ms.
+# Playwright's own polling by animation frame keeps a tab drawing frames while it waits.
+WAITS = f"""window.__until = (name, want, ms) => new Promise((resolve, reject) => {{
+  const check = {{drawn: {DRAWN}, heard: {HEARD}}}[name];
+  if (check(want)) return resolve(true);
+  const stop = () => {{ seen.disconnect(); clearInterval(tick); clearTimeout(late); }};
+  const look = () => {{ if (check(want)) {{ stop(); resolve(true); }} }};
+  const seen = new MutationObserver(look), tick = setInterval(look, 100);
+  const late = setTimeout(() => {{ stop(); reject(new Error(name + " not seen in " + ms + " ms")); }}, ms);
+  seen.observe(document, {{subtree: true, childList: true, attributes: true,
+                           attributeFilter: ["data-text", "data-test-script-state"]}});
+}});"""
+
+
+async def until(page, name: str, want: str, ms: int = 60_000) -> None:
+    await page.evaluate("([name, want, ms]) => window.__until(name, want, ms)", [name, want, ms])
 
 
 async def student(browser, url: str, k: int, keys: int, chars: int, out: dict) -> None:
     context = await browser.new_context(viewport={"width": 1280, "height": 800})
+    await context.add_init_script(WAITS)
     page = await context.new_page()
     page.on("pageerror", lambda e: out["errors"].append(f"student {k}: page error {e}"))
     text = (f"Student {k}. " + TEXT * 5)[:chars]
+    where = ["opening the overview"]
     try:
         await page.goto(url + "/?" + urllib.parse.urlencode({"text": text}), timeout=120_000)
-        await page.wait_for_function(DRAWN, arg=text, timeout=120_000)
+        await until(page, "drawn", text, 120_000)
         box = page.get_by_test_id("live-text")
         await box.click()
         await box.press("End")
         for n in range(keys):
             if n == keys // 2:
-                await lesson_visit(page, url, k, out)
-                await page.wait_for_function(DRAWN, arg=text, timeout=120_000)
+                await lesson_visit(page, url, k, out, where)
+                where[0] = "back on the overview"
+                await until(page, "drawn", text, 120_000)
                 box = page.get_by_test_id("live-text")
                 await box.click()
                 await box.press("End")
-            t0 = time.perf_counter()
+            t0, where[0] = time.perf_counter(), f"key {n + 1}"
             text = text[:-1] if n % 2 else text + "x"
             await box.press("Backspace" if n % 2 else "x")
-            await page.wait_for_function(DRAWN, arg=text, timeout=60_000, polling="raf")
+            await until(page, "drawn", text)
             out["drawn"].append((time.perf_counter() - t0) * 1000)
-            await page.wait_for_function(HEARD, arg=text, timeout=60_000, polling=20)
+            await until(page, "heard", text)
             out["heard"].append((time.perf_counter() - t0) * 1000)
             if await page.locator("[data-testid='stException']").count():
                 out["errors"].append(f"student {k}: traceback on screen")
             await asyncio.sleep(max(0.0, 1.0 - (time.perf_counter() - t0)))
     except Exception as e:  # a timeout is an error a student would see as a frozen page
-        out["errors"].append(f"student {k}: {type(e).__name__}: {str(e).splitlines()[0][:120]}")
+        out["errors"].append(f"student {k}, {where[0]}: {type(e).__name__}: {str(e).splitlines()[0][:120]}")
     finally:
         await context.close()
 
 
-async def lesson_visit(page, url: str, k: int, out: dict) -> None:
-    """To the forget page, a click on its map (choosing t and j), and back."""
-    query = urllib.parse.urlparse(page.url).query
-    await page.goto(url + "/forget?" + query, timeout=120_000)
+async def lesson_visit(page, url: str, k: int, out: dict, where: list[str]) -> None:
+    """To the forget page by the sidebar, a click on its map (choosing t and j), and back: as a student
+    moves, without reloading the app."""
+    nav = "[data-testid='stSidebarNav'] a[href='{}']"
+    where[0] = "opening the forget page"
+    await page.locator(nav.format(url + "/forget")).click(timeout=120_000)
+    await page.wait_for_function("() => location.pathname.endsWith('/forget')", timeout=120_000)
+    await page.wait_for_selector(IDLE, timeout=120_000)
+    where[0] = "clicking the forget page's map"
     canvas = page.locator("canvas.lb-map").first
     await canvas.wait_for(timeout=120_000)
-    await page.wait_for_selector(IDLE, timeout=120_000)
     await canvas.scroll_into_view_if_needed()
     b = await canvas.bounding_box()
     await page.mouse.click(b["x"] + b["width"] * 0.3, b["y"] + b["height"] * 0.5)
@@ -86,8 +113,9 @@ async def lesson_visit(page, url: str, k: int, out: dict) -> None:
                                  "new URL(location).searchParams.get('t') !== null", timeout=60_000)
     if await page.locator("[data-testid='stException']").count():
         out["errors"].append(f"student {k}: traceback on the forget page")
-    query = urllib.parse.urlparse(page.url).query
-    await page.goto(url + "/?" + query, timeout=120_000)
+    where[0] = "going back to the overview"
+    await page.locator(nav.format(url + "/")).click(timeout=120_000)
+    await page.wait_for_function("() => location.pathname === '/'", timeout=120_000)
 
 
 def stats(ms: list[float]) -> str:
@@ -97,27 +125,29 @@ def stats(ms: list[float]) -> str:
     return f"median {statistics.median(ms):7.0f} ms  p95 {ms[int(round(0.95 * (len(ms) - 1)))]:7.0f} ms"
 
 
-def renice_browsers(seconds: float = 600) -> None:
-    """Lower every Chromium process to the lowest CPU priority, again and again (tabs start late): in a
-    class each student's browser runs on their own device, not on the server's two cores."""
-    end = time.time() + seconds
-    while time.time() < end:
+def watch_browsers(cpu: dict, nice: bool, done: threading.Event) -> None:
+    """Every second, each Chromium process's CPU seconds so far (kept per process: tabs come and go), and
+    with `nice` its priority lowered to the lowest (tabs start late): in a class each student's browser
+    runs on their own device, not on the server's two cores."""
+    while not done.wait(1.0):
         for pid in os.listdir("/proc"):
             try:
                 if pid.isdigit() and "chrom" in Path(f"/proc/{pid}/comm").read_text():
-                    os.setpriority(os.PRIO_PROCESS, int(pid), 19)
+                    cpu[pid] = cpu_seconds(int(pid))
+                    if nice:
+                        os.setpriority(os.PRIO_PROCESS, int(pid), 19)
             except OSError:
                 pass
-        time.sleep(1)
 
 
 async def run(url: str, students: int, keys: int, chars: int, nice: bool) -> dict:
-    out = {"drawn": [], "heard": [], "errors": []}
+    out = {"drawn": [], "heard": [], "errors": [], "browser_cpu": {}}
+    done = threading.Event()
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
-        if nice:
-            threading.Thread(target=renice_browsers, daemon=True).start()
+        threading.Thread(target=watch_browsers, args=(out["browser_cpu"], nice, done), daemon=True).start()
         await asyncio.gather(*(student(browser, url, k, keys, chars, out) for k in range(students)))
+        done.set()
         await browser.close()
     return out
 
@@ -144,6 +174,7 @@ def main() -> None:
         cpu0, t0 = (cpu_seconds(proc.pid) if proc else 0.0), time.perf_counter()
         out = asyncio.run(run(url.rstrip("/"), args.students, args.keys, args.chars, not args.same_priority))
         wall = time.perf_counter() - t0
+        browsers = sum(out["browser_cpu"].values())
         done.set()
         cpu = (cpu_seconds(proc.pid) - cpu0) if proc else float("nan")
         rss1 = rss_mb(proc.pid) if proc else float("nan")
@@ -153,13 +184,14 @@ def main() -> None:
             proc.wait()
     print(f"{args.students} students, {args.keys} keys each (one a second), {args.chars} characters"
           + ("" if args.same_priority else "; browsers at the lowest CPU priority"))
-    print(f"  key -> maps redrawn:        {stats(out['drawn'])}   ({len(out['drawn'])} keys)")
-    print(f"  key -> heard by the server: {stats(out['heard'])}")
+    print(f"  key -> shown (maps, guesses, text as read): {stats(out['drawn'])}   ({len(out['drawn'])} keys)")
+    print(f"  key -> heard by the server:                 {stats(out['heard'])}")
     print(f"  errors: {len(out['errors'])}" + "".join(f"\n    {e}" for e in out["errors"][:10]))
     if proc:
         print(f"  server CPU: {cpu:.1f} s over {wall:.0f} s ({100 * cpu / wall:.0f}% of one core)")
         print(f"  server memory: {rss0:.0f} MB before, {max(peak):.0f} MB at most while the class was in "
               f"({(max(peak) - rss0) / args.students:+.1f} MB a session), {rss1:.0f} MB after")
+    print(f"  browsers' CPU (every Chromium process): {browsers:.0f} s over {wall:.0f} s ({browsers / wall:.2f} cores)")
 
 
 if __name__ == "__main__":

@@ -66,6 +66,7 @@ STRINGS: dict[str, dict[str, str]] = {
               "C̃、C 和 h 小于 0 显示为蓝色，大于 0 显示为红色。把鼠标停在格子上可以看到精确数值。",
     },
     "guesses_title": {"en": "Next character: the model's guesses", "zh": "下一个字符：模型的猜测"},
+    "guess_hover": {"en": "next '{c}': probability {p}", "zh": "下一个是“{c}”的概率：{p}"},
     "guesses_caption": {
         "en": "After reading the whole text, the model's most likely next characters.",
         "zh": "读完全部文字之后，模型认为最可能出现的下一个字符。",

@@ -12,6 +12,7 @@ import explorer
 from explorer.i18n import say
 from explorer.models import ASSETS
 from explorer.own_model import load
+from explorer.vocab import display_char
 from tests.helpers.apptest import APP
 
 CHARS = sorted(set("Return the number of items in the list.\n(x) \"abc\"我爱中国"))
@@ -62,11 +63,33 @@ def test_each_page_draws_the_chosen_layer_and_direction(char_model, page):
 
 
 def test_no_decoder_says_so_and_the_what_if_still_runs(char_model):
-    at = open_with(char_model, "overview")
-    assert any(i.value == say("own_no_decoder", "en") for i in at.info)
+    at = open_with(char_model, "overview")                # the box lists the guesses: it says there are none
+    assert box(at)["guesses"]["noDecoder"] == say("own_no_decoder", "en") and box(at)["serverTrace"]["guesses"] is None
     at = open_with(char_model, "forget", whatif_open_forget=True)
     assert any(i.value == say("own_no_decoder", "en") for i in at.info)
     assert len(at.get("plotly_chart")) >= 2          # C and h, as it is and forced
+
+
+def test_your_models_guesses_are_its_own(tmp_path):
+    """With a decoder, the overview's box lists the model's own likeliest next tokens, computed by the server."""
+    torch.manual_seed(5)
+    net = nn.Module()
+    net.embedding = nn.Embedding(len(CHARS), 8)
+    net.lstm = nn.LSTM(8, 12, batch_first=True)
+    net.decoder = nn.Linear(12, len(CHARS))
+    torch.save(net.state_dict(), tmp_path / "dec.pth")
+    (tmp_path / "vocab.json").write_text(json.dumps(CHARS, ensure_ascii=False), encoding="utf-8")
+    model = load(tmp_path / "dec.pth", tmp_path / "vocab.json")
+    at = open_with(model, "overview")
+    sent = box(at)["serverTrace"]["guesses"]
+    assert box(at)["guesses"]["noDecoder"] is None and len(sent) == 8
+    with torch.no_grad():
+        ids = torch.tensor([[CHARS.index(c) for c in TEXT]])
+        out, _ = net.lstm(net.embedding(ids))
+        probs = torch.softmax(net.decoder(out[0, -1]), -1).numpy()
+    order = np.argsort(probs)[::-1][:8]
+    assert [g[0] for g in sent] == [display_char(CHARS[v]) for v in order]
+    np.testing.assert_allclose([g[1] for g in sent], probs[order], atol=1e-5)
 
 
 def test_the_unit_explorer_reads_the_corpus_with_your_model(char_model):

@@ -23,6 +23,7 @@ from explorer.draw import colors
 from explorer.bilstm import GAP_MARK, HIDE
 from explorer.draw.figures import MAX_NUMBERED, MAX_TICKS, ROUND_STEPS
 from explorer.i18n import say
+from explorer.vocab import display_char
 from explorer.weights import to_arrays
 
 HERE = Path(__file__).resolve().parent
@@ -97,24 +98,46 @@ TOP_ROW_HEIGHT = 14   # pixels a row there (its unit is named beside it)
 QUANTITIES = ("forget", "input", "candidate", "cell", "output", "hidden")
 
 
-def server_trace(trace) -> dict:
+GUESSES = 8          # how many next-character guesses the box lists
+
+
+def top_guesses(probs: np.ndarray, tokens, k: int = GUESSES) -> list[list]:
+    """The k likeliest next tokens after the text, likeliest first: [label as shown, probability]."""
+    order = np.argsort(probs, kind="stable")[::-1][:k]
+    return [[display_char(str(tokens[v])), float(probs[v])] for v in order]
+
+
+def server_trace(trace, tokens=None) -> dict:
     """A trace computed on the server (a model of yours, which the browser does not hold), as the
-    component draws it: every quantity as base64 float32, (T, H) row-major, and the tokens."""
+    component draws it: every quantity as base64 float32, (T, H) row-major, the tokens, which of them
+    the model does not know, and (given its `tokens`, when it has a decoder) its guesses after the last."""
     T, H = trace.forget.shape
+    probs = getattr(trace, "next_char_probs", None)
     return {"T": int(T), "H": int(H), "chars": [str(c) for c in trace.chars],
+            "unknown": [bool(u) for u in trace.unknown],
+            "guesses": top_guesses(probs[-1], tokens) if probs is not None and tokens is not None and T else None,
             "values": {q: _b64(getattr(trace, q)) for q in QUANTITIES}}
+
+
+def guesses_spec(lang: str, decoder: bool = True) -> dict:
+    """What the box needs to list the guesses beside its maps (the overview)."""
+    return {"k": GUESSES, "title": say("guesses_title", lang), "caption": say("guesses_caption", lang),
+            "hover": say("guess_hover", lang), "colour": colors.MAIN,
+            "noDecoder": None if decoder else say("own_no_decoder", lang)}
 
 
 def box_data(text: str, version: int, lang: str, panels: list[dict], model: str = "char_lstm",
              selected: tuple[int, int] | None = None, cap: int = 500, input_cap: int = 5000,
              top: bool = False, named: dict[int, str] | None = None, keys: bool = False,
-             server: dict | None = None) -> dict:
+             server: dict | None = None, guesses: dict | None = None, reads: bool = False) -> dict:
     """Everything the component needs: the text and settings, never the trace — unless `server` holds
     one (server_trace: a model of yours), which is drawn instead of running the browser's model. `top`:
     a strip of the TOP_UNITS units that matter above each map (those in `named` {unit: what it tracks}
-    first); `keys`: ← → send "step"."""
+    first); `keys`: ← → send "step"; `guesses` (guesses_spec): the next-character guesses beside the maps;
+    `reads`: the text as the model reads it (unknown characters marked) under them."""
     return {
         "serverTrace": server if panels else None,
+        "guesses": guesses if panels else None, "reads": {"title": say("read_as", lang)} if reads and panels else None,
         "top": TOP_UNITS if top else 0, "topRowHeight": TOP_ROW_HEIGHT, "named": {str(k): v for k, v in (named or {}).items()},
         "topTitle": say("top_units_title", lang), "keys": keys,
         "text": text, "version": version, "panels": panels, "cap": cap, "inputCap": input_cap,

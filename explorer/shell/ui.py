@@ -32,9 +32,10 @@ def _heard(text: str) -> None:
 
 def text_box(kinds=(), key: str = "live_box", model_name: str = "char_lstm", on_click=None,
              selected: tuple[int, int] | None = None, heights: dict | None = None, splits: dict | None = None,
-             on_step=None) -> str:
+             on_step=None, guesses: bool = False) -> str:
     """The live text box, with the unit × time maps of `kinds` drawn under it by the browser; returns the
-    text the model reads (capped), with notices shown.
+    text the model reads (capped), with notices shown. `guesses`: the box also lists the model's
+    next-character guesses beside the maps and the text as it reads it under them, on every key.
 
     One line that answers every keystroke in the browser (Enter or the ↵ button gives a line break, shown
     as ↵), and a "several lines" text area for pasting or editing text with line breaks.
@@ -54,16 +55,19 @@ def text_box(kinds=(), key: str = "live_box", model_name: str = "char_lstm", on_
                          max_chars=INPUT_CAP, help=say("lines_help"),
                          on_change=lambda: set_text(st.session_state[K.lines(version)]))
     from explorer.shell import own_ui
-    from explorer.shell.livebox import server_trace
+    from explorer.shell.livebox import guesses_spec, server_trace
 
     panels = panels_for(kinds, lang(), clickable=on_click is not None, heights=heights, splits=splits)
     named = named_units() if model_name == "char_lstm" else {}
     server = None
     if model_name == "char_lstm" and own_ui.current() is not None and kinds:   # the browser does not hold yours
-        server = server_trace(cached_trace(st.session_state[K.TEXT][:TEXT_CAP]))
+        tr_ = cached_trace(st.session_state[K.TEXT][:TEXT_CAP])
+        server = server_trace(tr_, model().vocab.chars if guesses else None)
     live_box(box_data(st.session_state[K.TEXT], version, lang(), panels, model_name, selected, cap=TEXT_CAP,
                       input_cap=INPUT_CAP, top=bool(st.session_state.get(K.TOP_UNITS)), named=named,
-                      keys=on_step is not None, server=server), key=key, on_text=_heard, on_click=on_click, on_step=on_step)
+                      keys=on_step is not None, server=server,
+                      guesses=guesses_spec(lang(), decoder=server is None or server["guesses"] is not None) if guesses else None,
+                      reads=guesses), key=key, on_text=_heard, on_click=on_click, on_step=on_step)
     sync_url()
     text = st.session_state[K.TEXT]
     if len(text) > TEXT_CAP:
@@ -79,9 +83,10 @@ def unknown_note(tr_) -> None:
         st.caption(say("unknown_note", n=int(tr_.unknown.sum()), chars=md_escape(shown)))
 
 
-def live_trace(kinds=(), key: str = "live_box") -> Trace | None:
-    """Text box (with the maps of `kinds`) + trace; None (after a friendly hint) when there is no text."""
-    text = text_box(kinds, key=key)
+def live_trace(kinds=(), key: str = "live_box", guesses: bool = False) -> Trace | None:
+    """Text box (with the maps of `kinds`, and the guesses: see text_box) + trace; None (after a friendly
+    hint) when there is no text."""
+    text = text_box(kinds, key=key, guesses=guesses)
     if not text:
         if not kinds:
             st.info(say("empty_hint"))
@@ -380,6 +385,9 @@ PRESENTER_CSS = """<style>
 .lb-title { font-size: 24px !important; } .lb-axis { font-size: 20px !important; }
 .lb-ticks { font-size: 18px !important; flex-basis: 56px !important; } .lb-input { font-size: 26px !important; }
 .lb-label { font-size: 22px !important; } .lb-tip { font-size: 22px !important; } .lb-newline { font-size: 22px !important; }
+.lb-side-title { font-size: 28px !important; } .lb-caption { font-size: 20px !important; }
+.lb-guess-char { font-size: 24px !important; flex-basis: 56px !important; } .lb-guess-p { font-size: 22px !important; flex-basis: 60px !important; }
+.lb-guess-track { height: 28px !important; } .lb-chip { font-size: 26px !important; } .lb-side { flex-basis: 300px !important; }
 .js-plotly-plot .main-svg .xtick text, .js-plotly-plot .main-svg .ytick text, .js-plotly-plot .main-svg .legendtext,
 .js-plotly-plot .main-svg .annotation-text, .js-plotly-plot .main-svg .g-xtitle text,
 .js-plotly-plot .main-svg .g-ytitle text { font-size: 20px !important; }

@@ -9,6 +9,7 @@ import pytest
 from explorer import load_model, trace
 from explorer.bilstm import bi_trace, load_bimodel
 from explorer.shell.ui import COUNTER_TEXT, EXAMPLES
+from explorer.vocab import display_char
 from scripts.chromium import settle
 from tests.browser.conftest import shot
 
@@ -32,6 +33,21 @@ def browser_trace(page, text: str) -> dict:
     return page.evaluate("() => document.querySelector('.lb-root').__view.exportTrace()")
 
 
+def assert_guesses_and_reads(page, ref) -> None:
+    """Beside the maps, the model's own likeliest next characters (as computed by explorer.trace); under
+    them the text as it reads it, each character as text (never markup), unknown ones marked."""
+    got = page.evaluate("() => document.querySelector('.lb-root').__view.exportGuesses()")
+    probs, chars = ref.next_char_probs[-1], load_model().vocab.chars
+    order = np.argsort(probs)[::-1][:8]
+    assert [g[0] for g in got] == [display_char(chars[v]) for v in order]
+    np.testing.assert_allclose([g[1] for g in got], probs[order], rtol=0, atol=1e-5)
+    rows = page.eval_on_selector_all(".lb-guess", "rs => rs.map(r => [r.children[0].textContent, r.children[2].textContent])")
+    assert rows == [[f"'{display_char(chars[v])}'", f"{round(100 * probs[v])}%"] for v in order]
+    chips = page.eval_on_selector_all(".lb-reads .lb-chip", "cs => cs.map(c => [c.textContent, c.classList.contains('lb-unknown')])")
+    assert chips == [[display_char(c), bool(u)] for c, u in zip(ref.chars, ref.unknown)]
+    assert page.locator(".lb-reads *:not(div):not(span)").count() == 0    # no element made from the text
+
+
 def assert_same(js: dict, run, T: int, H: int) -> None:
     for q in QUANTITIES:
         got = np.asarray(js[q], np.float64).reshape(T, H)
@@ -49,6 +65,7 @@ def test_the_browser_trace_is_the_models_own(open_app, text):
     ref = trace(load_model(), text)
     assert js["T"] == len(text) and js["chars"] == list(ref.chars)
     assert_same(js["forward"], ref.run, len(text), ref.hidden.shape[1])
+    assert_guesses_and_reads(page, ref)
     assert page.locator("[data-testid='stException']").count() == 0
 
 
@@ -82,6 +99,7 @@ def test_typing_redraws_in_the_browser_and_the_server_hears_it_after_a_pause(ope
         page.keyboard.type(ch)
         drawn = page.evaluate("() => document.querySelector('.lb-root').dataset.text")
         assert drawn.endswith(ch)                         # drawn at once, before any server run
+        assert_guesses_and_reads(page, trace(load_model(), drawn))   # the guesses too
     assert page.evaluate("() => window.__runs") == runs  # no server run while typing
     page.keyboard.press("Enter")                          # a line break, shown as ↵
     page.keyboard.type("f")

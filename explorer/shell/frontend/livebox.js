@@ -4,6 +4,8 @@
 //   when a character is appended) and redraws every map, with no trip to the server.
 // - The server hears the text once typing pauses (data.debounceMs), as the state value "text".
 // - A click on a clickable map sends (t, j) as the trigger value "clicked".
+// - With data.guesses, the model's next-character guesses are drawn beside the maps, and with data.reads
+//   the characters as the model reads them under them: both from the same trace, on every key.
 // - Every text shown is set with textContent: nothing typed is ever parsed as HTML.
 
 const NEWLINE_MARK = "↵";
@@ -96,8 +98,13 @@ class LiveBox {
     this.label.prepend(this.labelText);
     this.status = el("div", "lb-status");
     this.maps = el("div", "lb-maps");
+    this.reads = el("div", "lb-reads");
+    this.side = el("div", "lb-side"); this.side.setAttribute("data-testid", "live-guesses");
+    const main = el("div", "lb-main"), body = el("div", "lb-body");
+    main.append(this.maps, this.reads);
+    body.append(main, this.side);
     this.tip = el("div", "lb-tip");
-    this.root.append(row, this.status, this.maps, this.tip);
+    this.root.append(row, this.status, body, this.tip);
     this.input.addEventListener("input", () => this.typed());
     this.input.addEventListener("keydown", (e) => {
       if (e.key === "Enter" && !e.isComposing) { e.preventDefault(); this.insert(NEWLINE_MARK); }
@@ -162,7 +169,7 @@ class LiveBox {
     if (data.serverTrace) {  // a model of yours: traced by the server once typing pauses, drawn here as sent
       this.trace = fromServer(data.serverTrace);
       this.status.textContent = "";
-      this.draw(this.trace);
+      this.draw(this.trace, data.serverTrace.guesses, data.serverTrace.unknown);
       return;
     }
     loadModel(data.modelUrl).then(model => {
@@ -171,14 +178,24 @@ class LiveBox {
       tr.chars = chars.map((c, t) => (tr.ids[t] === 0 && c !== model.hide ? model.chars[0] : c));
       this.trace = tr;
       this.status.textContent = "";
-      this.draw(tr);
+      const unknown = chars.map((c, t) => tr.ids[t] === 0 && c !== model.hide);
+      this.draw(tr, data.guesses && tr.T ? this.guessesOf(model, tr) : null, unknown);
     }).catch(err => { this.status.textContent = data.loadError + " (" + err.message + ")"; });
   }
 
-  draw(tr) {
+  // The k likeliest next characters after the last one: [display label, probability], likeliest first.
+  guessesOf(model, tr) {
+    const probs = model.nextProbs(tr.forward.row("hidden", tr.T - 1));
+    const order = [...probs.keys()].sort((a, b) => probs[b] - probs[a]).slice(0, this.data.guesses.k);
+    return order.map(v => [displayChar(model.chars[v]), probs[v]]);
+  }
+
+  draw(tr, guesses = null, unknown = null) {
     const data = this.data, T = tr.T;
     this.maps.replaceChildren();
     this.root.dataset.steps = T;
+    this.drawSide(T ? guesses : null);
+    this.drawReads(T && data.reads ? tr.chars : [], unknown);
     if (!T) { this.maps.appendChild(el("div", "lb-empty", data.emptyHint)); this.finish(); return; }
     const labels = tr.chars.map(c => (c === data.hide ? data.gapMark : displayChar(c)));
     for (const p of data.panels) {
@@ -195,6 +212,37 @@ class LiveBox {
     }
     this.maps.appendChild(axis);
     this.finish();
+  }
+
+  drawSide(guesses) {  // the guesses beside the maps: a bar per character, its length the probability
+    const g = this.data.guesses;
+    this.side.replaceChildren();
+    this.side.style.display = g ? "" : "none";
+    this.shownGuesses = guesses;
+    if (!g) return;
+    this.side.append(el("div", "lb-side-title", g.title), el("div", "lb-caption", g.caption));
+    if (g.noDecoder) { this.side.appendChild(el("div", "lb-empty", g.noDecoder)); return; }
+    for (const [label, p] of guesses || []) {
+      const row = el("div", "lb-guess"), track = el("div", "lb-guess-track"), bar = el("div", "lb-guess-bar");
+      bar.style.width = (p * 100).toFixed(2) + "%"; bar.style.background = g.colour;
+      track.appendChild(bar);
+      row.title = g.hover.replace("{c}", label).replace("{p}", p.toFixed(4));
+      row.append(el("span", "lb-guess-char", "'" + label + "'"), track, el("span", "lb-guess-p", Math.round(p * 100) + "%"));
+      this.side.appendChild(row);
+    }
+  }
+
+  drawReads(chars, unknown) {  // what the model reads: one chip per character, unknown ones dashed
+    this.reads.replaceChildren();
+    if (!chars.length) return;
+    this.reads.appendChild(el("div", "lb-caption", this.data.reads.title));
+    const chips = el("div", "lb-chips");
+    chars.forEach((c, t) => {
+      const chip = el("span", unknown && unknown[t] ? "lb-chip lb-unknown" : "lb-chip", displayChar(c));
+      chip.title = "t=" + t;
+      chips.appendChild(chip);
+    });
+    this.reads.appendChild(chips);
   }
 
   finish() {
@@ -306,6 +354,8 @@ class LiveBox {
     if (!this.luts[name]) this.luts[name] = Uint8Array.from(this.data.luts[name].match(/../g), h => parseInt(h, 16));
     return this.luts[name];
   }
+
+  exportGuesses() { return this.shownGuesses; }  // for tests: [label, probability] as drawn
 
   exportTrace() {  // for tests: every quantity as plain arrays
     const tr = this.trace, out = { T: tr.T, chars: tr.chars, forward: {} };

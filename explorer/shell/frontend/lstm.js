@@ -79,6 +79,23 @@ class CharModel {
     this.embedding = floats(json.embedding);            // (V, X)
     this.forward = new LSTMWeights(json.forward);
     this.backward = json.backward ? new LSTMWeights(json.backward) : null;
+    this.decoderW = floats(json.decoder_weight);        // (V, H)
+    this.decoderB = floats(json.decoder_bias);          // (V,)
+  }
+
+  // The next-character probabilities after h_t: softmax(D·h_t + d), as explorer.tracing does.
+  nextProbs(h) {
+    const H = h.length, V = this.decoderB.length, z = new Float64Array(V);
+    let top = -Infinity;
+    for (let v = 0; v < V; v++) {
+      let s = this.decoderB[v];
+      for (let k = 0; k < H; k++) s += this.decoderW[v * H + k] * h[k];
+      z[v] = s; top = Math.max(top, s);
+    }
+    let sum = 0;
+    for (let v = 0; v < V; v++) { z[v] = Math.exp(z[v] - top); sum += z[v]; }
+    for (let v = 0; v < V; v++) z[v] /= sum;
+    return z;
   }
 
   encode(chars) { return chars.map(c => (c === this.hide ? 0 : (this.index.get(c) ?? 0))); }
