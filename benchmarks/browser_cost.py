@@ -5,8 +5,9 @@
 Types --keys keys a second apart into the live box of --page (the overview by default) and reads
 Chrome's Performance.getMetrics before the key, once its maps are redrawn, and once the server has heard
 it and the page has re-rendered (plus 300 ms). Prints, per key, the milliseconds of task / script /
-layout+style time of each part: "drawn" is the box tracing and drawing in the browser, "heard" the
-page's re-render after the server's run. A classroom on one machine is bounded by the sum of both times
+layout+style time of each part: "drawn" is the box tracing and drawing in the browser (on the overview:
+the maps, the guesses and the text as read), "heard" the re-render after the server's run (on the
+overview, of the box's fragment only). A classroom on one machine is bounded by the sum of both times
 the number of tabs.
 """
 from __future__ import annotations
@@ -20,7 +21,7 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from benchmarks.classroom import DRAWN, HEARD, TEXT  # noqa: E402
+from benchmarks.classroom import TEXT, WAITS  # noqa: E402
 from benchmarks.keystroke import serve  # noqa: E402
 from scripts.chromium import launch, settle  # noqa: E402
 
@@ -35,9 +36,11 @@ def main() -> None:
         with sync_playwright() as p:
             browser = launch(p)
             page = browser.new_page(viewport={"width": 1280, "height": 800})
+            page.context.add_init_script(WAITS)
+            until = lambda name, want: page.evaluate("([n, w]) => window.__until(n, w, 120000)", [name, want])  # noqa: E731
             text = (TEXT * 3)[:200]
             page.goto(f"{url}/{args.page}?" + urllib.parse.urlencode({"text": text}))
-            page.wait_for_function(DRAWN, arg=text, timeout=120_000)
+            until("drawn", text)
             settle(page, 60_000)
             page.wait_for_timeout(2000)
             cdp = page.context.new_cdp_session(page)
@@ -55,9 +58,9 @@ def main() -> None:
                 a = now()
                 text = text[:-1] if n % 2 else text + "x"
                 box.press("Backspace" if n % 2 else "x")
-                page.wait_for_function(DRAWN, arg=text, polling="raf")
+                until("drawn", text)
                 b = now()
-                page.wait_for_function(HEARD, arg=text, polling=20)
+                until("heard", text)
                 page.wait_for_timeout(300)
                 c = now()
                 for i in range(3):

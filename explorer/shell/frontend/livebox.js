@@ -233,16 +233,20 @@ class LiveBox {
   }
 
   drawReads(chars, unknown) {  // what the model reads: one chip per character, unknown ones dashed
-    this.reads.replaceChildren();
-    if (!chars.length) return;
-    this.reads.appendChild(el("div", "lb-caption", this.data.reads.title));
-    const chips = el("div", "lb-chips");
+    if (!this.chips) {   // kept from key to key: only the chips that change are touched
+      this.chips = el("div", "lb-chips");
+      this.reads.append(el("div", "lb-caption"), this.chips);
+    }
+    this.reads.style.display = chars.length ? "" : "none";
+    this.reads.firstChild.textContent = this.data.reads ? this.data.reads.title : "";
+    const chips = this.chips.children;
+    while (chips.length > chars.length) this.chips.lastChild.remove();
     chars.forEach((c, t) => {
-      const chip = el("span", unknown && unknown[t] ? "lb-chip lb-unknown" : "lb-chip", displayChar(c));
-      chip.title = "t=" + t;
-      chips.appendChild(chip);
+      const chip = chips[t] || this.chips.appendChild(Object.assign(el("span"), { title: "t=" + t }));
+      const label = displayChar(c), cls = unknown && unknown[t] ? "lb-chip lb-unknown" : "lb-chip";
+      if (chip.textContent !== label) chip.textContent = label;
+      if (chip.className !== cls) chip.className = cls;
     });
-    this.reads.appendChild(chips);
   }
 
   finish() {
