@@ -36,7 +36,7 @@ class Keys:
     OWN_LAYER, OWN_DIRECTION = "own_layer", "own_direction"
     OUT_NPZ, OUT_CSV = "out_npz", "out_csv"
     # pages
-    OVERVIEW_GUESSES, INPUT_LINES, OUTPUT_LINES = "overview_guesses", "input_lines", "output_lines"
+    INPUT_LINES, OUTPUT_LINES = "input_lines", "output_lines"
     BELT, CONTRIB_OPEN, CONTRIBUTIONS = "belt", "contrib_open", "contributions"
     BI_DIRECTIONS, BI_T, BI_VECTORS = "bi_directions", "bi_t", "bi_vectors"
     MEM_GRADS, MEM_RETRAIN, MEM_STOP = "mem_grads", "mem_retrain", "mem_stop"
