@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import collections
-import os
 import sys
 import urllib.parse
 from pathlib import Path
@@ -26,21 +25,8 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from benchmarks.classroom import TEXT, WAITS  # noqa: E402
-from benchmarks.keystroke import cpu_seconds, serve  # noqa: E402
+from benchmarks.keystroke import own_chromium, serve  # noqa: E402
 from scripts.chromium import launch, settle  # noqa: E402
-
-
-def chromium_cpu() -> collections.Counter:
-    """CPU seconds so far of every Chromium process, summed by its --type (none: the browser process)."""
-    out = collections.Counter()
-    for pid in filter(str.isdigit, os.listdir("/proc")):
-        try:
-            if "chrom" in Path(f"/proc/{pid}/comm").read_text():
-                args = Path(f"/proc/{pid}/cmdline").read_text().replace("\0", " ").split()
-                out[next((a.split("=", 1)[1] for a in args if a.startswith("--type=")), "browser")] += cpu_seconds(int(pid))
-        except OSError:
-            pass
-    return out
 
 
 def main() -> None:
@@ -71,7 +57,7 @@ def main() -> None:
             box.click()
             box.press("End")
             drawn, heard = [0.0] * 3, [0.0] * 3
-            before = chromium_cpu()
+            before = own_chromium()
             for n in range(args.keys):
                 a = now()
                 text = text[:-1] if n % 2 else text + "x"
@@ -85,7 +71,7 @@ def main() -> None:
                     drawn[i] += b[i] - a[i]
                     heard[i] += c[i] - b[i]
                 page.wait_for_timeout(700)
-            after = chromium_cpu()
+            after = own_chromium()
             browser.close()
     finally:
         proc.terminate()
@@ -94,7 +80,9 @@ def main() -> None:
     print(f"browser CPU per key on /{args.page} ({args.keys} keys), ms of task / script / layout+style:")
     print(f"  drawn (the box traces and draws):          {per(drawn)}")
     print(f"  heard (the page re-renders after the run): {per(heard)}")
-    spent = {k: 1000 * (after[k] - before[k]) / args.keys for k in after if after[k] - before[k] > 0}
+    spent = collections.Counter()   # a process that ended between the two counts is missed (none did here)
+    for pid, (kind, cpu) in after.items():
+        spent[kind] += 1000 * (cpu - before.get(pid, (kind, 0.0))[1]) / args.keys
     print("every Chromium process, ms of CPU per key: " + ", ".join(f"{k} {v:.0f}" for k, v in spent.items())
           + f"; in all {sum(spent.values()):.0f} (idle work in the second between keys included)")
 

@@ -32,7 +32,7 @@ from playwright.async_api import async_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from benchmarks.keystroke import cpu_seconds, rss_mb, serve  # noqa: E402
+from benchmarks.keystroke import cpu_seconds, own_chromium, rss_mb, serve  # noqa: E402
 from scripts.chromium import CHROMIUM, FLAGS, IDLE  # noqa: E402
 
 TEXT = "The forget gate decides what to keep and the input gate decides what to write onto the belt. "
@@ -126,18 +126,18 @@ def stats(ms: list[float]) -> str:
 
 
 def watch_browsers(cpu: dict, nice: bool, done: threading.Event) -> None:
-    """Every second, each Chromium process's CPU seconds so far (kept per process: tabs come and go), and
-    with `nice` its priority lowered to the lowest (tabs start late): in a class each student's browser
-    runs on their own device, not on the server's two cores."""
+    """Every second, the CPU seconds so far of each Chromium process this benchmark started (kept per
+    process: tabs come and go; a process that ends loses its last second), and with `nice` its priority
+    lowered to the lowest (tabs start late): in a class each student's browser runs on their own device,
+    not on the server's two cores."""
     while not done.wait(1.0):
-        for pid in os.listdir("/proc"):
-            try:
-                if pid.isdigit() and "chrom" in Path(f"/proc/{pid}/comm").read_text():
-                    cpu[pid] = cpu_seconds(int(pid))
-                    if nice:
-                        os.setpriority(os.PRIO_PROCESS, int(pid), 19)
-            except OSError:
-                pass
+        for pid, (_, seconds) in own_chromium().items():
+            cpu[pid] = seconds
+            if nice:
+                try:
+                    os.setpriority(os.PRIO_PROCESS, pid, 19)
+                except OSError:
+                    pass
 
 
 async def run(url: str, students: int, keys: int, chars: int, nice: bool) -> dict:

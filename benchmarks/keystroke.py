@@ -90,6 +90,29 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def own_chromium() -> dict[int, tuple[str, float]]:
+    """The Chromium processes this benchmark started (descendants of this process, through Playwright's
+    driver): pid -> (its --type, "browser" for the browser process; its CPU seconds so far)."""
+    children: dict[int, list[int]] = {}
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            ppid = int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+        children.setdefault(ppid, []).append(int(pid))
+    out, todo = {}, list(children.get(os.getpid(), []))
+    while todo:
+        pid = todo.pop()
+        todo.extend(children.get(pid, []))
+        try:
+            if "chrom" in Path(f"/proc/{pid}/comm").read_text():
+                args = Path(f"/proc/{pid}/cmdline").read_text().replace("\0", " ").split()
+                out[pid] = (next((a.split("=", 1)[1] for a in args if a.startswith("--type=")), "browser"), cpu_seconds(pid))
+        except OSError:
+            pass
+    return out
+
+
 def rss_mb(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):

@@ -70,17 +70,19 @@ def test_no_decoder_says_so_and_the_what_if_still_runs(char_model):
     assert len(at.get("plotly_chart")) >= 2          # C and h, as it is and forced
 
 
-def test_your_models_guesses_are_its_own(tmp_path):
-    """With a decoder, the overview's box lists the model's own likeliest next tokens, computed by the server."""
+@pytest.mark.parametrize("direction", ["forward", "backward"])
+def test_your_models_guesses_are_its_own(tmp_path, direction):
+    """With a decoder, the overview's box lists the model's own likeliest next tokens after the whole
+    text, computed by the server — also when it shows a bidirectional model's backward direction."""
     torch.manual_seed(5)
     net = nn.Module()
     net.embedding = nn.Embedding(len(CHARS), 8)
-    net.lstm = nn.LSTM(8, 12, batch_first=True)
-    net.decoder = nn.Linear(12, len(CHARS))
+    net.lstm = nn.LSTM(8, 12, batch_first=True, bidirectional=direction == "backward")
+    net.decoder = nn.Linear(24 if direction == "backward" else 12, len(CHARS))
     torch.save(net.state_dict(), tmp_path / "dec.pth")
     (tmp_path / "vocab.json").write_text(json.dumps(CHARS, ensure_ascii=False), encoding="utf-8")
     model = load(tmp_path / "dec.pth", tmp_path / "vocab.json")
-    at = open_with(model, "overview")
+    at = open_with(model, "overview", own_direction=direction)
     sent = box(at)["serverTrace"]["guesses"]
     assert box(at)["guesses"]["noDecoder"] is None and len(sent) == 8
     with torch.no_grad():
@@ -90,6 +92,11 @@ def test_your_models_guesses_are_its_own(tmp_path):
     order = np.argsort(probs)[::-1][:8]
     assert [g[0] for g in sent] == [display_char(CHARS[v]) for v in order]
     np.testing.assert_allclose([g[1] for g in sent], probs[order], atol=1e-5)
+    empty = AppTest.from_file(APP, default_timeout=120)   # no text: no guesses, and no "there is no decoder"
+    empty.session_state["own_model"] = model
+    empty.query_params.update(text="", lang="en")
+    empty.run()
+    assert not empty.exception and box(empty)["guesses"]["noDecoder"] is None
 
 
 def test_the_unit_explorer_reads_the_corpus_with_your_model(char_model):

@@ -101,21 +101,24 @@ QUANTITIES = ("forget", "input", "candidate", "cell", "output", "hidden")
 GUESSES = 8          # how many next-character guesses the box lists
 
 
-def top_guesses(probs: np.ndarray, tokens, k: int = GUESSES) -> list[list]:
+def guess_list(probs: np.ndarray, tokens, k: int = GUESSES) -> list[list]:
     """The k likeliest next tokens after the text, likeliest first: [label as shown, probability]."""
     order = np.argsort(probs, kind="stable")[::-1][:k]
     return [[display_char(str(tokens[v])), float(probs[v])] for v in order]
 
 
-def server_trace(trace, tokens=None) -> dict:
+def server_trace(trace, tokens=None, backward: bool = False) -> dict:
     """A trace computed on the server (a model of yours, which the browser does not hold), as the
     component draws it: every quantity as base64 float32, (T, H) row-major, the tokens, which of them
-    the model does not know, and (given its `tokens`, when it has a decoder) its guesses after the last."""
+    the model does not know, whether it has a decoder and (given its `tokens`) its guesses after the
+    whole text. `backward`: the trace is a backward direction's, its steps from the last token to the
+    first (the guesses after the whole text are then its first row)."""
     T, H = trace.forget.shape
     probs = getattr(trace, "next_char_probs", None)
     return {"T": int(T), "H": int(H), "chars": [str(c) for c in trace.chars],
-            "unknown": [bool(u) for u in trace.unknown],
-            "guesses": top_guesses(probs[-1], tokens) if probs is not None and tokens is not None and T else None,
+            "unknown": [bool(u) for u in trace.unknown], "decoder": probs is not None,
+            "guesses": guess_list(probs[0 if backward else -1], tokens) if probs is not None and tokens is not None and T
+            else None,
             "values": {q: _b64(getattr(trace, q)) for q in QUANTITIES}}
 
 

@@ -62,11 +62,12 @@ def text_box(kinds=(), key: str = "live_box", model_name: str = "char_lstm", on_
     server = None
     if model_name == "char_lstm" and own_ui.current() is not None and kinds:   # the browser does not hold yours
         tr_ = cached_trace(st.session_state[K.TEXT][:TEXT_CAP])
-        server = server_trace(tr_, model().vocab.chars if guesses else None)
+        server = server_trace(tr_, model().vocab.chars if guesses else None,
+                              backward=own_ui.layer_direction()[1] == "backward")
     live_box(box_data(st.session_state[K.TEXT], version, lang(), panels, model_name, selected, cap=TEXT_CAP,
                       input_cap=INPUT_CAP, top=bool(st.session_state.get(K.TOP_UNITS)), named=named,
                       keys=on_step is not None, server=server,
-                      guesses=guesses_spec(lang(), decoder=server is None or server["guesses"] is not None) if guesses else None,
+                      guesses=guesses_spec(lang(), decoder=server is None or server["decoder"]) if guesses else None,
                       reads=guesses), key=key, on_text=_heard, on_click=on_click, on_step=on_step)
     sync_url()
     text = st.session_state[K.TEXT]

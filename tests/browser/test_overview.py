@@ -3,6 +3,7 @@ import urllib.parse
 
 from playwright.sync_api import expect
 
+from explorer.shell.ui import TEXT_CAP
 from scripts.chromium import settle
 from tests.browser.conftest import shot
 
@@ -91,6 +92,8 @@ def test_empty_and_too_long_text(open_app):
     page2 = open_app("?" + urllib.parse.urlencode({"text": "long text " * 300}))
     page2.wait_for_selector("[data-testid='stAlertContentWarning']")
     assert "3000" in page2.locator("[data-testid='stAlertContentWarning']").inner_text()
+    page2.wait_for_function(f"() => document.querySelector('.lb-root')?.dataset.steps === '{TEXT_CAP}'")
+    assert page2.locator(".lb-reads .lb-chip").count() == TEXT_CAP          # the model reads the first TEXT_CAP
     shot(page2, "overview-too-long")
 
 

@@ -99,7 +99,7 @@ class LiveBox {
     this.status = el("div", "lb-status");
     this.maps = el("div", "lb-maps");
     this.reads = el("div", "lb-reads");
-    this.side = el("div", "lb-side"); this.side.setAttribute("data-testid", "live-guesses");
+    this.side = el("div", "lb-side"); this.side.style.display = "none";   // shown by drawSide, with data.guesses
     const main = el("div", "lb-main"), body = el("div", "lb-body");
     main.append(this.maps, this.reads);
     body.append(main, this.side);
@@ -217,7 +217,7 @@ class LiveBox {
   drawSide(guesses) {  // the guesses beside the maps: a bar per character, its length the probability
     const g = this.data.guesses;
     this.side.replaceChildren();
-    this.side.style.display = g ? "" : "none";
+    this.side.style.display = g && (guesses || g.noDecoder) ? "" : "none";   // none for an empty text
     this.shownGuesses = guesses;
     if (!g) return;
     this.side.append(el("div", "lb-side-title", g.title), el("div", "lb-caption", g.caption));
@@ -226,7 +226,7 @@ class LiveBox {
       const row = el("div", "lb-guess"), track = el("div", "lb-guess-track"), bar = el("div", "lb-guess-bar");
       bar.style.width = (p * 100).toFixed(2) + "%"; bar.style.background = g.colour;
       track.appendChild(bar);
-      row.title = g.hover.replace("{c}", label).replace("{p}", p.toFixed(4));
+      row.title = g.hover.replace("{c}", () => label).replace("{p}", p.toFixed(4));   // () =>: "$&" in a token stays
       row.append(el("span", "lb-guess-char", "'" + label + "'"), track, el("span", "lb-guess-p", Math.round(p * 100) + "%"));
       this.side.appendChild(row);
     }

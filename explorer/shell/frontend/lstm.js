@@ -79,7 +79,7 @@ class CharModel {
     this.embedding = floats(json.embedding);            // (V, X)
     this.forward = new LSTMWeights(json.forward);
     this.backward = json.backward ? new LSTMWeights(json.backward) : null;
-    this.decoderW = floats(json.decoder_weight);        // (V, H)
+    this.decoderW = floats(json.decoder_weight);        // (V, H); the Bi-LSTM's (V, 2H) reads y
     this.decoderB = floats(json.decoder_bias);          // (V,)
   }
 
