@@ -1,0 +1,275 @@
+"""The server's part of a class, without browsers: K students as websocket clients that send what their
+browsers send.
+
+    python -m benchmarks.server_load --students 16 --keys 20 [--replicas N | --url URL]
+
+`benchmarks.classroom` runs real browsers, and on one 2-core machine those browsers take the cores the
+server needs, so it cannot tell how many students the server itself holds. Here each student is a
+websocket client speaking Streamlit's own protocol (the BackMsg / ForwardMsg protobufs of the installed
+Streamlit), doing what the browser does in `benchmarks.classroom`: it opens the overview with its own
+text (URL ?text=), then once a second sends the text as the live box sends it after a pause in typing
+(the box's state value, a rerun of the box's fragment), halfway opens the forget page, clicks a cell of
+its map (the box's "clicked" trigger) and comes back to the overview. It tells a run's end by the
+server's own "script finished" message and keeps the query string the server sets, as a browser does.
+
+Per key it times key sent -> the server's run finished (in a browser the box waits DEBOUNCE_MS of quiet
+before it sends, and the page is drawn in the browser before that: neither is the server's). Prints median
+and p95 of that and of the page visits, the errors (a traceback element on any page, a run that did not
+finish, a text or selection the server did not take), the server's CPU and resident memory (summed over
+the replicas with --replicas) and memory per session.
+
+--replicas N starts `scripts/serve.sh --replicas N` (nginx in front, sticky by cookie) and goes through
+it; each client keeps its own cookie, as each browser does. --url goes to a running app (no CPU or memory
+figures then).
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import http.cookies
+import json
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import websockets
+from streamlit.components.v2.bidi_component.main import _make_trigger_id
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from benchmarks.classroom import TEXT, stats  # noqa: E402
+from benchmarks.keystroke import cpu_seconds, rss_mb, serve  # noqa: E402
+
+BOX = "lstm_live_box"   # the live box's component name (explorer/shell/livebox.py)
+FINISHED = {ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY}
+
+
+class Student:
+    """One browser tab's side of the conversation with the server."""
+
+    def __init__(self, base: str, k: int, out: dict):
+        self.base, self.k, self.out = base, k, out
+        self.query, self.pages, self.page = "", {}, ""
+        self.box, self.fragment, self.states = None, "", {}
+
+    async def connect(self, text: str) -> None:
+        cookie = ""
+        request = urllib.request.Request(self.base + "/")
+        with await asyncio.to_thread(urllib.request.urlopen, request, timeout=60) as reply:   # as a browser loads the page
+            jar = http.cookies.SimpleCookie()
+            for header in reply.headers.get_all("Set-Cookie") or []:
+                jar.load(header)
+            cookie = "; ".join(f"{name}={m.value}" for name, m in jar.items())
+            page_replica = reply.headers.get("X-Replica")   # set by scripts/serve.sh's nginx
+        ws_url = "ws" + self.base[len("http"):] + "/_stcore/stream"
+        self.ws = await websockets.connect(ws_url, subprotocols=["streamlit"], origin=self.base, max_size=None,
+                                           additional_headers={"Cookie": cookie} if cookie else None,
+                                           open_timeout=60, ping_interval=None)
+        ws_replica = self.ws.response.headers.get("X-Replica")
+        self.out["replicas"].append(ws_replica)
+        if ws_replica != page_replica:   # sticky sessions: the websocket goes where the page came from
+            self.out["errors"].append(f"student {self.k}: page from {page_replica}, websocket to {ws_replica}")
+        self.query = urllib.parse.urlencode({"text": text})
+
+    async def run(self, *, page: str | None = None, fragment: str = "", triggers: list[WidgetState] = ()) -> float:
+        """Send one rerun as the browser would (the page's widget states, the query string) and read the
+        server's messages until its run finishes; the time that took, in ms."""
+        if page is not None and page != self.page:   # a browser forgets the last page's widgets
+            self.states, self.box, self.fragment = {}, None, ""
+        msg = BackMsg()
+        cs = msg.rerun_script
+        cs.query_string = self.query
+        cs.page_script_hash = self.page if page is None else page
+        cs.fragment_id = fragment
+        for state in list(self.states.values()) + list(triggers):
+            cs.widget_states.widgets.append(state)
+        t0 = time.perf_counter()
+        await self.ws.send(msg.SerializeToString())
+        while True:
+            fwd = ForwardMsg()
+            fwd.ParseFromString(await asyncio.wait_for(self.ws.recv(), timeout=120))
+            kind = fwd.WhichOneof("type")
+            if kind == "new_session":
+                self.page = fwd.new_session.page_script_hash
+            elif kind == "navigation":
+                self.pages = {p.url_pathname or "": p.page_script_hash for p in fwd.navigation.app_pages}
+                self.page = fwd.navigation.page_script_hash or self.page
+            elif kind == "page_info_changed":
+                self.query = fwd.page_info_changed.query_string
+            elif kind == "delta" and fwd.delta.WhichOneof("type") == "new_element":
+                element = fwd.delta.new_element
+                if element.WhichOneof("type") == "exception":
+                    self.out["errors"].append(f"student {self.k}: traceback: {element.exception.message[:100]}")
+                elif element.WhichOneof("type") == "bidi_component" and element.bidi_component.component_name.endswith(BOX):
+                    self.box, self.fragment = element.bidi_component.id, fwd.delta.fragment_id
+            elif kind == "script_finished":
+                if fwd.script_finished not in FINISHED:
+                    self.out["errors"].append(f"student {self.k}: a run ended as {fwd.script_finished}")
+                return (time.perf_counter() - t0) * 1000
+
+    def text_state(self, text: str, n: int) -> None:
+        """What the box sends once typing pauses: its state value "text" (livebox.js)."""
+        state = WidgetState(id=self.box, json_value=json.dumps({"text": {"text": text, "n": n}}))
+        self.states[self.box] = state
+
+    def click(self, t: int, j: int) -> WidgetState:
+        """A click on a map cell: the box's "clicked" trigger."""
+        return WidgetState(id=_make_trigger_id(self.box, "events"),
+                           json_trigger_value=json.dumps([{"event": "clicked", "value": {"t": t, "j": j}}]))
+
+    def says(self, name: str) -> str | None:
+        return urllib.parse.parse_qs(self.query).get(name, [None])[0]
+
+
+async def student(base: str, k: int, keys: int, chars: int, out: dict, start: float) -> None:
+    await asyncio.sleep(start)        # a class does not press Enter on the link in the same millisecond
+    me = Student(base, k, out)
+    text = (f"Student {k}. " + TEXT * 5)[:chars]
+    where = "opening the overview"
+    try:
+        await me.connect(text)
+        out["open"].append(await me.run(page=""))
+        if me.box is None:
+            raise RuntimeError("the overview has no live box")
+        for n in range(keys):
+            if n == keys // 2:
+                where = "on the forget page"
+                await visit(me, out)
+                where = "back on the overview"
+            where = f"key {n + 1}"
+            t0 = time.perf_counter()
+            text = text[:-1] if n % 2 else text + "x"
+            me.text_state(text, n + 1)
+            out["heard"].append(await me.run(fragment=me.fragment))
+            if me.says("text") != text:
+                out["errors"].append(f"student {k}, {where}: the server did not take the text")
+            await asyncio.sleep(max(0.0, 1.0 - (time.perf_counter() - t0)))
+        await me.ws.close()
+    except Exception as e:  # a run that never ends is a frozen page to a student
+        out["errors"].append(f"student {k}, {where}: {type(e).__name__}: {str(e).splitlines()[0][:120] if str(e) else ''}")
+
+
+async def visit(me: Student, out: dict) -> None:
+    """To the forget page, a click on a cell of its map, and back to the overview."""
+    out["page"].append(await me.run(page=me.pages["forget"]))
+    if me.box is None:
+        raise RuntimeError("the forget page has no live box")
+    out["click"].append(await me.run(fragment=me.fragment, triggers=[me.click(3, 5)]))
+    if (me.says("t"), me.says("j")) != ("3", "5"):
+        out["errors"].append(f"student {me.k}: the forget page did not take the click (t={me.says('t')}, j={me.says('j')})")
+    out["page"].append(await me.run(page=me.pages[""]))
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def replicas(n: int) -> tuple[subprocess.Popen, str, list[int]]:
+    """scripts/serve.sh --replicas n on a free port: the script, its URL once every replica answers
+    through nginx, and the replicas' pids."""
+    port = free_port()
+    proc = subprocess.Popen(["bash", "scripts/serve.sh", "--replicas", str(n), "--port", str(port)], cwd=ROOT,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(480):
+        pids = [p for p in descendants(proc.pid) if b"streamlit" in Path(f"/proc/{p}/cmdline").read_bytes()]
+        try:
+            if len(pids) == n and all(urllib.request.urlopen(f"http://127.0.0.1:{port + k}/_stcore/health", timeout=1)
+                                      .read() == b"ok" for k in range(1, n + 1)):
+                urllib.request.urlopen(url + "/_stcore/health", timeout=1)
+                return proc, url, pids
+        except OSError:
+            pass
+        time.sleep(0.25)
+    os.killpg(proc.pid, signal.SIGTERM)
+    raise RuntimeError("serve.sh did not start")
+
+
+def descendants(pid: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for p in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            children.setdefault(int(Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()[1]), []).append(int(p))
+        except (OSError, ValueError, IndexError):
+            pass
+    out, todo = [], list(children.get(pid, []))
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        todo.extend(children.get(p, []))
+    return out
+
+
+async def run(url: str, students: int, keys: int, chars: int) -> dict:
+    out = {"open": [], "heard": [], "page": [], "click": [], "errors": [], "replicas": []}
+    # the students arrive over the first second or two, as a class opening one link does
+    await asyncio.gather(*(student(url, k, keys, chars, out, k * 1.5 / max(students, 1)) for k in range(students)))
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--students", type=int, default=16)
+    ap.add_argument("--keys", type=int, default=20)
+    ap.add_argument("--chars", type=int, default=200)
+    where = ap.add_mutually_exclusive_group()
+    where.add_argument("--replicas", type=int, help="start scripts/serve.sh with this many replicas and nginx")
+    where.add_argument("--url", help="a running app (then server CPU and memory are not measured)")
+    args = ap.parse_args()
+    proc, pids, url = None, [], args.url
+    if url is None and args.replicas:
+        proc, url, pids = replicas(args.replicas)
+    elif url is None:
+        proc, url = serve("explorer/app.py")
+        pids = [proc.pid]
+    try:
+        rss0 = sum(rss_mb(p) for p in pids)
+        peak, done = [rss0], threading.Event()
+        threading.Thread(target=lambda: [peak.append(sum(rss_mb(p) for p in pids)) for _ in iter(lambda: done.wait(0.5), True)],
+                         daemon=True).start()
+        cpu0, t0, mine0 = sum(cpu_seconds(p) for p in pids), time.perf_counter(), time.process_time()
+        out = asyncio.run(run(url.rstrip("/"), args.students, args.keys, args.chars))
+        wall, mine = time.perf_counter() - t0, time.process_time() - mine0
+        done.set()
+        cpu = sum(cpu_seconds(p) for p in pids) - cpu0
+        rss1 = sum(rss_mb(p) for p in pids)
+    finally:
+        if proc is not None and args.replicas:
+            os.killpg(proc.pid, signal.SIGTERM)
+            proc.wait()
+        elif proc is not None:
+            proc.terminate()
+            proc.wait()
+    print(f"{args.students} students (websocket clients, no browsers), {args.keys} keys each (one a second), "
+          f"{args.chars} characters; " + (f"{args.replicas} replicas behind nginx" if args.replicas else
+                                          "one Streamlit process" if pids else url))
+    print(f"  key -> the server's run finished: {stats(out['heard'])}   ({len(out['heard'])} keys)")
+    print(f"  opening the overview:            {stats(out['open'])}")
+    print(f"  to another page and back:        {stats(out['page'])}")
+    print(f"  a click on a map cell:           {stats(out['click'])}")
+    if args.replicas:
+        print("  students per replica: " + ", ".join(f"{r} {out['replicas'].count(r)}" for r in sorted(set(out["replicas"]), key=str)))
+    print(f"  errors: {len(out['errors'])}" + "".join(f"\n    {e}" for e in out["errors"][:10]))
+    if pids:
+        print(f"  server CPU: {cpu:.1f} s over {wall:.0f} s ({100 * cpu / wall:.0f}% of one core"
+              + (f", {len(pids)} processes)" if len(pids) > 1 else ")"))
+        print(f"  server memory: {rss0:.0f} MB before, {max(peak):.0f} MB at most while the class was in "
+              f"({(max(peak) - rss0) / max(args.students, 1):+.1f} MB a session), {rss1:.0f} MB after")
+    print(f"  the clients' own CPU (this process): {mine:.1f} s ({100 * mine / wall:.0f}% of one core)")
+
+
+if __name__ == "__main__":
+    main()
