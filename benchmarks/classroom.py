@@ -14,7 +14,8 @@ Prints median and p95 of both, the errors seen (tracebacks on screen, page error
 CPU use and resident memory, and memory per session. Without --url it starts the app itself. On one
 machine the browsers share its cores with the server; in a class each runs on its own device, so by
 default they run at the lowest CPU priority (--same-priority to leave them be), and what is drawn in
-them still waits for those cores.
+them still waits for those cores. `benchmarks.server_load` runs the same class without browsers (websocket
+clients sending what each browser sends) to time the server's part alone.
 """
 from __future__ import annotations
 

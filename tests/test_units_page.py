@@ -82,7 +82,7 @@ def test_force_opens_the_what_if_on_that_unit():
     assert at.title[0].value == say("forget_title", "en")
     assert at.toggle(key="whatif_open_forget").value is True
     assert at.radio(key="whatif_scope_forget").value == "unit"
-    assert at.slider(key="j_slider").value == 41
+    assert at.slider(key="j_slider_41").value == 41
 
 
 def test_threshold_too_high_says_so_and_chinese_runs():

@@ -136,7 +136,7 @@ def box_data(text: str, version: int, lang: str, panels: list[dict], model: str 
     """Everything the component needs: the text and settings, never the trace — unless `server` holds
     one (server_trace: a model of yours), which is drawn instead of running the browser's model. `top`:
     a strip of the TOP_UNITS units that matter above each map (those in `named` {unit: what it tracks}
-    first); `keys`: ← → send "step"; `guesses` (guesses_spec): the next-character guesses beside the maps;
+    first); `keys`: ← → send "step" (the t to go to); `guesses` (guesses_spec): the next-character guesses beside the maps;
     `reads`: the text as the model reads it (unknown characters marked) under them."""
     return {
         "serverTrace": server if panels else None,
@@ -161,7 +161,7 @@ _component = None
 
 def live_box(data: dict, key: str, on_text, on_click=None, on_step=None) -> None:
     """Mount the box; on_text(text) when the server hears new text, on_click(t, j) on a map click,
-    on_step(±1) on the ← → keys."""
+    on_step(t) on the ← → keys (the t to go to: one before or after the last asked)."""
     global _component
     import streamlit as st
 
@@ -185,9 +185,9 @@ def live_box(data: dict, key: str, on_text, on_click=None, on_step=None) -> None
             on_click(int(cell["t"]), int(cell["j"]))
 
     def stepped():
-        delta = state().get("step")
-        if on_step is not None and delta in (-1, 1):
-            on_step(int(delta))
+        to = state().get("step")
+        if on_step is not None and isinstance(to, dict) and type(to.get("t")) is int:
+            on_step(to["t"])
 
     _component(data=data, key=key, on_text_change=text_changed, on_clicked_change=clicked, on_step_change=stepped)
 

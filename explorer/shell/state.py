@@ -27,7 +27,7 @@ class Keys:
     # shared by every page, mirrored in the URL
     LANG, TEXT, TEXT_VERSION, PRESENT, SEL_T, SEL_J = "lang", "text", "text_version", "present", "sel_t", "sel_j"
     # the lesson pages' step-and-unit controls and Play
-    T_SLIDER, J_SLIDER, PREV_STEP, NEXT_STEP = "t_slider", "j_slider", "prev_step", "next_step"
+    PREV_STEP, NEXT_STEP = "prev_step", "next_step"
     PLAYING, STOP_PLAY, PLAY_FULL_RUN = "playing", "stop_play", "play_full_run"
     TOP_UNITS, COUNTER_EXAMPLE = "top_units", "counter_example"
     # your own model (sidebar) and the downloads
@@ -48,6 +48,8 @@ class Keys:
 
     # families: Keys.live("overview") == "live_overview", Keys.whatif_open("forget") == "whatif_open_forget" …
     live = _family("live")                      # a page's live text box
+    t_slider = _family("t_slider")              # t_slider(t): new for each t chosen elsewhere (ui.step_controls)
+    j_slider = _family("j_slider")
     notice = _family("notice")                  # a page's Show me button
     quiz = _family("q")                         # quiz(question, "guess" | "reveal" | "shown")
     out_png = _family("out_png")                # a map's PNG download

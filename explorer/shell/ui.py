@@ -108,27 +108,36 @@ def _select(t_: int, j: int) -> None:
 
 
 def _step(delta: int, T: int) -> None:
-    st.session_state[K.SEL_T] = min(max(0, st.session_state[K.SEL_T] + delta), T - 1)
+    _go(st.session_state[K.SEL_T] + delta, T)
 
 
-def _from_slider(selection: str, slider: str) -> None:
-    st.session_state[selection] = st.session_state[slider]
+def _go(t: int, T: int) -> None:
+    st.session_state[K.SEL_T] = min(max(0, t), T - 1)
+
+
+def _from_slider(selection: str, slider: str, start: int) -> None:
+    if st.session_state[slider] != start:   # moved by the student; not the start value sent again
+        st.session_state[selection] = st.session_state[slider]
 
 
 def step_controls(T: int, H: int) -> None:
-    """Previous / next buttons and sliders for t and j (keys ← → also move t when a slider has focus)."""
-    st.session_state[K.T_SLIDER] = st.session_state[K.SEL_T]
-    st.session_state[K.J_SLIDER] = st.session_state[K.SEL_J]
+    """Previous / next buttons and sliders for t and j (keys ← → also move t when a slider has focus).
+    Each slider's key names the value it starts at, and only a value other than that is a move: when t or
+    j is chosen elsewhere (a key, a click on a map, Play), messages already on their way from the browser
+    still carry the sliders it showed, and with one key for every t those would put t back."""
+    t, j = st.session_state[K.SEL_T], st.session_state[K.SEL_J]
+    t_key, j_key = K.t_slider(t), K.j_slider(j)
+    st.session_state[t_key], st.session_state[j_key] = t, j
     with st.container(horizontal=True, vertical_alignment="center"):
         st.button(say("prev"), icon=":material/arrow_back:", on_click=_step, args=(-1, T),
-                  disabled=st.session_state[K.SEL_T] == 0, key=K.PREV_STEP)
+                  disabled=t == 0, key=K.PREV_STEP)
         st.button(say("next"), icon=":material/arrow_forward:", on_click=_step, args=(1, T),
-                  disabled=st.session_state[K.SEL_T] == T - 1, key=K.NEXT_STEP)
+                  disabled=t == T - 1, key=K.NEXT_STEP)
         play_toggle(T)
     t_col, j_col = st.columns([7, 5])
-    t_col.slider(say("pick_t"), 0, max(T - 1, 1), key=K.T_SLIDER, on_change=_from_slider, args=(K.SEL_T, K.T_SLIDER),
+    t_col.slider(say("pick_t"), 0, max(T - 1, 1), key=t_key, on_change=_from_slider, args=(K.SEL_T, t_key, t),
                  disabled=T == 1)
-    j_col.slider(say("pick_j"), 0, H - 1, key=K.J_SLIDER, on_change=_from_slider, args=(K.SEL_J, K.J_SLIDER))
+    j_col.slider(say("pick_j"), 0, H - 1, key=j_key, on_change=_from_slider, args=(K.SEL_J, j_key, j))
 
 
 def _play_changed(T: int) -> None:
@@ -285,7 +294,7 @@ def lesson_page(name: str, latex: str | tuple[str, ...], map_kinds: tuple[str, .
     selected = clamp_selection(*trace.forget.shape) if trace is not None else None
     st.caption(say("map_caption"))
     text_box(map_kinds, key=K.live(name), on_click=_select, selected=selected,
-             on_step=(lambda d: _step(d, len(trace))) if trace is not None else None)
+             on_step=(lambda t: _go(t, len(trace))) if trace is not None else None)
     if trace is None:
         return None
     unknown_note(trace)

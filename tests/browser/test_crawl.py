@@ -22,11 +22,13 @@ WATCH = """() => {
     .observe(document.body, {childList: true, subtree: true});
 }"""
 # a chart holding data but drawn flat, or a map with no rows: what a student would see as blank
+# Charts on screen only: Streamlit keeps a chart of an earlier run in a display:none container for a
+# while (seen during case 2's training reruns); a chart drawn at zero height in view is still caught.
 FLAT = """() => [
-  ...[...document.querySelectorAll('.js-plotly-plot')].filter(p => p.data && p.data.length &&
+  ...[...document.querySelectorAll('.js-plotly-plot')].filter(p => p.data && p.data.length && p.checkVisibility() &&
        p.getBoundingClientRect().height < 60).map(p => 'plotly chart of height ' + p.getBoundingClientRect().height),
-  ...[...document.querySelectorAll('canvas.lb-map')].filter(c => c.getBoundingClientRect().height < 20 ||
-       c.getBoundingClientRect().width < 50).map(c => 'map ' + c.dataset.kind + ' drawn at no size'),
+  ...[...document.querySelectorAll('canvas.lb-map')].filter(c => c.checkVisibility() && (c.getBoundingClientRect().height < 20 ||
+       c.getBoundingClientRect().width < 50)).map(c => 'map ' + c.dataset.kind + ' drawn at no size'),
   ...[...document.querySelectorAll('.lb-status')].filter(s => s.textContent).map(s => 'live box: ' + s.textContent),
   ...[...document.querySelectorAll("[role='dialog']")].filter(d => d.innerText.includes('Page not found'))
        .map(() => 'page not found'),

@@ -86,7 +86,7 @@ class LiveBox {
     this.root = el("div", "lb-root");
     this.root.__view = this;
     parent.appendChild(this.root);
-    this.version = null; this.cache = {}; this.sent = 0; this.timer = null; this.drawn = 0;
+    this.version = null; this.cache = {}; this.sent = 0; this.asked = []; this.timer = null; this.drawn = 0;
     const row = el("div", "lb-row");
     this.label = el("label", "lb-label");
     this.input = el("input", "lb-input"); this.input.type = "text"; this.input.spellcheck = false;
@@ -120,7 +120,14 @@ class LiveBox {
       const el = e.target;
       if (el && (el.closest("input, textarea, select, [contenteditable='true'], [role='slider'], [role='listbox']"))) return;
       e.preventDefault();
-      this.setTriggerValue("step", e.key === "ArrowLeft" ? -1 : 1);
+      if (!this.data.selected) return;
+      // The step names the t to go to, not ±1: the server keeps only the newest of two steps that reach
+      // it before its run starts (a quick ← ← on a busy server would move once). `asked` holds the steps
+      // sent and not yet seen back, so the next one counts from the last of them.
+      const last = this.chars().length - 1, from = this.asked.length ? this.asked[this.asked.length - 1] : this.data.selected.t;
+      const t = Math.min(Math.max(0, from + (e.key === "ArrowLeft" ? -1 : 1)), Math.max(0, last));
+      this.asked.push(t);
+      this.setTriggerValue("step", { t });
     };
     document.addEventListener("keydown", this.onKey);
   }
@@ -135,6 +142,8 @@ class LiveBox {
 
   update(data, setStateValue, setTriggerValue) {
     this.data = data; this.setStateValue = setStateValue; this.setTriggerValue = setTriggerValue;
+    const seen = data.selected ? this.asked.indexOf(data.selected.t) : -1;   // the server's t: one of the steps asked
+    this.asked = seen >= 0 ? this.asked.slice(seen + 1) : [];                  // (those after it still to come), or its own
     this.labelText.textContent = data.label;
     this.input.placeholder = data.placeholder;
     this.input.maxLength = data.inputCap;
