@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import json
 from pathlib import Path
@@ -69,6 +70,14 @@ def write_static() -> list[Path]:
 
 def static_url(name: str) -> str:
     """The model file's address, relative to the page, with its content hash (a new file is fetched anew)."""
+    st_ = (STATIC / f"{name}.json").stat()
+    return _static_url(name, st_.st_mtime_ns, st_.st_size)
+
+
+@functools.lru_cache(maxsize=8)
+def _static_url(name: str, mtime_ns: int, size: int) -> str:
+    """Hashed once per version of the file (a run of every page asks; hashing it each time was 7 % of the
+    server's CPU with a class typing: benchmarks.server_load under py-spy)."""
     digest = hashlib.sha256((STATIC / f"{name}.json").read_bytes()).hexdigest()[:12]
     return f"app/static/{name}.json?v={digest}"
 

@@ -1,6 +1,5 @@
 """scripts/serve.sh: two replicas behind nginx. Several students at once: both replicas serve, and each
 student's page, websocket and reruns stay on one replica, so each keeps their own text and state."""
-import asyncio
 import signal
 import subprocess
 import urllib.parse
@@ -73,12 +72,11 @@ def test_students_spread_over_both_replicas_and_keep_their_own_text(proxy, brows
         page.context.close()
 
 
-def test_websocket_students_through_the_proxy_stay_on_their_replica(proxy):
-    """benchmarks/server_load.py's students through nginx: each one's websocket goes to the replica its
-    page came from (the benchmark counts any other as an error), the class is spread over both, and every
-    run takes the student's own text and click."""
+def test_websocket_students_through_the_proxy_keep_their_own_text(proxy):
+    """benchmarks/server_load.py's students through nginx, each with its own cookie: the class is spread
+    over both replicas, and every run of every student finishes and takes that student's own text and click."""
     url, port = proxy
-    out = asyncio.run(server_load.run(url, students=STUDENTS, keys=2, chars=60))
+    out = server_load.run_class(url, students=STUDENTS, keys=2, chars=60)
     assert out["errors"] == []
     assert len(out["heard"]) == 2 * STUDENTS and len(out["click"]) == STUDENTS
     assert set(out["replicas"]) == {f"127.0.0.1:{port + 1}", f"127.0.0.1:{port + 2}"}, out["replicas"]
