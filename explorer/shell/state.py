@@ -48,7 +48,7 @@ class Keys:
 
     # families: Keys.live("overview") == "live_overview", Keys.whatif_open("forget") == "whatif_open_forget" …
     live = _family("live")                      # a page's live text box
-    t_slider = _family("t_slider")              # t_slider(t): new for each t chosen elsewhere (ui.step_controls)
+    t_slider = _family("t_slider")              # t_slider(t): the t slider keyed by the t it starts at (ui.step_controls)
     j_slider = _family("j_slider")
     notice = _family("notice")                  # a page's Show me button
     quiz = _family("q")                         # quiz(question, "guess" | "reveal" | "shown")
