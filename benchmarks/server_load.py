@@ -31,7 +31,6 @@ import http.cookies
 import json
 import os
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -50,7 +49,7 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from benchmarks.classroom import TEXT, stats  # noqa: E402
-from benchmarks.keystroke import cpu_seconds, rss_mb, serve  # noqa: E402
+from benchmarks.keystroke import cpu_seconds, descendants, free_port, rss_mb, serve  # noqa: E402
 
 BOX = "lstm_live_box"   # the live box's component name (explorer/shell/livebox.py)
 FINISHED = {ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY}
@@ -169,12 +168,6 @@ async def visit(me: Student, out: dict) -> None:
     out["page"].append(await me.run(page=me.pages[""]))
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def replicas(n: int) -> tuple[subprocess.Popen, str, list[int]]:
     """scripts/serve.sh --replicas n on a free port: the script, its URL once every replica answers
     through nginx, and the replicas' pids."""
@@ -183,8 +176,8 @@ def replicas(n: int) -> tuple[subprocess.Popen, str, list[int]]:
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     url = f"http://127.0.0.1:{port}"
     for _ in range(480):
-        pids = [p for p in descendants(proc.pid) if b"streamlit" in Path(f"/proc/{p}/cmdline").read_bytes()]
         try:
+            pids = [p for p in descendants(proc.pid) if b"streamlit" in Path(f"/proc/{p}/cmdline").read_bytes()]
             if len(pids) == n and all(urllib.request.urlopen(f"http://127.0.0.1:{port + k}/_stcore/health", timeout=1)
                                       .read() == b"ok" for k in range(1, n + 1)):
                 urllib.request.urlopen(url + "/_stcore/health", timeout=1)
@@ -194,21 +187,6 @@ def replicas(n: int) -> tuple[subprocess.Popen, str, list[int]]:
         time.sleep(0.25)
     os.killpg(proc.pid, signal.SIGTERM)
     raise RuntimeError("serve.sh did not start")
-
-
-def descendants(pid: int) -> list[int]:
-    children: dict[int, list[int]] = {}
-    for p in filter(str.isdigit, os.listdir("/proc")):
-        try:
-            children.setdefault(int(Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()[1]), []).append(int(p))
-        except (OSError, ValueError, IndexError):
-            pass
-    out, todo = [], list(children.get(pid, []))
-    while todo:
-        p = todo.pop()
-        out.append(p)
-        todo.extend(children.get(p, []))
-    return out
 
 
 async def run(url: str, students: int, keys: int, chars: int) -> dict:
