@@ -18,7 +18,7 @@ def live() -> None:
     """The box, its maps, the guesses and the text as read: all drawn by the browser on every key. When
     the server hears the text, only this part reruns (and the page around it is not sent again)."""
     st.caption(ui.say("heatmaps_caption", h=ui.model().hidden_size))
-    ui.live_trace(figures.OVERVIEW_KINDS, key=K.live("overview"), guesses=True)
+    ui.live_text(figures.OVERVIEW_KINDS, key=K.live("overview"), guesses=True)
 
 
 live()

@@ -6,7 +6,7 @@ from streamlit.testing.v1 import AppTest
 
 from explorer import load_model, trace
 from explorer.i18n import say
-from explorer.shell.ui import DEFAULT_TEXT, INPUT_CAP, TEXT_CAP
+from explorer.shell.ui import DEFAULT_TEXT, INPUT_CAP, TEXT_CAP, K
 from tests.helpers.apptest import APP
 
 def run_app(**query) -> AppTest:
@@ -24,7 +24,7 @@ def charts(at: AppTest) -> list[dict]:
 
 def maps(at: AppTest) -> dict:
     """The data the live box (text box + maps, drawn in the browser) is mounted with."""
-    return json.loads(at.get("bidi_component")[0].proto.json)
+    return json.loads(at.get("bidi_component")[0].proto.json)[0]
 
 
 def test_overview_sends_the_text_and_the_maps_to_draw_never_their_values():
@@ -70,8 +70,18 @@ def test_text_that_looks_like_markup_is_shown_literally(text):
 
 
 def test_unknown_characters_are_named_in_a_note():
-    at = run_app(text="hi 😀")
-    assert any("😀" in c.value for c in at.caption)
+    at = run_app(text="hi 😀 ☃😀")   # counted as the model reads them, each named once
+    assert say("unknown_note", "en", n=3, chars="☃ 😀") in [c.value for c in at.caption]
+
+
+def test_the_take_out_files_are_made_only_while_its_popover_is_open():
+    at = run_app(text="hello")
+    assert not at.get("download_button")             # closed: nothing of it is made on a key
+    at.session_state[K.OUT_POPOVER] = True            # as the browser says when it is opened
+    at.run()
+    names = [b.proto.label for b in at.get("download_button")]
+    assert len(names) == 2 + 6 and say("out_npz", "en") in names     # .npz, CSVs, and a PNG of each map
+    assert "hello" in at.code[0].value                # the snippet reproduces this text
 
 
 def test_several_lines_box_sets_the_text_with_its_line_breaks():

@@ -40,7 +40,7 @@ def numbers(latex: str) -> list[float]:
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_each_page_runs_and_shows_its_map(page, lang, tr):
     at = open_page(page, lang=lang)
-    data = json.loads(at.get("bidi_component")[0].proto.json)  # the live box and its clickable maps
+    data = json.loads(at.get("bidi_component")[0].proto.json)[0]  # the live box and its clickable maps
     kinds = {"forget": ["forget"], "input": ["input", "candidate", "written"], "cell": ["cell"],
              "output": ["output", "tanh_cell", "hidden"]}[page]
     assert [p["kind"] for p in data["panels"]] == kinds and all(p["clickable"] for p in data["panels"])

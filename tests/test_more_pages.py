@@ -16,8 +16,9 @@ def specs(at):
 
 
 def component_maps(at) -> list[dict]:
-    """The data of every unit-map component on the page."""
-    return [json.loads(c.proto.json) for c in at.get("bidi_component")]
+    """The data of every unit-map component on the page (the live box's is sent as a list of one)."""
+    sent = [json.loads(c.proto.json) for c in at.get("bidi_component")]
+    return [d[0] if isinstance(d, list) else d for d in sent]
 
 
 def values(d):

@@ -46,7 +46,7 @@ def open_with(model, page: str, lang: str = "en", **state) -> AppTest:
 
 
 def box(at: AppTest) -> dict:
-    return json.loads(at.get("bidi_component")[0].proto.json)
+    return json.loads(at.get("bidi_component")[0].proto.json)[0]
 
 
 @pytest.mark.parametrize("page", ["overview", "forget", "input", "cell", "output", "units"])

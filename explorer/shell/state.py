@@ -35,6 +35,7 @@ class Keys:
     OWN_WEIGHTS_FILE, OWN_VOCAB_FILE, OWN_LOAD, OWN_BACK = "own_weights_file", "own_vocab_file", "own_load", "own_back"
     OWN_LAYER, OWN_DIRECTION = "own_layer", "own_direction"
     OUT_NPZ, OUT_CSV = "out_npz", "out_csv"
+    OUT_POPOVER = "out_popover"   # open or closed: its content is made only while it is open
     # pages
     INPUT_LINES, OUTPUT_LINES = "input_lines", "output_lines"
     BELT, CONTRIB_OPEN, CONTRIBUTIONS = "belt", "contrib_open", "contributions"
@@ -118,14 +119,20 @@ def init_state() -> None:
         st.session_state[K.TEXT] = st.query_params.get("text", DEFAULT_TEXTS[st.session_state[K.LANG]])[:INPUT_CAP]
 
 
+def _to_url(name: str, value: str) -> None:
+    """Set ?name=value unless the URL already says so (each setting is a message to the browser)."""
+    if st.query_params.get(name) != value:
+        st.query_params[name] = value
+
+
 def sync_url() -> None:
-    st.query_params["lang"] = lang()
-    st.query_params["text"] = st.session_state[K.TEXT]
+    _to_url("lang", lang())
+    _to_url("text", st.session_state[K.TEXT])
 
 
 def language_switch() -> None:
     st.sidebar.radio(say("language"), list(LANGS), format_func=LANGS.get, key=K.LANG, horizontal=True)
-    st.query_params["lang"] = lang()  # on every page, so a reload or a shared link keeps the language
+    _to_url("lang", lang())   # on every page, so a reload or a shared link keeps the language
 
 
 def text_now() -> str:
@@ -159,8 +166,8 @@ def clamp_selection(T: int, H: int) -> tuple[int, int]:
 
 def sync_selection() -> None:
     """The chosen (t, j) into the URL: the one place that writes them there."""
-    st.query_params["t"] = str(st.session_state[K.SEL_T])
-    st.query_params["j"] = str(st.session_state[K.SEL_J])
+    _to_url("t", str(st.session_state[K.SEL_T]))
+    _to_url("j", str(st.session_state[K.SEL_J]))
 
 
 def presenting() -> bool:
@@ -170,7 +177,7 @@ def presenting() -> bool:
 def sync_present() -> None:
     """Presenter mode into the URL (?present=1), so the links a teacher shares keep it."""
     if presenting():
-        st.query_params["present"] = "1"
+        _to_url("present", "1")
     else:
         st.query_params.pop("present", None)
 

@@ -1,6 +1,10 @@
 """Take it out (Streamlit): a popover beside the text box with the current trace as .npz, a zip of CSVs,
 each map as a PNG, and a Python snippet that reproduces the view. The files are made when a button is
-pressed (explorer/draw/export.py), from the trace the page shows."""
+pressed (explorer/draw/export.py), from the trace the page shows.
+
+The popover's content is made only while it is open (it tracks its state, and opening it reruns the box):
+made on every key it was a third of the server's work for each key a class typed (py-spy under
+benchmarks.server_load), for a popover nobody had open."""
 from __future__ import annotations
 
 import streamlit as st
@@ -14,7 +18,10 @@ from explorer.shell.state import K
 
 def popover(kinds) -> None:
     text = st.session_state[K.TEXT][:TEXT_CAP]
-    with st.popover(say("out_button"), icon=":material/download:"):
+    out = st.popover(say("out_button"), icon=":material/download:", on_change="rerun", key=K.OUT_POPOVER)
+    if not out.open:
+        return
+    with out:
         if not text:
             st.caption(say("empty_hint"))
             return

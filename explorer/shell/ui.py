@@ -18,7 +18,8 @@ from explorer.shell.state import (  # noqa: F401  (handed on to the pages)
     CHINESE_TEXT, DEFAULT_TEXT, INPUT_CAP, TEXT_CAP, K, clamp_selection, init_state, lang, language_switch,
     presenting, say, session_id, set_text, sync_present, sync_selection, sync_url, text_now)
 from explorer.tracing import Trace
-from explorer.vocab import display_char
+from explorer.shell import own_ui
+from explorer.vocab import UNKNOWN_ID, display_char
 
 
 # Computed results, shared by all sessions and bounded by bytes (explorer.cache): a class typing 300
@@ -54,7 +55,6 @@ def text_box(kinds=(), key: str = "live_box", model_name: str = "char_lstm", on_
             st.text_area(say("lines_label"), value=st.session_state[K.TEXT], key=K.lines(version), height=220,
                          max_chars=INPUT_CAP, help=say("lines_help"),
                          on_change=lambda: set_text(st.session_state[K.lines(version)]))
-    from explorer.shell import own_ui
     from explorer.shell.livebox import guesses_spec, server_trace
 
     panels = panels_for(kinds, lang(), clickable=on_click is not None, heights=heights, splits=splits)
@@ -77,11 +77,27 @@ def text_box(kinds=(), key: str = "live_box", model_name: str = "char_lstm", on_
 
 
 def unknown_note(tr_) -> None:
-    """Which characters the model has never seen, shown as themselves (never as markup)."""
-    unknown = sorted({c for c, u in zip(tr_.text, tr_.unknown) if u})
-    if unknown:
-        shown = " ".join(display_char(c) for c in unknown[:20])
-        st.caption(say("unknown_note", n=int(tr_.unknown.sum()), chars=md_escape(shown)))
+    """Which characters the model has never seen (in a trace), shown as themselves (never as markup)."""
+    _unknown_caption(tr_.text, tr_.unknown)
+
+
+def _unknown_caption(text, unknown) -> None:
+    seen = sorted({c for c, u in zip(text, unknown) if u})
+    if seen:
+        shown = " ".join(display_char(c) for c in seen[:20])
+        st.caption(say("unknown_note", n=int(sum(unknown)), chars=md_escape(shown)))
+
+
+def live_text(kinds=(), key: str = "live_box", guesses: bool = False) -> str:
+    """The box of a page that needs no trace on the server (the overview): its maps and guesses are the
+    browser's, so a key costs the server no trace, only the note of the characters the shipped model does
+    not know (a model of yours is traced anyway: the browser does not hold it)."""
+    text = text_box(kinds, key=key, guesses=guesses)
+    if text and own_ui.current() is None:
+        _unknown_caption(text, [i == UNKNOWN_ID for i in shipped().vocab.encode(text)])
+    elif text:
+        unknown_note(cached_trace(text))
+    return text
 
 
 def live_trace(kinds=(), key: str = "live_box", guesses: bool = False) -> Trace | None:
@@ -415,8 +431,6 @@ def presenter() -> None:
 def page_question(stop_key: str) -> None:
     """The page's predict-then-reveal question, its answer computed now from the model."""
     from explorer import quiz
-
-    from explorer.shell import own_ui
 
     if own_ui.current() is not None:     # the questions are about the shipped model
         st.caption(say("own_no_questions"))

@@ -385,6 +385,6 @@ export default function (component) {
   const { data, parentElement, setStateValue, setTriggerValue } = component;
   const root = parentElement.querySelector(".lb-root");
   const view = root ? root.__view : new LiveBox(parentElement);
-  view.update(data, setStateValue, setTriggerValue);
+  view.update(data[0], setStateValue, setTriggerValue);   // sent as [data] (explorer/shell/livebox.py: live_box)
   return () => view.detach();
 }
