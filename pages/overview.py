@@ -13,12 +13,15 @@ st.write(ui.say("overview_intro"))
 ui.example_buttons()
 
 
+st.caption(ui.say("heatmaps_caption", h=ui.model().hidden_size))
+ui.box_controls(figures.OVERVIEW_KINDS)     # outside the fragment: a key does not rerun them
+
+
 @st.fragment
 def live() -> None:
     """The box, its maps, the guesses and the text as read: all drawn by the browser on every key. When
     the server hears the text, only this part reruns (and the page around it is not sent again)."""
-    st.caption(ui.say("heatmaps_caption", h=ui.model().hidden_size))
-    ui.live_text(figures.OVERVIEW_KINDS, key=K.live("overview"), guesses=True)
+    ui.live_text(figures.OVERVIEW_KINDS, key=K.live("overview"), guesses=True, controls=False)
 
 
 live()

@@ -87,6 +87,11 @@ def test_the_take_out_files_are_made_only_while_its_popover_is_open():
 def test_several_lines_box_sets_the_text_with_its_line_breaks():
     at = run_app(text="def f():")
     version = maps(at)["version"]
+    assert not at.text_area                              # closed: no editor is made on a key
+    at.session_state[K.LINES_POPOVER] = True             # opened: the editor holds the text as it is now
+    at.session_state[K.TEXT] = "def g():"
+    at.run()
+    assert at.text_area(key=f"lines{version}").value == "def g():"
     code = "x = [\n    1,\n]"
     at.text_area(key=f"lines{version}").input(code).run()
     assert not at.exception

@@ -35,7 +35,7 @@ class Keys:
     OWN_WEIGHTS_FILE, OWN_VOCAB_FILE, OWN_LOAD, OWN_BACK = "own_weights_file", "own_vocab_file", "own_load", "own_back"
     OWN_LAYER, OWN_DIRECTION = "own_layer", "own_direction"
     OUT_NPZ, OUT_CSV = "out_npz", "out_csv"
-    OUT_POPOVER = "out_popover"   # open or closed: its content is made only while it is open
+    OUT_POPOVER, LINES_POPOVER = "out_popover", "lines_popover"   # open or closed: content made only while open
     # pages
     INPUT_LINES, OUTPUT_LINES = "input_lines", "output_lines"
     BELT, CONTRIB_OPEN, CONTRIBUTIONS = "belt", "contrib_open", "contributions"

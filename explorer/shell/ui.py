@@ -31,18 +31,11 @@ def _heard(text: str) -> None:
     st.session_state[K.TEXT] = text[:INPUT_CAP]
 
 
-def text_box(kinds=(), key: str = "live_box", model_name: str = "char_lstm", on_click=None,
-             selected: tuple[int, int] | None = None, heights: dict | None = None, splits: dict | None = None,
-             on_step=None, guesses: bool = False) -> str:
-    """The live text box, with the unit × time maps of `kinds` drawn under it by the browser; returns the
-    text the model reads (capped), with notices shown. `guesses`: the box also lists the model's
-    next-character guesses beside the maps and the text as it reads it under them, on every key.
-
-    One line that answers every keystroke in the browser (Enter or the ↵ button gives a line break, shown
-    as ↵), and a "several lines" text area for pasting or editing text with line breaks.
-    """
-    from explorer.shell.livebox import box_data, live_box, panels_for
-
+def box_controls(kinds=(), model_name: str = "char_lstm") -> None:
+    """The row above the box: "units that matter first", take it out, several lines. Both popovers make
+    their content only while open (opening one reruns what holds it), so the several-lines editor opens on
+    the text as it is now, and the row can stand outside a fragment that reruns on every key (the
+    overview: each widget there was a millisecond of the server's run a key)."""
     version = st.session_state.get(K.TEXT_VERSION, 0)
     with st.container(horizontal=True, horizontal_alignment="right", vertical_alignment="center"):
         if kinds:
@@ -51,10 +44,29 @@ def text_box(kinds=(), key: str = "live_box", model_name: str = "char_lstm", on_
             from explorer.shell import take_out
 
             take_out.popover(kinds)
-        with st.popover(say("lines_button")):
-            st.text_area(say("lines_label"), value=st.session_state[K.TEXT], key=K.lines(version), height=220,
-                         max_chars=INPUT_CAP, help=say("lines_help"),
-                         on_change=lambda: set_text(st.session_state[K.lines(version)]))
+        lines = st.popover(say("lines_button"), on_change="rerun", key=K.LINES_POPOVER)
+        if lines.open:
+            lines.text_area(say("lines_label"), value=st.session_state[K.TEXT], key=K.lines(version), height=220,
+                            max_chars=INPUT_CAP, help=say("lines_help"),
+                            on_change=lambda: set_text(st.session_state[K.lines(version)]))
+
+
+def text_box(kinds=(), key: str = "live_box", model_name: str = "char_lstm", on_click=None,
+             selected: tuple[int, int] | None = None, heights: dict | None = None, splits: dict | None = None,
+             on_step=None, guesses: bool = False, controls: bool = True) -> str:
+    """The live text box, with the unit × time maps of `kinds` drawn under it by the browser; returns the
+    text the model reads (capped), with notices shown. `guesses`: the box also lists the model's
+    next-character guesses beside the maps and the text as it reads it under them, on every key.
+
+    One line that answers every keystroke in the browser (Enter or the ↵ button gives a line break, shown
+    as ↵), and a "several lines" text area for pasting or editing text with line breaks (in the row of
+    box_controls, above the box; `controls=False`: the page draws that row itself).
+    """
+    from explorer.shell.livebox import box_data, live_box, panels_for
+
+    version = st.session_state.get(K.TEXT_VERSION, 0)
+    if controls:
+        box_controls(kinds, model_name)
     from explorer.shell.livebox import guesses_spec, server_trace
 
     panels = panels_for(kinds, lang(), clickable=on_click is not None, heights=heights, splits=splits)
@@ -88,11 +100,11 @@ def _unknown_caption(text, unknown) -> None:
         st.caption(say("unknown_note", n=int(sum(unknown)), chars=md_escape(shown)))
 
 
-def live_text(kinds=(), key: str = "live_box", guesses: bool = False) -> str:
+def live_text(kinds=(), key: str = "live_box", guesses: bool = False, controls: bool = True) -> str:
     """The box of a page that needs no trace on the server (the overview): its maps and guesses are the
     browser's, so a key costs the server no trace, only the note of the characters the shipped model does
     not know (a model of yours is traced anyway: the browser does not hold it)."""
-    text = text_box(kinds, key=key, guesses=guesses)
+    text = text_box(kinds, key=key, guesses=guesses, controls=controls)
     if text and own_ui.current() is None:
         _unknown_caption(text, [i == UNKNOWN_ID for i in shipped().vocab.encode(text)])
     elif text:

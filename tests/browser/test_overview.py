@@ -124,12 +124,17 @@ def test_line_breaks_can_be_typed_and_pasted(open_app):
     # several lines at once: the text area in the popover
     page.get_by_role("button", name="Several lines").click()
     area = page.locator("[data-testid='stPopoverBody'] textarea")
+    expect(area).to_have_value("ab\nc\nd", timeout=30_000)        # it opens on the text as typed in the box
     area.fill("if x:\n    y = 1")
     area.press("Control+Enter")
     settle(page)
     wait_for_ticks(page, "if␣x:↵␣␣␣␣y␣=␣1")
     expect(text_box(page)).to_have_value("if x:↵    y = 1", timeout=30_000)
     shot(page, "overview-line-breaks")
+    area.fill("a\nb")                      # still open: edited, then closed by a click on the page
+    page.get_by_role("heading", level=1).click()
+    wait_for_ticks(page, "a↵b")
+    expect(area).to_have_count(0)
 
 
 def test_back_to_the_overview_right_after_a_click_on_a_map(open_app, server):
