@@ -2,7 +2,7 @@
 each map as a PNG, and a Python snippet that reproduces the view. The files are made when a button is
 pressed (explorer/draw/export.py), from the trace the page shows.
 
-The popover's content is made only while it is open (it tracks its state, and opening it reruns the box):
+The popover's content is made only while it is open (it tracks its state; opening it reruns what holds it):
 made on every key it was a third of the server's work for each key a class typed (py-spy under
 benchmarks.server_load), for a popover nobody had open."""
 from __future__ import annotations
