@@ -50,6 +50,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from benchmarks.classroom import TEXT, stats  # noqa: E402
 from benchmarks.keystroke import cpu_seconds, descendants, free_port, rss_mb, serve  # noqa: E402
+from explorer import i18n  # noqa: E402
+from explorer.training.jobs import MAX_RUNNING  # noqa: E402
 
 BOX = "lstm_live_box"   # the live box's component name (explorer/shell/livebox.py)
 FINISHED = {ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY}
@@ -58,10 +60,12 @@ FINISHED = {ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_S
 class Student:
     """One browser tab's side of the conversation with the server."""
 
-    def __init__(self, base: str, k: int, out: dict):
-        self.base, self.k, self.out = base, k, out
+    def __init__(self, base: str, k: int, out: dict, who: str = "student"):
+        self.base, self.k, self.out, self.who = base, k, out, who
         self.query, self.pages, self.page = "", {}, ""
         self.box, self.fragment, self.states = None, "", {}
+        self.seen: list = []     # the elements the last run drew
+        self.poll = ""           # the fragment the page reruns on a timer (st.fragment(run_every=...)), if any
 
     async def connect(self, text: str) -> None:
         cookie = ""
@@ -89,6 +93,7 @@ class Student:
         cs.query_string = self.query
         cs.page_script_hash = self.page if page is None else page
         cs.fragment_id = fragment
+        self.seen = []
         for state in list(self.states.values()) + list(triggers):
             cs.widget_states.widgets.append(state)
         t0 = time.perf_counter()
@@ -104,15 +109,22 @@ class Student:
                 self.page = fwd.navigation.page_script_hash or self.page
             elif kind == "page_info_changed":
                 self.query = fwd.page_info_changed.query_string
+            elif kind == "auto_rerun":
+                self.poll = fwd.auto_rerun.fragment_id
+            elif kind == "stop_auto_rerun":
+                self.poll = ""
             elif kind == "delta" and fwd.delta.WhichOneof("type") == "new_element":
                 element = fwd.delta.new_element
+                self.seen.append(element)
                 if element.WhichOneof("type") == "exception":
-                    self.out["errors"].append(f"student {self.k}: traceback: {element.exception.message[:100]}")
+                    self.out["errors"].append(f"{self.who} {self.k}: traceback: {element.exception.message[:100]}")
                 elif element.WhichOneof("type") == "bidi_component" and element.bidi_component.component_name.endswith(BOX):
                     self.box, self.fragment = element.bidi_component.id, fwd.delta.fragment_id
             elif kind == "script_finished":
+                if fwd.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+                    continue     # the script asked for a rerun itself (st.rerun): the server goes on
                 if fwd.script_finished not in FINISHED:
-                    self.out["errors"].append(f"student {self.k}: a run ended as {fwd.script_finished}")
+                    self.out["errors"].append(f"{self.who} {self.k}: a run ended as {fwd.script_finished}")
                 return (time.perf_counter() - t0) * 1000
 
     def text_state(self, text: str, n: int) -> None:
@@ -127,6 +139,17 @@ class Student:
 
     def says(self, name: str) -> str | None:
         return urllib.parse.parse_qs(self.query).get(name, [None])[0]
+
+    def drew(self, kind: str) -> list[str]:
+        """The text of each element of this kind ("alert", "markdown") the last run drew."""
+        return [getattr(e, kind).body for e in self.seen if e.WhichOneof("type") == kind]
+
+    def press(self, label: str) -> WidgetState:
+        """A click on the button the last run drew with this label."""
+        ids = [e.button.id for e in self.seen if e.WhichOneof("type") == "button" and e.button.label == label]
+        if not ids:
+            raise RuntimeError(f"no {label!r} button on the page")
+        return WidgetState(id=ids[0], trigger_value=True)
 
 
 async def student(base: str, k: int, keys: int, chars: int, out: dict, start: float) -> None:
@@ -168,6 +191,72 @@ async def visit(me: Student, out: dict) -> None:
     out["page"].append(await me.run(page=me.pages[""]))
 
 
+def said(key: str, **values) -> str:
+    """What the app says in English (its default language) for an i18n key, up to its first placeholder."""
+    return i18n.STRINGS[key]["en"].split("{")[0]
+
+
+async def trainer(base: str, k: int, out: dict, start: float) -> None:
+    """A student who trains case 1 while the class types: opens its page and presses Train (turned away
+    past the process's cap, as the page says, and pressing again 5 s later, as training_together's people
+    do); once training, presses Train on case 2 too, which must be refused (one training a person); then
+    watches case 1 as its page does (the live part reruns on the timer the server set) until Finished.
+    Records, per trainer, when its training was first seen running and last seen running (both inside the
+    time its thread really ran), so that the most trainings seen at once can never exceed the real count."""
+    await asyncio.sleep(start)
+    me, where, record = Student(base, k, out, "trainer"), "opening case 1", {"presses": 0}
+    out["trainings"].append(record)
+    try:
+        await me.connect("")
+        await me.run(page="")
+        t0 = time.perf_counter()
+        while True:
+            await me.run(page=me.pages["case1"])
+            record["presses"] += 1
+            where = "pressing Train on case 1"
+            await me.run(triggers=[me.press(said("case_train"))])
+            busy = [a for a in me.drew("alert") if a.startswith(said("jobs_busy"))]
+            if not busy:
+                break
+            if time.perf_counter() - t0 > 600:
+                raise RuntimeError("turned away for 10 minutes")
+            await asyncio.sleep(5)
+        record["running"] = record["last"] = time.perf_counter()
+        where = "pressing Train on case 2 while case 1 trains"
+        await me.run(page=me.pages["case2"])
+        await me.run(triggers=[me.press(said("case_train"))])
+        record["second_refused"] = any(a.startswith(said("jobs_session_busy")) for a in me.drew("alert"))
+        where = "watching case 1 train"
+        await me.run(page=me.pages["case1"])
+        while time.perf_counter() - t0 < 600:
+            status = {m.split("**")[1] for m in me.drew("markdown") if m.startswith("**")}
+            if said("case_done") in status:
+                record["finished"] = time.perf_counter()
+                break
+            if said("case_running") in status:
+                record["last"] = time.perf_counter()
+            elif not me.poll:
+                raise RuntimeError("case 1 shows neither a running nor a finished training")
+            await asyncio.sleep(0.5)
+            await me.run(fragment=me.poll)
+        else:
+            raise RuntimeError("case 1 did not finish in 10 minutes")
+        await me.ws.close()
+    except Exception as e:
+        out["errors"].append(f"trainer {k}, {where}: {type(e).__name__}: {str(e).splitlines()[0][:120] if str(e) else ''}")
+
+
+def most_at_once(trainings: list[dict]) -> int:
+    """The most trainings seen running at one moment, from each one's first and last sight of it."""
+    ends = sorted([(r["running"], 1) for r in trainings if "running" in r]
+                  + [(r["last"], -1) for r in trainings if "running" in r], key=lambda e: (e[0], e[1]))
+    now = most = 0
+    for _, step in ends:
+        now += step
+        most = max(most, now)
+    return most
+
+
 def replicas(n: int) -> tuple[subprocess.Popen, str, list[int]]:
     """scripts/serve.sh --replicas n on a free port: the script, its URL once every replica answers
     through nginx, and the replicas' pids."""
@@ -189,45 +278,87 @@ def replicas(n: int) -> tuple[subprocess.Popen, str, list[int]]:
     raise RuntimeError("serve.sh did not start")
 
 
-async def run(url: str, students: int, keys: int, chars: int) -> dict:
-    out = {"open": [], "heard": [], "page": [], "click": [], "errors": [], "replicas": []}
-    # the students arrive over the first second or two, as a class opening one link does
-    await asyncio.gather(*(student(url, k, keys, chars, out, k * 1.5 / max(students, 1)) for k in range(students)))
+async def run(url: str, students: int, keys: int, chars: int, trainers: int = 0) -> dict:
+    out = {"open": [], "heard": [], "page": [], "click": [], "errors": [], "replicas": [], "trainings": []}
+    # the students arrive over the first second or two, as a class opening one link does; trainers
+    # press Train once the class is typing
+    await asyncio.gather(*(student(url, k, keys, chars, out, k * 1.5 / max(students, 1)) for k in range(students)),
+                         *(trainer(url, k, out, 3 + k * 0.5) for k in range(trainers)))
     return out
 
 
-def run_class(url: str, students: int, keys: int, chars: int = 200) -> dict:
+def run_class(url: str, students: int, keys: int, chars: int = 200, trainers: int = 0) -> dict:
     """run() on an event loop of its own thread (a caller such as Playwright's sync API may hold one here)."""
     with concurrent.futures.ThreadPoolExecutor(1) as pool:
-        return pool.submit(asyncio.run, run(url, students, keys, chars)).result()
+        return pool.submit(asyncio.run, run(url, students, keys, chars, trainers)).result()
+
+
+def p95(ms: list[float]) -> float:
+    ms = sorted(ms)
+    return ms[int(round(0.95 * (len(ms) - 1)))] if ms else float("nan")
+
+
+def report(out: dict, trainers: int, replicas: int | None) -> None:
+    print(f"  key -> the server's run finished: {stats(out['heard'])}   ({len(out['heard'])} keys)")
+    print(f"  opening the overview:            {stats(out['open'])}")
+    print(f"  to another page and back:        {stats(out['page'])}")
+    print(f"  a click on a map cell:           {stats(out['click'])}")
+    if replicas:
+        print("  students per replica: " + ", ".join(f"{r} {out['replicas'].count(r)}" for r in sorted(set(out["replicas"]), key=str)))
+    if trainers:
+        t = out["trainings"]
+        done = sorted(r["finished"] - r["running"] for r in t if "finished" in r)
+        print(f"  trainers: {trainers} pressed Train on case 1 {sum(r['presses'] for r in t)} times "
+              f"({sum(r['presses'] - 1 for r in t)} turned away: the server was busy); most seen training at once "
+              f"{most_at_once(t)} (cap {MAX_RUNNING}); a second training refused for {sum(bool(r.get('second_refused')) for r in t)} "
+              f"of {sum('running' in r for r in t)}; finished {len(done)}"
+              + (f", training took {done[0]:.0f}-{done[-1]:.0f} s" if done else ""))
+    print(f"  errors: {len(out['errors'])}" + "".join(f"\n    {e}" for e in out["errors"][:10]))
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--students", type=int, default=16)
+    ap.add_argument("--students", default="16",
+                    help="students typing; several classes one after another on the same server: 1,16")
     ap.add_argument("--keys", type=int, default=20)
     ap.add_argument("--chars", type=int, default=200)
+    ap.add_argument("--trainers", type=int, default=0,
+                    help="students who train case 1 (and try case 2 at the same time) while the class types")
     where = ap.add_mutually_exclusive_group()
     where.add_argument("--replicas", type=int, help="start scripts/serve.sh with this many replicas and nginx")
     where.add_argument("--url", help="a running app (then server CPU and memory are not measured)")
     args = ap.parse_args()
+    classes = [int(k) for k in args.students.split(",")]
     proc, pids, url = None, [], args.url
     if url is None and args.replicas:
         proc, url, pids = replicas(args.replicas)
     elif url is None:
         proc, url = serve("explorer/app.py")
         pids = [proc.pid]
+    keys_p95 = []
     try:
-        rss0 = sum(rss_mb(p) for p in pids)
-        peak, done = [rss0], threading.Event()
-        threading.Thread(target=lambda: [peak.append(sum(rss_mb(p) for p in pids)) for _ in iter(lambda: done.wait(0.5), True)],
-                         daemon=True).start()
-        cpu0, t0, mine0 = sum(cpu_seconds(p) for p in pids), time.perf_counter(), time.process_time()
-        out = run_class(url.rstrip("/"), args.students, args.keys, args.chars)
-        wall, mine = time.perf_counter() - t0, time.process_time() - mine0
-        done.set()
-        cpu = sum(cpu_seconds(p) for p in pids) - cpu0
-        rss1 = sum(rss_mb(p) for p in pids)
+        for students in classes:
+            rss0 = sum(rss_mb(p) for p in pids)
+            peak, done = [rss0], threading.Event()
+            threading.Thread(target=lambda: [peak.append(sum(rss_mb(p) for p in pids)) for _ in iter(lambda: done.wait(0.5), True)],
+                             daemon=True).start()
+            cpu0, t0, mine0 = sum(cpu_seconds(p) for p in pids), time.perf_counter(), time.process_time()
+            out = run_class(url.rstrip("/"), students, args.keys, args.chars, args.trainers)
+            wall, mine = time.perf_counter() - t0, time.process_time() - mine0
+            done.set()
+            cpu = sum(cpu_seconds(p) for p in pids) - cpu0
+            rss1 = sum(rss_mb(p) for p in pids)
+            keys_p95.append(p95(out["heard"]))
+            print(f"{students} students (websocket clients, no browsers), {args.keys} keys each (one a second), "
+                  f"{args.chars} characters" + (f", {args.trainers} training case 1" if args.trainers else "") + "; "
+                  + (f"{args.replicas} replicas behind nginx" if args.replicas else "one Streamlit process" if pids else url))
+            report(out, args.trainers, args.replicas)
+            if pids:
+                print(f"  server CPU: {cpu:.1f} s over {wall:.0f} s ({100 * cpu / wall:.0f}% of one core"
+                      + (f", {len(pids)} processes)" if len(pids) > 1 else ")"))
+                print(f"  server memory: {rss0:.0f} MB before, {max(peak):.0f} MB at most while the class was in "
+                      f"({(max(peak) - rss0) / max(students, 1):+.1f} MB a session), {rss1:.0f} MB after")
+            print(f"  the clients' own CPU (this process): {mine:.1f} s ({100 * mine / wall:.0f}% of one core)")
     finally:
         if proc is not None and args.replicas:
             os.killpg(proc.pid, signal.SIGTERM)
@@ -235,22 +366,9 @@ def main() -> None:
         elif proc is not None:
             proc.terminate()
             proc.wait()
-    print(f"{args.students} students (websocket clients, no browsers), {args.keys} keys each (one a second), "
-          f"{args.chars} characters; " + (f"{args.replicas} replicas behind nginx" if args.replicas else
-                                          "one Streamlit process" if pids else url))
-    print(f"  key -> the server's run finished: {stats(out['heard'])}   ({len(out['heard'])} keys)")
-    print(f"  opening the overview:            {stats(out['open'])}")
-    print(f"  to another page and back:        {stats(out['page'])}")
-    print(f"  a click on a map cell:           {stats(out['click'])}")
-    if args.replicas:
-        print("  students per replica: " + ", ".join(f"{r} {out['replicas'].count(r)}" for r in sorted(set(out["replicas"]), key=str)))
-    print(f"  errors: {len(out['errors'])}" + "".join(f"\n    {e}" for e in out["errors"][:10]))
-    if pids:
-        print(f"  server CPU: {cpu:.1f} s over {wall:.0f} s ({100 * cpu / wall:.0f}% of one core"
-              + (f", {len(pids)} processes)" if len(pids) > 1 else ")"))
-        print(f"  server memory: {rss0:.0f} MB before, {max(peak):.0f} MB at most while the class was in "
-              f"({(max(peak) - rss0) / max(args.students, 1):+.1f} MB a session), {rss1:.0f} MB after")
-    print(f"  the clients' own CPU (this process): {mine:.1f} s ({100 * mine / wall:.0f}% of one core)")
+    if len(classes) > 1:
+        print("key p95 against the first class's, same server, same run: "
+              + ", ".join(f"{k} students {p:.0f} ms ({p / keys_p95[0]:.1f}x)" for k, p in zip(classes, keys_p95)))
 
 
 if __name__ == "__main__":

@@ -29,6 +29,19 @@ def test_the_boundary_test_can_fail():
     assert "streamlit" in out.stdout
 
 
+def test_the_shell_holds_pandas_whole_before_a_page_builds_a_figure():
+    """plotly loads pandas on the first figure; when a class's first sessions run at once, one thread was
+    handed pandas half-imported ("partially initialized module 'pandas' has no attribute 'Series'",
+    benchmarks.server_load --trainers). The shell package, which app.py imports before any page, imports
+    it whole, so plotly only ever finds it whole."""
+    code = ("import sys, explorer.shell; p = sys.modules.get('pandas'); "
+            "print(p is not None and hasattr(p, 'Series') and not p.__spec__._initializing)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert out.stdout.strip() == "True", out.stderr[-2000:]
+    app = (ROOT / "explorer" / "app.py").read_text(encoding="utf-8")
+    assert app.index("from explorer.shell import") < min(app.index(w) for w in ("page.run()", "st.Page("))
+
+
 # ---- session state: every key is named in explorer/shell/state.py (Keys) and nowhere else ----
 STATE = ROOT / "explorer" / "shell" / "state.py"
 METHODS = {"get", "pop", "setdefault", "__setitem__", "__contains__", "keys", "items", "to_dict", "clear", "update"}
