@@ -191,7 +191,7 @@ async def visit(me: Student, out: dict) -> None:
     out["page"].append(await me.run(page=me.pages[""]))
 
 
-def said(key: str, **values) -> str:
+def said(key: str) -> str:
     """What the app says in English (its default language) for an i18n key, up to its first placeholder."""
     return i18n.STRINGS[key]["en"].split("{")[0]
 
