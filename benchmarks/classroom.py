@@ -119,11 +119,15 @@ async def lesson_visit(page, url: str, k: int, out: dict, where: list[str]) -> N
     await page.wait_for_function("() => location.pathname === '/'", timeout=120_000)
 
 
+def p95(ms: list[float]) -> float:
+    ms = sorted(ms)
+    return ms[int(round(0.95 * (len(ms) - 1)))] if ms else float("nan")
+
+
 def stats(ms: list[float]) -> str:
     if not ms:
         return "   n/a"
-    ms = sorted(ms)
-    return f"median {statistics.median(ms):7.0f} ms  p95 {ms[int(round(0.95 * (len(ms) - 1)))]:7.0f} ms"
+    return f"median {statistics.median(ms):7.0f} ms  p95 {p95(ms):7.0f} ms"
 
 
 def watch_browsers(cpu: dict, nice: bool, done: threading.Event) -> None:

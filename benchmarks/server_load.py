@@ -48,7 +48,7 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from benchmarks.classroom import TEXT, stats  # noqa: E402
+from benchmarks.classroom import TEXT, p95, stats  # noqa: E402
 from benchmarks.keystroke import cpu_seconds, descendants, free_port, rss_mb, serve  # noqa: E402
 from explorer import i18n  # noqa: E402
 from explorer.training.jobs import MAX_RUNNING  # noqa: E402
@@ -291,11 +291,6 @@ def run_class(url: str, students: int, keys: int, chars: int = 200, trainers: in
     """run() on an event loop of its own thread (a caller such as Playwright's sync API may hold one here)."""
     with concurrent.futures.ThreadPoolExecutor(1) as pool:
         return pool.submit(asyncio.run, run(url, students, keys, chars, trainers)).result()
-
-
-def p95(ms: list[float]) -> float:
-    ms = sorted(ms)
-    return ms[int(round(0.95 * (len(ms) - 1)))] if ms else float("nan")
 
 
 def report(out: dict, trainers: int, replicas: int | None) -> None:
