@@ -5,9 +5,11 @@
 #
 # - Replica k listens on 127.0.0.1:(port + k); nginx (Debian's package, installed when missing) listens
 #   on host:port and passes the websocket through (Upgrade), with a long read timeout for /_stcore/stream.
-# - Sticky sessions: a browser's first request gets a random route in the cookie lstm_replica; nginx
-#   hashes that route to a replica, so a session's page, websocket and reruns all stay on one process.
+# - Sticky sessions: a browser's first request goes to the next replica in turn (round robin) and the
+#   reply sets the cookie lstm_replica to that replica's name (r1, r2, ...); every later request with the
+#   cookie goes to that replica, so a session's page, websocket and reruns all stay on one process.
 #   (Hashing the client address instead would send a whole school behind one NAT to one replica.)
+#   If a student's replica is down, the next one serves them and the cookie follows.
 # - Every replica shares one server.cookieSecret (STREAMLIT_COOKIE_SECRET, else a random one per start).
 # - Ctrl-C or SIGTERM stops nginx and every replica.
 set -euo pipefail
@@ -18,7 +20,7 @@ while [ $# -gt 0 ]; do
     --replicas) REPLICAS=$2; shift 2 ;;
     --port) PORT=$2; shift 2 ;;
     --host) HOST=$2; shift 2 ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "serve.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -45,13 +47,17 @@ stop() {
 trap 'stop; exit 0' INT TERM
 trap stop EXIT
 
-SERVERS=""
+SERVERS="" ROUTES="" NAMES="" SINGLES=""
 for k in $(seq 1 "$REPLICAS"); do
-  p=$((PORT + k))
+  p=$((PORT + k)) next=$((PORT + k % REPLICAS + 1))
   STREAMLIT_SERVER_COOKIE_SECRET="$SECRET" "$PY" -m streamlit run explorer/app.py --server.port "$p" \
     --server.address 127.0.0.1 --server.headless true --browser.gatherUsageStats false >"$RUN/replica$k.log" 2>&1 &
   PIDS+=($!)
   SERVERS+="    server 127.0.0.1:$p max_fails=0;"$'\n'
+  ROUTES+="    r$k r$k;"$'\n'
+  NAMES+="    \"~127\\.0\\.0\\.1:$p\$\" r$k;"$'\n'
+  if [ "$REPLICAS" -gt 1 ]; then backup="server 127.0.0.1:$next backup; "; else backup=""; fi
+  SINGLES+="  upstream r$k { server 127.0.0.1:$p max_fails=0; $backup}"$'\n'
 done
 
 cat >"$RUN/nginx.conf" <<EOF
@@ -69,23 +75,28 @@ http {
   scgi_temp_path $RUN/tmp/scgi;
   client_max_body_size 60m;
   map \$http_upgrade \$connection_upgrade { default upgrade; '' close; }
-  map \$cookie_lstm_replica \$route { "" \$request_id; default \$cookie_lstm_replica; }
+  map \$cookie_lstm_replica \$replica {
+    default explorer;
+$ROUTES  }
+  map \$upstream_addr \$served_by {
+    default "";
+$NAMES  }
   upstream explorer {
-    hash \$route consistent;
 $SERVERS  }
+$SINGLES
   server {
     listen $HOST:$PORT;
     location / {
-      proxy_pass http://explorer;
+      proxy_pass http://\$replica;
       proxy_http_version 1.1;
       proxy_set_header Host \$host;
       proxy_set_header Upgrade \$http_upgrade;
       proxy_set_header Connection \$connection_upgrade;
-      add_header Set-Cookie "lstm_replica=\$route; Path=/; HttpOnly; SameSite=Lax" always;
+      add_header Set-Cookie "lstm_replica=\$served_by; Path=/; HttpOnly; SameSite=Lax" always;
       add_header X-Replica \$upstream_addr always;
     }
     location /_stcore/stream {
-      proxy_pass http://explorer;
+      proxy_pass http://\$replica;
       proxy_http_version 1.1;
       proxy_set_header Host \$host;
       proxy_set_header Upgrade \$http_upgrade;

@@ -2,6 +2,7 @@
 student's page, websocket and reruns stay on one replica, so each keeps their own text and state."""
 import signal
 import subprocess
+import time
 import urllib.parse
 
 import pytest
@@ -22,7 +23,7 @@ def proxy():
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
     url = f"http://127.0.0.1:{port}"
     try:
-        if not healthy(url, 120):
+        if not all(healthy(f"http://127.0.0.1:{port + k}", 120) for k in (1, 2)) or not healthy(url, 30):
             raise RuntimeError("serve.sh did not start: " + (proc.stdout.read() if proc.poll() is not None else ""))
         yield url, port
     finally:
@@ -51,7 +52,8 @@ def test_students_spread_over_both_replicas_and_keep_their_own_text(proxy, brows
         settle(page, 60_000)
         seen[k] = response.headers.get("x-replica")
         pages.append(page)
-    assert set(seen.values()) == {f"127.0.0.1:{port + 1}", f"127.0.0.1:{port + 2}"}, seen
+    served = [list(seen.values()).count(f"127.0.0.1:{port + k}") for k in (1, 2)]
+    assert abs(served[0] - served[1]) <= 2 and sum(served) == STUDENTS, seen   # new students take turns
     for k, page in enumerate(pages):            # a rerun each: typing heard, then an example button
         box = page.get_by_test_id("live-text")
         box.click()
@@ -80,3 +82,26 @@ def test_websocket_students_through_the_proxy_keep_their_own_text(proxy):
     assert out["errors"] == []
     assert len(out["heard"]) == 2 * STUDENTS and len(out["click"]) == STUDENTS
     assert set(out["replicas"]) == {f"127.0.0.1:{port + 1}", f"127.0.0.1:{port + 2}"}, out["replicas"]
+
+
+def test_a_student_whose_replica_stops_is_served_by_the_other_and_the_cookie_follows(proxy, browser):
+    """Last in this file: it stops replica 1. A student routed to it is then served by replica 2, the page
+    works there, and the cookie now names replica 2, so the rest of the session stays on it."""
+    url, port = proxy
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_cookies([{"name": "lstm_replica", "value": "r1", "url": url}])
+    page = context.new_page()
+    assert page.request.get(url + "/_stcore/health").headers.get("x-replica") == f"127.0.0.1:{port + 1}"
+    subprocess.run(["pkill", "-f", "--", f"--server.port {port + 1} "], check=True)
+    for _ in range(40):
+        if not _busy(port + 1):
+            break
+        time.sleep(0.25)
+    page.goto(url + "/?" + urllib.parse.urlencode({"text": "after the fall"}))
+    page.wait_for_selector("[data-testid='stApp']")
+    settle(page, 60_000)
+    assert page.get_by_test_id("live-text").input_value() == "after the fall"
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert {c["name"]: c["value"] for c in context.cookies()}["lstm_replica"] == "r2"
+    assert page.request.get(url + "/_stcore/health").headers.get("x-replica") == f"127.0.0.1:{port + 2}"
+    context.close()
