@@ -2,6 +2,7 @@
 browsers send.
 
     python -m benchmarks.server_load --students 16 --keys 20 [--replicas N | --url URL]
+    python -m benchmarks.server_load --students 1,16 --repeat 5     # classes in turn, how the p95 ratio varies
 
 `benchmarks.classroom` runs real browsers, and on one 2-core machine those browsers take the cores the
 server needs, so it cannot tell how many students the server itself holds. Here each student is a
@@ -14,9 +15,12 @@ server's own "script finished" message and keeps the query string the server set
 
 Per key it times key sent -> the server's run finished (in a browser the box waits DEBOUNCE_MS of quiet
 before it sends, and the page is drawn in the browser before that: neither is the server's). Prints median
-and p95 of that and of the page visits, the errors (a traceback element on any page, a run that did not
+and p95 of that (and of the first key on each page alone: sent the moment the page's run ended, it waits
+for whatever that run left to send), of the page visits, the errors (a traceback element on any page, a run that did not
 finish, a text or selection the server did not take), the server's CPU and resident memory (summed over
-the replicas with --replicas) and memory per session.
+the replicas with --replicas) and memory per session. --students 1,16 runs classes one after another on
+the same server and compares each one's key p95 with the first's; --repeat R does that R times (how much
+the figures vary from run to run).
 
 --replicas N starts `scripts/serve.sh --replicas N` (nginx in front, sticky by cookie) and goes through
 it; each client keeps its own cookie, as each browser does. --url goes to a running app (no CPU or memory
@@ -172,6 +176,8 @@ async def student(base: str, k: int, keys: int, chars: int, out: dict, start: fl
             text = text[:-1] if n % 2 else text + "x"
             me.text_state(text, n + 1)
             out["heard"].append(await me.run(fragment=me.fragment))
+            if n in (0, keys // 2):     # sent the moment the page's run ended
+                out["after_page"].append(out["heard"][-1])
             if me.says("text") != text:
                 out["errors"].append(f"student {k}, {where}: the server did not take the text")
             await asyncio.sleep(max(0.0, 1.0 - (time.perf_counter() - t0)))
@@ -279,7 +285,8 @@ def replicas(n: int) -> tuple[subprocess.Popen, str, list[int]]:
 
 
 async def run(url: str, students: int, keys: int, chars: int, trainers: int = 0) -> dict:
-    out = {"open": [], "heard": [], "page": [], "click": [], "errors": [], "replicas": [], "trainings": []}
+    out = {"open": [], "heard": [], "after_page": [], "page": [], "click": [], "errors": [], "replicas": [],
+           "trainings": []}
     # the students arrive over the first second or two, as a class opening one link does; trainers
     # press Train once the class is typing
     await asyncio.gather(*(student(url, k, keys, chars, out, k * 1.5 / max(students, 1)) for k in range(students)),
@@ -295,6 +302,7 @@ def run_class(url: str, students: int, keys: int, chars: int = 200, trainers: in
 
 def report(out: dict, trainers: int, replicas: int | None) -> None:
     print(f"  key -> the server's run finished: {stats(out['heard'])}   ({len(out['heard'])} keys)")
+    print(f"  the first key on a page:         {stats(out['after_page'])}   (sent as the page's run ended)")
     print(f"  opening the overview:            {stats(out['open'])}")
     print(f"  to another page and back:        {stats(out['page'])}")
     print(f"  a click on a map cell:           {stats(out['click'])}")
@@ -315,6 +323,8 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--students", default="16",
                     help="students typing; several classes one after another on the same server: 1,16")
+    ap.add_argument("--repeat", type=int, default=1,
+                    help="run the classes this many times in turn on the same server (how much the figures vary)")
     ap.add_argument("--keys", type=int, default=20)
     ap.add_argument("--chars", type=int, default=200)
     ap.add_argument("--trainers", type=int, default=0,
@@ -323,7 +333,8 @@ def main() -> None:
     where.add_argument("--replicas", type=int, help="start scripts/serve.sh with this many replicas and nginx")
     where.add_argument("--url", help="a running app (then server CPU and memory are not measured)")
     args = ap.parse_args()
-    classes = [int(k) for k in args.students.split(",")]
+    rounds = [[int(k) for k in args.students.split(",")]] * max(args.repeat, 1)
+    classes = [k for r in rounds for k in r]
     proc, pids, url = None, [], args.url
     if url is None and args.replicas:
         proc, url, pids = replicas(args.replicas)
@@ -361,9 +372,20 @@ def main() -> None:
         elif proc is not None:
             proc.terminate()
             proc.wait()
-    if len(classes) > 1:
-        print("key p95 against the first class's, same server, same run: "
-              + ", ".join(f"{k} students {p:.0f} ms ({p / keys_p95[0]:.1f}x)" for k, p in zip(classes, keys_p95)))
+    if len(rounds[0]) > 1:
+        ratios = []
+        for r, round_ in enumerate(rounds):
+            mine = keys_p95[r * len(round_):(r + 1) * len(round_)]
+            ratios.append([p / mine[0] for p in mine[1:]])
+            print(("key p95 against the first class's, same server, same run" if len(rounds) == 1 else
+                   f"round {r + 1}: key p95 against this round's first class") + ": "
+                  + ", ".join(f"{k} students {p:.0f} ms ({p / mine[0]:.1f}x)" for k, p in zip(round_, mine)))
+        if len(rounds) > 1:
+            for i, k in enumerate(rounds[0][1:]):
+                each = sorted(x[i] for x in ratios)
+                print(f"{k} students against {rounds[0][0]}, over {len(rounds)} rounds: p95 ratio "
+                      f"{each[0]:.1f}x to {each[-1]:.1f}x (median {statistics.median(each):.1f}x); "
+                      f"within 2x in {sum(x <= 2 for x in each)} of {len(each)}")
 
 
 if __name__ == "__main__":
