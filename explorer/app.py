@@ -1,16 +1,15 @@
 """Entry point: `streamlit run explorer/app.py`. Page config, language, presenter mode, navigation over
 ../pages in the lesson's order (explorer/path.py), and ← previous / next → under every page."""
+import os
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))  # `streamlit run` puts only explorer/ on the path
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))   # (abspath: no look at the disk each run)
+if ROOT not in sys.path:
+    sys.path.insert(0, ROOT)  # `streamlit run` puts only explorer/ on the path
 
 import streamlit as st  # noqa: E402
 
 from explorer.shell import own_ui, ui  # noqa: E402
-from explorer.path import LANDING, PATH, script_path  # noqa: E402
 
 ui.init_state()
 st.set_page_config(page_title="LSTM Explorer", page_icon=":material/memory:", layout="wide",
@@ -18,8 +17,7 @@ st.set_page_config(page_title="LSTM Explorer", page_icon=":material/memory:", la
 ui.language_switch()
 ui.presenter()
 own_ui.sidebar()
-pages = {stop.key: st.Page(script_path(stop), title=ui.page_title(stop.key), icon=stop.icon,
-                           url_path=stop.url or stop.key, default=stop.key == LANDING) for stop in PATH}
+pages = ui.nav_pages()        # the lesson's order (explorer/path.py)
 page = st.navigation(list(pages.values()), expanded=True)   # all 13 steps in view, none behind "View more"
 ui.training_status()
 current = next(key for key, p in pages.items() if p.title == page.title)

@@ -10,6 +10,9 @@ its neighbours, and opens with "what to notice here" tied to a one-click example
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+
+PAGES_DIR = Path(__file__).resolve().parent.parent / "pages"
 
 
 @dataclass(frozen=True)
@@ -51,3 +54,9 @@ def neighbours(key: str) -> tuple[Stop | None, Stop | None]:
 def script_path(s: Stop) -> str:
     """The page file as st.navigation / st.page_link know it (relative to explorer/app.py)."""
     return f"../pages/{s.script}.py"
+
+
+def script_file(s: Stop) -> str:
+    """The page file's absolute path: for pages made once a process (explorer/shell/ui.nav_pages), which
+    must not depend on where the script that first made them lives."""
+    return str(PAGES_DIR / f"{s.script}.py")

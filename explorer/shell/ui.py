@@ -7,6 +7,8 @@ The names the pages use from those two are handed on here, so that a page needs 
 """
 from __future__ import annotations
 
+import copy
+
 import streamlit as st
 
 from explorer.draw import figures
@@ -337,18 +339,43 @@ def page_title(stop_key: str) -> str:
     return f"{number(stop_key)} · {say('nav_' + stop_key)}"
 
 
+_PAGES: dict[str, dict[str, st.Page]] = {}   # the path's pages, a set for each language, once a process
+
+
+def nav_pages() -> dict[str, st.Page]:
+    """The path's pages for st.navigation, by key, titled in the session's language. st.Page looks its file
+    up on the disk (a tenth of a page's run when a class of 40 changed page at once, py-spy), so a set is
+    made once for each language a process, and each run gets copies: st.navigation marks the page it
+    returns as the one that run may run, and two sessions must not share that mark."""
+    from explorer.path import LANDING, PATH, script_file
+
+    lang_ = lang()
+    if lang_ not in _PAGES:
+        _PAGES[lang_] = {stop.key: st.Page(script_file(stop), title=page_title(stop.key), icon=stop.icon,
+                                           url_path=stop.url or stop.key, default=stop.key == LANDING)
+                         for stop in PATH}
+    return {key: copy.copy(page) for key, page in _PAGES[lang_].items()}
+
+
+def _page(stop) -> st.Page:
+    """A stop's page for st.page_link (which only reads it)."""
+    if lang() not in _PAGES:
+        nav_pages()
+    return _PAGES[lang()][stop.key]
+
+
 def path_links(stop_key: str) -> None:
     """← previous / next → at the end of a page (prominent in presenter mode)."""
-    from explorer.path import neighbours, number, script_path
+    from explorer.path import neighbours, number
 
     before, after = neighbours(stop_key)
     st.divider()
     left, right = st.columns(2)
     if before is not None:
-        left.page_link(script_path(before), label=say("path_prev", n=number(before.key), title=say("nav_" + before.key)),
+        left.page_link(_page(before), label=say("path_prev", n=number(before.key), title=say("nav_" + before.key)),
                        icon=None, width="stretch" if presenting() else "content")
     if after is not None:
-        right.page_link(script_path(after), label=say("path_next", n=number(after.key), title=say("nav_" + after.key)),
+        right.page_link(_page(after), label=say("path_next", n=number(after.key), title=say("nav_" + after.key)),
                         width="stretch" if presenting() else "content")
 
 
@@ -466,7 +493,7 @@ def page_question(stop_key: str) -> None:
 
 def start_here() -> None:
     """On the landing page: the way to the start of the lesson path."""
-    from explorer.path import PATH, script_path
+    from explorer.path import PATH
 
     first = PATH[0]
-    st.page_link(script_path(first), label=say("path_start", title=say("nav_" + first.key)), icon=":material/school:")
+    st.page_link(_page(first), label=say("path_start", title=say("nav_" + first.key)), icon=":material/school:")
