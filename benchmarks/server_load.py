@@ -372,6 +372,9 @@ def main() -> None:
         elif proc is not None:
             proc.terminate()
             proc.wait()
+    if len(rounds[0]) == 1 and len(rounds) > 1:
+        print(f"key p95 of the {len(rounds)} rounds of {rounds[0][0]} students: "
+              + ", ".join(f"{p:.0f} ms" for p in keys_p95))
     if len(rounds[0]) > 1:
         ratios = []
         for r, round_ in enumerate(rounds):

@@ -10,6 +10,9 @@ if ROOT not in sys.path:
 import streamlit as st  # noqa: E402
 
 from explorer.shell import own_ui, ui  # noqa: E402
+from explorer.shell.sockets import no_delay_once  # noqa: E402
+
+no_delay_once()   # Nagle's algorithm off on the server's sockets, once a process (explorer/shell/sockets.py)
 
 ui.init_state()
 st.set_page_config(page_title="LSTM Explorer", page_icon=":material/memory:", layout="wide",
@@ -20,7 +23,7 @@ own_ui.sidebar()
 pages = ui.nav_pages()        # the lesson's order (explorer/path.py)
 page = st.navigation(list(pages.values()), expanded=True)   # all 13 steps in view, none behind "View more"
 ui.training_status()
-current = next(key for key, p in pages.items() if p.title == page.title)
+current = next(key for key, p in pages.items() if p is page)
 if own_ui.current() is not None and current not in own_ui.PAGES:
     st.info(ui.say("own_elsewhere", name=ui.md_escape(own_ui.current().name)))
 page.run()

@@ -55,7 +55,7 @@ for k in $(seq 1 "$REPLICAS"); do
   PIDS+=($!)
   SERVERS+="    server 127.0.0.1:$p max_fails=0;"$'\n'
   ROUTES+="    r$k r$k;"$'\n'
-  NAMES+="    \"~127\\.0\\.0\\.1:$p\$\" r$k;"$'\n'
+  NAMES+="    \"~127\\.0\\.0\\.1:$p\$\" \"lstm_replica=r$k; Path=/; HttpOnly; SameSite=Lax\";"$'\n'
   if [ "$REPLICAS" -gt 1 ]; then backup="server 127.0.0.1:$next backup; "; else backup=""; fi
   SINGLES+="  upstream r$k { server 127.0.0.1:$p max_fails=0; $backup}"$'\n'
 done
@@ -78,7 +78,9 @@ http {
   map \$cookie_lstm_replica \$replica {
     default explorer;
 $ROUTES  }
-  map \$upstream_addr \$served_by {
+  # the cookie names the replica that answered (the last one tried); none when no replica answered (a 413,
+  # a 400 from nginx itself): an empty add_header is not sent, and the student keeps the cookie they have
+  map \$upstream_addr \$set_replica {
     default "";
 $NAMES  }
   upstream explorer {
@@ -92,7 +94,7 @@ $SINGLES
       proxy_set_header Host \$host;
       proxy_set_header Upgrade \$http_upgrade;
       proxy_set_header Connection \$connection_upgrade;
-      add_header Set-Cookie "lstm_replica=\$served_by; Path=/; HttpOnly; SameSite=Lax" always;
+      add_header Set-Cookie \$set_replica always;
       add_header X-Replica \$upstream_addr always;
     }
     location /_stcore/stream {

@@ -37,3 +37,22 @@ def test_sockets_that_are_not_tcp_are_left_alone():
         no_delay()
         a.sendall(b"still open")
         assert b.recv(16) == b"still open"
+
+
+def test_a_socket_keeps_its_blocking_mode_under_a_default_timeout():
+    """With socket.setdefaulttimeout set, wrapping a descriptor would make the shared socket non-blocking;
+    a blocking socket of another thread must stay blocking."""
+    listener = socket.socket(socket.AF_INET)
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    assert listener.getblocking()
+    old = socket.getdefaulttimeout()
+    socket.setdefaulttimeout(5)
+    try:
+        assert no_delay() >= 1
+    finally:
+        socket.setdefaulttimeout(old)
+    with listener:
+        assert _nodelay(listener) and listener.getblocking()
+        import os
+        assert os.get_blocking(listener.fileno())

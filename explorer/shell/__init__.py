@@ -9,9 +9,3 @@ maps (a component: frontend/), your own model's loader, the case pages. Everythi
 # benchmarks.server_load --trainers. A thread importing this package waits until it is whole.
 import pandas  # noqa: E402,F401
 
-# Once a process, at its first session's first run: Nagle's algorithm off on the server's sockets
-# (see explorer/shell/sockets.py: Streamlit's server leaves it on, and a key after a page change waited
-# for the browser's delayed acknowledgement).
-from explorer.shell.sockets import no_delay  # noqa: E402
-
-no_delay()

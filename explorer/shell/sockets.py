@@ -19,7 +19,9 @@ _FDS = "/proc/self/fd"
 
 def no_delay() -> int:
     """Set TCP_NODELAY on every TCP socket this process has open; how many. 0 where there is no /proc
-    (not Linux: there the server keeps its default)."""
+    (not Linux: there the server keeps its default). Each socket is reached through a duplicate of its
+    descriptor, left as blocking or not as it was, and closed again; the socket itself is not touched
+    otherwise."""
     try:
         fds = os.listdir(_FDS)
     except OSError:
@@ -29,14 +31,32 @@ def no_delay() -> int:
         try:
             if not os.readlink(f"{_FDS}/{name}").startswith("socket:"):
                 continue
-            sock = socket.socket(fileno=os.dup(int(name)))   # a second handle: closing it leaves the socket open
+            dup = os.dup(int(name))
         except OSError:        # closed meanwhile by the server's own thread
             continue
+        try:
+            blocking = os.get_blocking(dup)   # shared with the original: a default timeout would change it
+            sock = socket.socket(fileno=dup)
+        except OSError:        # reused meanwhile for something else
+            os.close(dup)
+            continue
         with sock:
-            if sock.family in (socket.AF_INET, socket.AF_INET6) and sock.type == socket.SOCK_STREAM:
-                try:
+            try:
+                if sock.family in (socket.AF_INET, socket.AF_INET6) and sock.type == socket.SOCK_STREAM:
                     sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
                     done += 1
-                except OSError:
-                    pass
+            except OSError:
+                pass
+            finally:
+                os.set_blocking(dup, blocking)
     return done
+
+
+_DONE: list[int] = []
+
+
+def no_delay_once() -> None:
+    """no_delay() the first time a process asks (explorer/app.py, on every run): the listener's later
+    connections inherit it."""
+    if not _DONE:
+        _DONE.append(no_delay())

@@ -347,21 +347,22 @@ def nav_pages() -> dict[str, st.Page]:
     up on the disk (a tenth of a page's run when a class of 40 changed page at once, py-spy), so a set is
     made once for each language a process, and each run gets copies: st.navigation marks the page it
     returns as the one that run may run, and two sessions must not share that mark."""
+    return {key: copy.copy(page) for key, page in _made(lang()).items()}
+
+
+def _made(lang_: str) -> dict[str, st.Page]:
     from explorer.path import LANDING, PATH, script_file
 
-    lang_ = lang()
     if lang_ not in _PAGES:
         _PAGES[lang_] = {stop.key: st.Page(script_file(stop), title=page_title(stop.key), icon=stop.icon,
                                            url_path=stop.url or stop.key, default=stop.key == LANDING)
                          for stop in PATH}
-    return {key: copy.copy(page) for key, page in _PAGES[lang_].items()}
+    return _PAGES[lang_]
 
 
 def _page(stop) -> st.Page:
-    """A stop's page for st.page_link (which only reads it)."""
-    if lang() not in _PAGES:
-        nav_pages()
-    return _PAGES[lang()][stop.key]
+    """A stop's page for st.page_link, which only reads it (and shows its icon unless given icon="")."""
+    return _made(lang())[stop.key]
 
 
 def path_links(stop_key: str) -> None:
@@ -373,10 +374,10 @@ def path_links(stop_key: str) -> None:
     left, right = st.columns(2)
     if before is not None:
         left.page_link(_page(before), label=say("path_prev", n=number(before.key), title=say("nav_" + before.key)),
-                       icon=None, width="stretch" if presenting() else "content")
+                       icon="", width="stretch" if presenting() else "content")
     if after is not None:
         right.page_link(_page(after), label=say("path_next", n=number(after.key), title=say("nav_" + after.key)),
-                        width="stretch" if presenting() else "content")
+                        icon="", width="stretch" if presenting() else "content")
 
 
 def _counter_at(offset: int) -> None:

@@ -1,13 +1,16 @@
 """scripts/serve.sh: two replicas behind nginx. Several students at once: both replicas serve, and each
 student's page, websocket and reruns stay on one replica, so each keeps their own text and state."""
+import os
 import signal
 import subprocess
 import time
 import urllib.parse
+from pathlib import Path
 
 import pytest
 
 from benchmarks import server_load
+from benchmarks.keystroke import descendants
 from scripts.chromium import settle
 from tests.browser.conftest import ROOT, free_port, healthy, shot
 
@@ -25,7 +28,7 @@ def proxy():
     try:
         if not all(healthy(f"http://127.0.0.1:{port + k}", 120) for k in (1, 2)) or not healthy(url, 30):
             raise RuntimeError("serve.sh did not start: " + (proc.stdout.read() if proc.poll() is not None else ""))
-        yield url, port
+        yield url, port, proc
     finally:
         proc.send_signal(signal.SIGTERM)
         proc.wait(30)
@@ -42,7 +45,7 @@ def _busy(port: int) -> bool:
 
 
 def test_students_spread_over_both_replicas_and_keep_their_own_text(proxy, browser):
-    url, port = proxy
+    url, port, _ = proxy
     seen, pages = {}, []
     for k in range(STUDENTS):
         context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -77,7 +80,7 @@ def test_students_spread_over_both_replicas_and_keep_their_own_text(proxy, brows
 def test_websocket_students_through_the_proxy_keep_their_own_text(proxy):
     """benchmarks/server_load.py's students through nginx, each with its own cookie: the class is spread
     over both replicas, and every run of every student finishes and takes that student's own text and click."""
-    url, port = proxy
+    url, port, _ = proxy
     out = server_load.run_class(url, students=STUDENTS, keys=2, chars=60)
     assert out["errors"] == []
     assert len(out["heard"]) == 2 * STUDENTS and len(out["click"]) == STUDENTS
@@ -85,14 +88,17 @@ def test_websocket_students_through_the_proxy_keep_their_own_text(proxy):
 
 
 def test_a_student_whose_replica_stops_is_served_by_the_other_and_the_cookie_follows(proxy, browser):
-    """Last in this file: it stops replica 1. A student routed to it is then served by replica 2, the page
+    """Last in this file (the module's tests run in order and share the proxy): it stops replica 1. A student routed to it is then served by replica 2, the page
     works there, and the cookie now names replica 2, so the rest of the session stays on it."""
-    url, port = proxy
+    url, port, proc = proxy
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.add_cookies([{"name": "lstm_replica", "value": "r1", "url": url}])
     page = context.new_page()
     assert page.request.get(url + "/_stcore/health").headers.get("x-replica") == f"127.0.0.1:{port + 1}"
-    subprocess.run(["pkill", "-f", "--", f"--server.port {port + 1} "], check=True)
+    first = [p for p in descendants(proc.pid)
+             if f"--server.port\0{port + 1}\0" in Path(f"/proc/{p}/cmdline").read_text(errors="replace")]
+    assert len(first) == 1, first
+    os.kill(first[0], signal.SIGTERM)
     for _ in range(40):
         if not _busy(port + 1):
             break
