@@ -8,4 +8,3 @@ maps (a component: frontend/), your own model's loader, the case pages. Everythi
 # initialized module 'pandas' has no attribute 'Series'" on a training page, seen under
 # benchmarks.server_load --trainers. A thread importing this package waits until it is whole.
 import pandas  # noqa: E402,F401
-

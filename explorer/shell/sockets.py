@@ -11,6 +11,7 @@ once on every TCP socket the process holds (the listener and the connections alr
 connections to come."""
 from __future__ import annotations
 
+import functools
 import os
 import socket
 
@@ -52,11 +53,8 @@ def no_delay() -> int:
     return done
 
 
-_DONE: list[int] = []
-
-
-def no_delay_once() -> None:
+@functools.cache
+def no_delay_once() -> int:
     """no_delay() the first time a process asks (explorer/app.py, on every run): the listener's later
     connections inherit it."""
-    if not _DONE:
-        _DONE.append(no_delay())
+    return no_delay()
