@@ -16,9 +16,9 @@ server's own "script finished" message and keeps the query string the server set
 Per key it times key sent -> the server's run finished (in a browser the box waits DEBOUNCE_MS of quiet
 before it sends, and the page is drawn in the browser before that: neither is the server's). Prints median
 and p95 of that (and of the first key on each page alone: sent the moment the page's run ended, it waits
-for whatever that run left to send), of the page visits, the errors (a traceback element on any page, a run that did not
-finish, a text or selection the server did not take), the server's CPU and resident memory (summed over
-the replicas with --replicas) and memory per session. --students 1,16 runs classes one after another on
+for whatever that run left to send), of the page visits, the errors (a traceback element on any page, a
+run that did not finish, a text or selection the server did not take), the server's CPU and resident
+memory (summed over the replicas with --replicas) and memory per session. --students 1,16 runs classes one after another on
 the same server and compares each one's key p95 with the first's; --repeat R does that R times (how much
 the figures vary from run to run).
 

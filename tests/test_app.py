@@ -6,6 +6,7 @@ from streamlit.testing.v1 import AppTest
 
 from explorer import load_model, trace
 from explorer.i18n import say
+from explorer.path import PATH
 from explorer.shell.ui import DEFAULT_TEXT, INPUT_CAP, TEXT_CAP, K
 from tests.helpers.apptest import APP
 
@@ -148,7 +149,6 @@ def test_each_run_gets_its_own_copies_of_the_pages_made_once_a_language():
     at.run()
     assert not at.exception, [e.message for e in at.exception]
     got = json.loads(at.markdown[0].value)
-    from explorer.path import PATH
     assert got["keys"] == [s.key for s in PATH]
     assert got["copies"] and got["same"] and got["made_once"]
     assert got["titles"][0].endswith(say("nav_" + PATH[0].key, "en"))
