@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import threading
+import weakref
 from collections import OrderedDict
 from typing import Any, Callable
 
@@ -62,3 +63,57 @@ class ByteLRU:
         with self._lock:
             self._items.clear()
             self.bytes = 0
+
+
+class Ticket:
+    """A session's claim on a value in a Registry. The session keeps the ticket; when the ticket is
+    dropped (the session closed, its state freed), the registry lets the value go."""
+
+    def __init__(self, name: str):
+        self.name = name
+
+
+class Registry:
+    """Values held for their owners (a model of yours, per session), together at most `budget` bytes.
+    `put` makes room by setting aside the least recently used others; `get(ticket)` is None once set
+    aside. A value larger than the budget is refused (`put` returns None)."""
+
+    def __init__(self, budget: int):
+        self.budget = budget
+        self._items: OrderedDict[int, tuple[Any, int]] = OrderedDict()
+        self._lock = threading.Lock()
+        self.bytes = 0
+
+    def put(self, value, name: str) -> Ticket | None:
+        size = nbytes(value)
+        if size > self.budget:
+            return None
+        ticket = Ticket(name)
+        with self._lock:
+            self._items[id(ticket)] = (value, size)
+            self.bytes += size
+            while self.bytes > self.budget:
+                _, (_, dropped) = self._items.popitem(last=False)
+                self.bytes -= dropped
+        weakref.finalize(ticket, self._drop, id(ticket))
+        return ticket
+
+    def get(self, ticket: Ticket):
+        with self._lock:
+            item = self._items.get(id(ticket))
+            if item is None:
+                return None
+            self._items.move_to_end(id(ticket))
+            return item[0]
+
+    def _drop(self, key: int) -> None:
+        with self._lock:
+            item = self._items.pop(key, None)
+            if item is not None:
+                self.bytes -= item[1]
+
+    def drop(self, ticket: Ticket) -> None:
+        self._drop(id(ticket))
+
+    def __len__(self) -> int:
+        return len(self._items)

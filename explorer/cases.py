@@ -28,6 +28,8 @@ SLOW_SECONDS = 0.25
 MAX_WORDS = 2000          # a word list is cut to this many (with a notice)
 MAX_WORD_LEN = 30
 MAX_TEXT_WORDS = 3000     # case 2: a pasted text is cut to this many words
+MAX_SYMBOLS = 2000        # distinct characters (case 1) or words (case 2) a training may have
+MAX_TRAIN_MB = 160        # what a training's full batch of guesses may take (a job of its own: three at once)
 CONTEXT = 4               # case 2: how many words the Bi-LSTM reads before the one it predicts
 EXAMPLES_SHOWN = 40       # case 2: the first sentence starts of the text offered as examples to watch
 DEFAULT_PARAGRAPH = (
@@ -212,6 +214,22 @@ def read(snap: Snapshot, items: list[str]) -> Reading | None:
         bwd = LSTMRun(**{k: v[::-1] for k, v in bwd_rev.__dict__.items()})
         feat = np.concatenate([fwd.hidden[-1], bwd.hidden[0]])
     return Reading(list(items), fwd, bwd, softmax(snap.decoder_weight @ feat + snap.decoder_bias))
+
+
+def training_size(case: Case | str, data) -> tuple[int, float]:
+    """(distinct symbols, MB) of a training on `data`: the full batch's guesses over every symbol, with
+    their gradients, softmax and Adam's copies (about four float32 copies of batch × symbols)."""
+    case = CASES[case] if isinstance(case, str) else case
+    symbols, inputs, _ = case.pairs(data)
+    return len(symbols), len(inputs) * len(symbols) * 4 * 4 / 2**20
+
+
+def too_big(case: Case | str, data) -> dict | None:
+    """The values of a refusal's sentence when a training on `data` is over the caps, else None."""
+    n, mb = training_size(case, data)
+    if n > MAX_SYMBOLS or mb > MAX_TRAIN_MB:
+        return {"n": f"{n:,}", "cap": f"{MAX_SYMBOLS:,}", "mb": f"{mb:,.0f}", "mb_cap": MAX_TRAIN_MB}
+    return None
 
 
 class Trainer:

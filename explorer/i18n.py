@@ -419,6 +419,11 @@ STRINGS: dict[str, dict[str, str]] = {
               "them and train again.",
         "zh": "模型在训练用的单词里没有见过{items}，所以读不了这个输入。请加入用到这些字符的单词，再训练一次。",
     },
+    "case_too_big": {"en": "This data has {n} different symbols (characters or words) to predict; a training here "
+                           "takes at most {cap}, and at most {mb_cap} MB for its guesses (this one: {mb} MB). Use "
+                           "fewer words, or words that share their letters.",
+                     "zh": "这份数据里有 {n} 个不同的符号（字或词）要预测；这里的训练最多接受 {cap} 个，猜测最多占 "
+                           "{mb_cap} MB（这份要 {mb} MB）。请少用一些词，或用字母重复较多的词。"},
     "case_unknown_words": {
         "en": "The model cannot read {items}: not in the training text.",
         "zh": "模型读不了{items}：训练文字里没有这些词。",
@@ -727,6 +732,30 @@ STRINGS: dict[str, dict[str, str]] = {
     "own_err_vocab_onehot": {"en": "With no embedding the inputs are one-hot: the vocabulary's {n} tokens must equal "
                                    "the LSTM's input size {x}.",
                              "zh": "没有 embedding 时输入是 one-hot 向量：词表的 {n} 个词元必须等于 LSTM 的输入维度 {x}。"},
+    "own_err_empty": {"en": "The file is empty.", "zh": "文件是空的。"},
+    "own_err_too_many_members": {"en": "The file is an archive of {n} parts; a model has far fewer (the limit is {limit}).",
+                                 "zh": "这个文件是由 {n} 个部分组成的压缩包；一个模型远没有这么多（上限是 {limit}）。"},
+    "own_err_too_many_params": {"en": "The model has {n} parameters; the limit is {limit} (64 MB of float32 in the "
+                                      "server's memory, shared by the class).",
+                                "zh": "这个模型有 {n} 个参数，上限是 {limit}（服务器内存中 64 MB 的 float32，全班共用）。"},
+    "own_err_trace_big": {"en": "With this vocabulary and width, the numbers for {n} tokens would take {mb} MB; the "
+                                "limit is {limit} MB. A smaller vocabulary or fewer units fit.",
+                          "zh": "按这个词表大小和宽度，{n} 个词元的全部数值要占 {mb} MB，上限是 {limit} MB。"
+                                "词表小一些或单元少一些就可以。"},
+    "own_err_too_large": {"en": "“{name}” holds values as large as {v}: a trained LSTM's weights stay far below "
+                                "{limit}, and such values would overflow the arithmetic.",
+                          "zh": "“{name}”中有大到 {v} 的数值：训练过的 LSTM 权重远小于 {limit}，这样大的数值会让计算溢出。"},
+    "own_err_forward_not_finite": {"en": "Refused: reading a few of its own tokens, the model gives NaN or infinity.",
+                                   "zh": "已拒绝：模型读它自己的几个词元时，算出了 NaN 或无穷大。"},
+    "own_err_vocab_file_big": {"en": "The vocabulary file is {mb} MB; the limit is {limit} MB.",
+                               "zh": "词表文件有 {mb} MB，上限是 {limit} MB。"},
+    "own_err_vocab_twice": {"en": "The vocabulary must list each token once: “{token}” appears twice.",
+                            "zh": "词表中每个词元只能出现一次：“{token}”出现了两次。"},
+    "own_lost": {"en": "Your model “{name}” was lost when the server restarted: load it again to see it.",
+                 "zh": "服务器重启后，你的模型“{name}”已经丢失：请重新加载。"},
+    "own_set_aside": {"en": "Your model “{name}” was set aside to make room: the server keeps at most {mb} MB of "
+                            "models for the whole class. Load it again to see it.",
+                      "zh": "为了腾出空间，你的模型“{name}”已被移出：服务器为全班最多保留 {mb} MB 的模型。请重新加载。"},
     "own_title": {"en": "Your own model", "zh": "你自己的模型"},
     "own_help": {"en": "A state_dict of a module with an nn.LSTM named lstm (any layers, bidirectional or not), "
                        "optionally nn.Embedding embedding and nn.Linear decoder: .pt/.pth (torch.save(model.state_dict(), "

@@ -22,24 +22,27 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import zipfile
 from dataclasses import dataclass
+from math import prod
 from pathlib import Path
 
 import numpy as np
 
-from explorer.i18n import say
 from explorer.lstm import Forcing, LSTMRun, LSTMWeights, run, softmax
+from explorer.own_file import MAX_BYTES, SUFFIXES, ArrayFile, OwnModelError, TensorFile, detail, open_tensors  # noqa: F401
 from explorer.tracing import Trace
 from explorer.vocab import UNKNOWN_MARK
 from explorer.weights import NAMES
 
-MAX_BYTES = 50 * 2**20
 MAX_HIDDEN = 1024
 MAX_VOCAB = 100_000
+MAX_VOCAB_BYTES = 8 * 2**20      # a vocabulary file: 100,000 words of 20 characters written as \uXXXX fit
 MAX_LAYERS = 8
 MAX_INPUT = 8192
-SUFFIXES = (".pt", ".pth", ".safetensors", ".npz")
+MAX_PARAMS = 16_000_000          # 64 MB of float32: what a model of yours may hold in the server's memory
+MAX_TRACE_MB = 64                # one trace of TRACE_TOKENS tokens: every quantity, and the guesses (T × V)
+TRACE_TOKENS = 500               # the app reads at most this many tokens of a text (explorer.shell.state.TEXT_CAP)
+MAX_WEIGHT = 1e4                 # |w| above this is not a trained LSTM's, and could overflow float32 in a forward
 UNKNOWN_TOKENS = ("<unk>", "<UNK>", "[UNK]", UNKNOWN_MARK)
 PARAM = re.compile(r"^(weight_ih|weight_hh|bias_ih|bias_hh)_l(\d+)(_reverse)?$")
 PROJECT_NPZ = {"embedding": "embedding.weight", "weight_ih": "lstm.weight_ih_l0", "weight_hh": "lstm.weight_hh_l0",
@@ -47,97 +50,25 @@ PROJECT_NPZ = {"embedding": "embedding.weight", "weight_ih": "lstm.weight_ih_l0"
                "decoder_bias": "decoder.bias"}
 
 
-class OwnModelError(ValueError):
-    """A file that is not a model this app can load; `message(lang)` says why in that language."""
-
-    def __init__(self, key: str, **fmt):
-        self.key, self.fmt = key, fmt
-        super().__init__(say("own_err_" + key, "en", **fmt))
-
-    def message(self, lang: str) -> str:
-        return say("own_err_" + self.key, lang, **self.fmt)
-
-
 def _shape(a) -> str:
     return "(" + ", ".join(str(int(n)) for n in a) + ")"
 
 
-# --- reading a file: tensors only, never code -------------------------------------------------------
-def read_tensors(path: Path, name: str | None = None) -> dict[str, np.ndarray]:
-    """{name: float32 array} from a .pt/.pth, .safetensors or .npz file."""
-    path = Path(path)
-    name = name or path.name
-    suffix = Path(name).suffix.lower()
-    if suffix not in SUFFIXES:
-        raise OwnModelError("format", suffix=suffix or "?", allowed=", ".join(SUFFIXES))
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise OwnModelError("too_big", mb=f"{size / 2**20:.1f}", limit=MAX_BYTES // 2**20)
-    if suffix in (".pt", ".pth"):
-        return _read_torch(path)
-    if suffix == ".safetensors":
-        from safetensors import SafetensorError
-        from safetensors.numpy import load_file
-
-        try:
-            raw = load_file(str(path))
-        except (SafetensorError, OSError, ValueError, TypeError) as e:
-            raise OwnModelError("unreadable", detail=str(e).splitlines()[0][:200]) from None
-        return {k: _float32(k, v) for k, v in raw.items()}
-    try:
-        with np.load(path, allow_pickle=False) as f:
-            raw = {k: f[k] for k in f.files}
-    except ValueError as e:
-        if "pickle" in str(e).lower():
-            raise OwnModelError("pickle", detail=str(e).splitlines()[0][:200]) from None
-        raise OwnModelError("unreadable", detail=str(e).splitlines()[0][:200]) from None
-    except (OSError, EOFError, zipfile.BadZipFile, KeyError) as e:
-        raise OwnModelError("unreadable", detail=str(e).splitlines()[0][:200] or type(e).__name__) from None
-    if set(raw) <= set(PROJECT_NPZ) and "weight_ih" in raw:     # the project's own format
-        raw = {PROJECT_NPZ[k]: v for k, v in raw.items()}
-    return {k: _float32(k, v) for k, v in raw.items()}
-
-
-def _float32(name: str, a) -> np.ndarray:
-    a = np.asarray(a)
-    if a.dtype.kind not in "fiub":
-        raise OwnModelError("not_tensor", name=name, type=str(a.dtype))
-    return np.ascontiguousarray(a, np.float32)
-
-
-def _read_torch(path: Path) -> dict[str, np.ndarray]:
-    import pickle
-
-    import torch
-
-    try:
-        obj = torch.load(path, map_location="cpu", weights_only=True)
-    except pickle.UnpicklingError as e:       # weights_only refused something that is not a tensor
-        raise OwnModelError("pickle", detail=str(e).strip().splitlines()[0][:200]) from None
-    except (RuntimeError, EOFError, OSError, ValueError, zipfile.BadZipFile, KeyError, AttributeError) as e:
-        raise OwnModelError("unreadable", detail=str(e).strip().splitlines()[0][:200] or type(e).__name__) from None
-    if not isinstance(obj, dict):
-        raise OwnModelError("not_state_dict", type=type(obj).__name__)
-    out = {}
-    for k, v in obj.items():
-        if not isinstance(k, str) or not torch.is_tensor(v):
-            raise OwnModelError("not_tensor", name=str(k)[:80], type=type(v).__name__)
-        if v.is_complex():
-            raise OwnModelError("not_tensor", name=k, type=str(v.dtype))
-        out[k] = v.detach().to(torch.float32).contiguous().numpy().copy()
-    return out
-
-
 # --- the vocabulary -----------------------------------------------------------------------------------
 def read_vocab(path: Path) -> tuple[tuple[str, ...], str]:
-    """(tokens, "char" or "word") from a vocabulary JSON file."""
+    """(tokens, "char" or "word") from a vocabulary JSON file. Linear in the file's size; the number of
+    tokens is bounded (by its commas) before the JSON is parsed."""
+    raw = Path(path).read_bytes()
+    if len(raw) > MAX_VOCAB_BYTES:
+        raise OwnModelError("vocab_file_big", mb=f"{len(raw) / 2**20:.1f}", limit=MAX_VOCAB_BYTES // 2**20)
+    if raw.count(b",") > 2 * MAX_VOCAB:               # a list of more items than tokens allowed, whatever they are
+        raise OwnModelError("vocab_big", n=f"{raw.count(b',') + 1:,}+", limit=f"{MAX_VOCAB:,}")
     try:
-        raw = Path(path).read_bytes()
-        if len(raw) > MAX_BYTES:
-            raise OwnModelError("vocab_bad", detail=f"{len(raw) / 2**20:.1f} MB")
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise OwnModelError("vocab_bad", detail=str(e)[:120]) from None
+        raise OwnModelError("vocab_bad", detail=detail(e, 120)) from None
+    except RecursionError:
+        raise OwnModelError("vocab_bad", detail="Its lists are nested too deeply.") from None
     level = None
     if isinstance(data, dict) and isinstance(data.get("chars"), list):       # the project's own: id 0 is unknown
         data = [UNKNOWN_MARK, *data["chars"]]
@@ -145,12 +76,14 @@ def read_vocab(path: Path) -> tuple[tuple[str, ...], str]:
         level = data.get("level")
         data = data["tokens"]
     if not isinstance(data, list) or not data or not all(isinstance(s, str) and s for s in data):
-        raise OwnModelError("vocab_bad", detail="not a list of non-empty strings")
+        raise OwnModelError("vocab_bad", detail="It is not a list of non-empty strings.")
     if len(data) > MAX_VOCAB:
         raise OwnModelError("vocab_big", n=f"{len(data):,}", limit=f"{MAX_VOCAB:,}")
-    if len(set(data)) != len(data):
-        dup = next(s for s in data if data.count(s) > 1)
-        raise OwnModelError("vocab_bad", detail=f"{dup!r} appears twice")
+    seen: set[str] = set()
+    for s in data:
+        if s in seen:
+            raise OwnModelError("vocab_twice", token=s[:40])
+        seen.add(s)
     if level not in ("char", "word"):
         plain = [s for s in data if s not in UNKNOWN_TOKENS and not (s.startswith("<") and s.endswith(">"))]
         level = "char" if all(len(s) == 1 for s in plain) else "word"
@@ -278,25 +211,36 @@ class OwnModel:
         return bw if direction == "backward" else fw
 
 
-def build(tensors: dict[str, np.ndarray], tokens: tuple[str, ...] | None, level: str = "char",
+def _names(entries: dict) -> dict[str, str]:
+    """The file's name of each tensor under the names build() reads (the project's own .npz renamed)."""
+    if set(entries) <= set(PROJECT_NPZ) and "weight_ih" in entries:
+        return {PROJECT_NPZ[k]: k for k in entries}
+    return {k: k for k in entries}
+
+
+def build(tensors: dict[str, np.ndarray] | TensorFile, tokens: tuple[str, ...] | None, level: str = "char",
           name: str = "model") -> OwnModel:
-    """An OwnModel from named tensors and a vocabulary, every name and shape checked."""
+    """An OwnModel from named tensors (arrays, or a TensorFile not read yet) and a vocabulary. Every name,
+    shape and count is checked on the shapes alone, against the limits, before one number is read."""
     from explorer.models import load_model as shipped
 
+    source = tensors if isinstance(tensors, TensorFile) else ArrayFile(tensors)
+    file_name = _names(source.entries)
+    shapes = {k: source.entries[f].shape for k, f in file_name.items()}
     lstm, other = {}, {}
-    prefixed = any(k.startswith("lstm.") for k in tensors)
-    for k, v in tensors.items():
+    prefixed = any(k.startswith("lstm.") for k in shapes)
+    for k in shapes:
         key = k[len("lstm."):] if prefixed and k.startswith("lstm.") else k
         m = PARAM.match(key)
         if m and (prefixed == k.startswith("lstm.")):
-            lstm[(int(m.group(2)), bool(m.group(3)), m.group(1))] = v
+            lstm[(int(m.group(2)), bool(m.group(3)), m.group(1))] = k
         elif key.startswith("weight_hr_l"):
-            raise OwnModelError("projection", name=k)
+            raise OwnModelError("projection", name=k[:80])
         else:
-            other[k] = v
+            other[k] = k
     extra = sorted(set(other) - {"embedding.weight", "decoder.weight", "decoder.bias"})
     if extra:
-        raise OwnModelError("unknown_names", names=", ".join(extra[:6]) + (" …" if len(extra) > 6 else ""))
+        raise OwnModelError("unknown_names", names=", ".join(e[:60] for e in extra[:6]) + (" …" if len(extra) > 6 else ""))
     if not lstm:
         raise OwnModelError("no_lstm")
     L = max(k[0] for k in lstm) + 1
@@ -305,42 +249,37 @@ def build(tensors: dict[str, np.ndarray], tokens: tuple[str, ...] | None, level:
         raise OwnModelError("too_many_layers", n=L, limit=MAX_LAYERS)
     pre = "lstm." if prefixed else ""
 
-    def need(layer: int, rev: bool, part: str) -> np.ndarray | None:
-        a = lstm.get((layer, rev, part))
-        if a is None and part.startswith("weight"):
-            raise OwnModelError("missing", name=f"{pre}{part}_l{layer}{'_reverse' if rev else ''}")
-        return a
+    def full(layer: int, rev: bool, part: str) -> str:
+        return f"{pre}{part}_l{layer}{'_reverse' if rev else ''}"
+
+    def need(layer: int, rev: bool, part: str) -> tuple[int, ...] | None:
+        k = lstm.get((layer, rev, part))
+        if k is None and part.startswith("weight"):
+            raise OwnModelError("missing", name=full(layer, rev, part))
+        return None if k is None else shapes[k]
 
     hh = need(0, False, "weight_hh")
-    if hh.ndim != 2 or hh.shape[0] != 4 * hh.shape[1]:
-        raise OwnModelError("shape", name=f"{pre}weight_hh_l0", shape=_shape(hh.shape), expected="(4·H, H)")
-    H = hh.shape[1]
+    if len(hh) != 2 or hh[0] != 4 * hh[1]:
+        raise OwnModelError("shape", name=full(0, False, "weight_hh"), shape=_shape(hh), expected="(4·H, H)")
+    H = hh[1]
     if H > MAX_HIDDEN:
         raise OwnModelError("too_wide", h=H, limit=MAX_HIDDEN)
-    X0 = need(0, False, "weight_ih").shape[-1] if need(0, False, "weight_ih").ndim == 2 else -1
+    ih = need(0, False, "weight_ih")
+    X0 = ih[-1] if len(ih) == 2 else -1
     if not 0 < X0 <= MAX_INPUT:
-        raise OwnModelError("shape", name=f"{pre}weight_ih_l0", shape=_shape(lstm[(0, False, 'weight_ih')].shape),
-                            expected=f"(4·{H}, X)")
+        raise OwnModelError("shape", name=full(0, False, "weight_ih"), shape=_shape(ih), expected=f"(4·{H}, X)")
     dirs = 2 if reverse else 1
-    layers = []
+    plan = []                                           # (layer, reverse, part, shape, the tensor's name or None)
     for k in range(L):
         X = X0 if k == 0 else H * dirs
-        pair = []
         for rev in (False, True) if reverse else (False,):
-            ws = {}
-            for part, shape in (("weight_ih", (4 * H, X)), ("weight_hh", (4 * H, H)), ("bias_ih", (4 * H,)), ("bias_hh", (4 * H,))):
-                a = need(k, rev, part)
-                full = f"{pre}{part}_l{k}{'_reverse' if rev else ''}"
-                if a is None:
-                    a = np.zeros(shape, np.float32)            # an LSTM made with bias=False
-                if a.shape != shape:
-                    raise OwnModelError("shape", name=full, shape=_shape(a.shape), expected=_shape(shape))
-                if not np.isfinite(a).all():
-                    raise OwnModelError("not_finite", name=full)
-                ws[part] = a
-            pair.append(LSTMWeights(ws["weight_ih"], ws["weight_hh"], ws["bias_ih"], ws["bias_hh"]))
-        layers.append((pair[0], pair[1] if reverse else None))
-    emb, dw, db = other.get("embedding.weight"), other.get("decoder.weight"), other.get("decoder.bias")
+            for part, shape in (("weight_ih", (4 * H, X)), ("weight_hh", (4 * H, H)), ("bias_ih", (4 * H,)),
+                                ("bias_hh", (4 * H,))):
+                got = need(k, rev, part)
+                if got is not None and got != shape:
+                    raise OwnModelError("shape", name=full(k, rev, part), shape=_shape(got), expected=_shape(shape))
+                plan.append((k, rev, part, shape, lstm.get((k, rev, part))))
+    emb, dw, db = (shapes.get(k) for k in ("embedding.weight", "decoder.weight", "decoder.bias"))
     if (dw is None) != (db is None):
         raise OwnModelError("missing", name="decoder.bias" if db is None else "decoder.weight")
     if tokens is None:
@@ -352,32 +291,75 @@ def build(tensors: dict[str, np.ndarray], tokens: tuple[str, ...] | None, level:
         tokens, level = chars, "char"                      # one-hot over the shipped model's characters
     V = len(tokens)
     if emb is not None:
-        if emb.ndim != 2 or emb.shape[1] != X0:
-            raise OwnModelError("shape", name="embedding.weight", shape=_shape(emb.shape), expected=f"(V, {X0})")
-        if emb.shape[0] != V:
-            raise OwnModelError("vocab_size", n=V, name="embedding.weight", rows=emb.shape[0])
+        if len(emb) != 2 or emb[1] != X0:
+            raise OwnModelError("shape", name="embedding.weight", shape=_shape(emb), expected=f"(V, {X0})")
+        if emb[0] != V:
+            raise OwnModelError("vocab_size", n=V, name="embedding.weight", rows=emb[0])
     elif X0 != V:
         raise OwnModelError("vocab_onehot", n=V, x=X0)
     if dw is not None:
-        if dw.shape != (V, H * dirs):
-            if dw.ndim == 2 and dw.shape[1] == H * dirs:
-                raise OwnModelError("vocab_size", n=V, name="decoder.weight", rows=dw.shape[0])
-            raise OwnModelError("shape", name="decoder.weight", shape=_shape(dw.shape), expected=_shape((V, H * dirs)))
-        if db.shape != (V,):
-            raise OwnModelError("shape", name="decoder.bias", shape=_shape(db.shape), expected=_shape((V,)))
-    for k, a in (("embedding.weight", emb), ("decoder.weight", dw), ("decoder.bias", db)):
-        if a is not None and not np.isfinite(a).all():
-            raise OwnModelError("not_finite", name=k)
+        if dw != (V, H * dirs):
+            if len(dw) == 2 and dw[1] == H * dirs:
+                raise OwnModelError("vocab_size", n=V, name="decoder.weight", rows=dw[0])
+            raise OwnModelError("shape", name="decoder.weight", shape=_shape(dw), expected=_shape((V, H * dirs)))
+        if db != (V,):
+            raise OwnModelError("shape", name="decoder.bias", shape=_shape(db), expected=_shape((V,)))
+    # the arithmetic: what the model and one trace of it would hold, before anything is read
+    params = sum(prod(p[3]) for p in plan) + sum(prod(s) for s in (emb, dw, db) if s is not None)
+    if params > MAX_PARAMS:
+        raise OwnModelError("too_many_params", n=f"{params:,}", limit=f"{MAX_PARAMS:,}")
+    per_token = 10 * H + X0 + (V if dw is not None else 0)      # six quantities, four pre-activations, x, guesses
+    trace_mb = TRACE_TOKENS * per_token * 4 / 2**20
+    if trace_mb > MAX_TRACE_MB:
+        raise OwnModelError("trace_big", n=TRACE_TOKENS, mb=f"{trace_mb:,.0f}", limit=MAX_TRACE_MB)
+
+    def read(k: str) -> np.ndarray:
+        a = source.read(file_name[k])
+        if not np.isfinite(a).all():
+            raise OwnModelError("not_finite", name=k[:80])
+        big = float(np.abs(a).max(initial=0.0))
+        if big > MAX_WEIGHT:
+            raise OwnModelError("too_large", name=k[:80], v=f"{big:.3g}", limit=f"{MAX_WEIGHT:g}")
+        return a
+
+    named, arrays = {}, {}                                  # what the file holds, by name; the LSTM's, by place
+    for k, rev, part, shape, key in plan:
+        arrays[(k, rev, part)] = named[key] = read(key) if key is not None else np.zeros(shape, np.float32)
+    layers = []
+    for k in range(L):
+        pair = [LSTMWeights(*(arrays[(k, rev, part)] for part in NAMES)) for rev in ((False, True) if reverse else (False,))]
+        layers.append((pair[0], pair[1] if reverse else None))
+    for key in ("embedding.weight", "decoder.weight", "decoder.bias"):
+        if key in shapes:
+            named[key] = read(key)
+    named.pop(None, None)
     h = hashlib.sha256(json.dumps(list(tokens), ensure_ascii=False).encode())
-    for key in sorted(tensors):
+    for key in sorted(named):
         h.update(key.encode())
-        h.update(tensors[key].tobytes())
-    return OwnModel(name, tuple(tokens), level, emb, tuple(layers), dw, db, h.hexdigest()[:16])
+        h.update(memoryview(named[key]).cast("B"))
+    emb_a, dw_a, db_a = (named.get(k) for k in ("embedding.weight", "decoder.weight", "decoder.bias"))
+    model = OwnModel(name, tuple(tokens), level, emb_a, tuple(layers), dw_a, db_a, h.hexdigest()[:16])
+    _probe(model)
+    return model
+
+
+def _probe(model: OwnModel) -> None:
+    """Refuse a model whose forward is not finite on a probe text: its first tokens, read in order."""
+    tokens = [s for s in model.tokens[:64] if s not in UNKNOWN_TOKENS] or list(model.tokens[:1])
+    text = (" " if model.level == "word" else "").join(tokens)
+    with np.errstate(all="ignore"):                     # an overflow is what is looked for, not a warning
+        layers = model.run_layers(model.inputs(model.encode(model.split(text))[0]))
+        probs = model.probs(layers[-1])
+    values = [probs] if probs is not None else []
+    for _, f, b in layers:
+        values += [getattr(r, name) for r in (f, b) if r is not None for name in LSTMRun.__dataclass_fields__]
+    if not all(np.isfinite(v).all() for v in values):
+        raise OwnModelError("forward_not_finite")
 
 
 def load(path, vocab=None, name: str | None = None, vocab_name: str | None = None) -> OwnModel:
     """Load a model file (and its vocabulary file); raises OwnModelError with the reason."""
     path = Path(path)
-    tensors = read_tensors(path, name)
     tokens, level = read_vocab(vocab) if vocab is not None else (None, "char")
-    return build(tensors, tokens, level, name or path.name)
+    with open_tensors(path, name) as f:
+        return build(f, tokens, level, name or path.name)

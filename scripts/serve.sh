@@ -36,6 +36,15 @@ if [ -z "$NGINX" ]; then
 fi
 RUN=$(mktemp -d "${TMPDIR:-/tmp}/lstm-explorer-serve.XXXXXX")
 mkdir -p "$RUN/tmp"
+# Run as root (the Dockerfile's default), nginx's master starts its worker as nobody: the worker must be
+# able to write request bodies (an uploaded model) and large proxied replies under $RUN/tmp.
+WORKER=""
+if [ "$(id -u)" -eq 0 ]; then
+  GROUP=$(id -gn nobody 2>/dev/null || echo nogroup)
+  WORKER="user nobody $GROUP;"
+  chmod 711 "$RUN"
+  chown nobody:"$GROUP" "$RUN/tmp"
+fi
 SECRET=${STREAMLIT_COOKIE_SECRET:-$("$PY" -c 'import secrets; print(secrets.token_hex(32))')}
 PIDS=()
 stop() {
@@ -61,6 +70,7 @@ for k in $(seq 1 "$REPLICAS"); do
 done
 
 cat >"$RUN/nginx.conf" <<EOF
+$WORKER
 worker_processes 1;
 daemon off;
 pid $RUN/nginx.pid;

@@ -12,6 +12,7 @@ import explorer
 from explorer.i18n import say
 from explorer.models import ASSETS
 from explorer.own_model import load
+from explorer.shell.own_ui import MODELS
 from explorer.vocab import display_char
 from tests.helpers.apptest import APP
 
@@ -34,7 +35,7 @@ def char_model(tmp_path_factory):
 
 def open_with(model, page: str, lang: str = "en", **state) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=120)
-    at.session_state["own_model"] = model
+    at.session_state["own_model"] = MODELS.put(model, model.name)
     for k, v in state.items():
         at.session_state[k] = v
     at.query_params.update(text=TEXT, lang=lang, t="4", j="5")
@@ -93,7 +94,7 @@ def test_your_models_guesses_are_its_own(tmp_path, direction):
     assert [g[0] for g in sent] == [display_char(CHARS[v]) for v in order]
     np.testing.assert_allclose([g[1] for g in sent], probs[order], atol=1e-5)
     empty = AppTest.from_file(APP, default_timeout=120)   # no text: no guesses, and no "there is no decoder"
-    empty.session_state["own_model"] = model
+    empty.session_state["own_model"] = MODELS.put(model, model.name)
     empty.query_params.update(text="", lang="en")
     empty.run()
     assert not empty.exception and box(empty)["guesses"]["noDecoder"] is None

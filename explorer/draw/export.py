@@ -3,7 +3,8 @@
 - `trace_npz`: every quantity (f, i, C̃, C, o, h, the pre-activations, x, ids, the tokens and, when the
   model has a decoder, the next-token probabilities), numpy's .npz, no pickles.
 - `trace_csvs`: a zip of one CSV per quantity: a row per unit, a column per character (its name in the
-  header), each value written with 9 significant digits (a float32 reads back exactly).
+  header, as text: a token that begins like a formula, = + - @ tab or CR, gets a leading ' as OWASP advises,
+  so a spreadsheet never runs it), each value written with 9 significant digits (a float32 reads back exactly).
 - `map_png`: one unit × time map as a PNG, with its title, the characters and a colour bar.
 - `snippet`: Python that reproduces the view with the API (model, text, t, j).
 """
@@ -35,12 +36,20 @@ def trace_npz(trace) -> bytes:
     return buf.getvalue()
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def text_cell(s: str) -> str:
+    """A CSV cell of text that a spreadsheet shows as text, never evaluates (OWASP: CSV injection)."""
+    return "'" + s if s.startswith(FORMULA_START) else s
+
+
 def quantity_csv(trace, q: str) -> str:
     """Rows: units; columns: the characters (as shown: ␣, ↵ …), in order."""
     values = np.asarray(getattr(trace, q), np.float32)
     out = io.StringIO()
     w = csv.writer(out, lineterminator="\n")
-    w.writerow(["unit"] + [display_char(c) for c in trace.chars])
+    w.writerow(["unit"] + [text_cell(display_char(c)) for c in trace.chars])
     for j in range(values.shape[1]):
         w.writerow([j] + [format(float(v), ".9g") for v in values[:, j]])
     return out.getvalue()

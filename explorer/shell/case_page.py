@@ -53,7 +53,16 @@ def _words(case: cases.Case):
     if not wl.words:
         st.error(ui.say("case1_empty"))
         return None
-    return wl.words
+    return _within_caps(case, wl.words)
+
+
+def _within_caps(case: cases.Case, data: list[str]):
+    """The data, or None (after a sentence) when its training would be over the caps of symbols or memory."""
+    over = cases.too_big(case, data)
+    if over:
+        st.error(ui.say("case_too_big", **over))
+        return None
+    return data
 
 
 def _paragraph(case: cases.Case):
@@ -67,7 +76,7 @@ def _paragraph(case: cases.Case):
     if len(tokens) < 3:
         st.error(ui.say("case2_empty"))
         return None
-    return tokens
+    return _within_caps(case, tokens)
 
 
 DATA = {"last_letter": _words, "next_word": _paragraph}          # each case's data widget

@@ -112,9 +112,10 @@ GUESSES = 8          # how many next-character guesses the box lists
 
 
 def guess_list(probs: np.ndarray, tokens, k: int = GUESSES) -> list[list]:
-    """The k likeliest next tokens after the text, likeliest first: [label as shown, probability]."""
-    order = np.argsort(probs, kind="stable")[::-1][:k]
-    return [[display_char(str(tokens[v])), float(probs[v])] for v in order]
+    """The k likeliest next tokens after the text, likeliest first: [label as shown, probability]. A value
+    that is not finite is never sent (JSON has no NaN: the browser would fail to read the whole message)."""
+    order = np.argsort(np.where(np.isfinite(probs), probs, -np.inf), kind="stable")[::-1][:k]
+    return [[display_char(str(tokens[v])), float(probs[v])] for v in order if np.isfinite(probs[v])]
 
 
 def server_trace(trace, tokens=None, backward: bool = False) -> dict:
@@ -142,18 +143,22 @@ def guesses_spec(lang: str, decoder: bool = True) -> dict:
 def box_data(text: str, version: int, lang: str, panels: list[dict], model: str = "char_lstm",
              selected: tuple[int, int] | None = None, cap: int = 500, input_cap: int = 5000,
              top: bool = False, named: dict[int, str] | None = None, keys: bool = False,
-             server: dict | None = None, guesses: dict | None = None, reads: bool = False) -> dict:
+             server: dict | None = None, guesses: dict | None = None, reads: bool = False,
+             restore: bool = False, own: str | None = None) -> dict:
     """Everything the component needs: the text and settings, never the trace — unless `server` holds
     one (server_trace: a model of yours), which is drawn instead of running the browser's model. `top`:
     a strip of the TOP_UNITS units that matter above each map (those in `named` {unit: what it tracks}
     first); `keys`: ← → send "step" (the t to go to); `guesses` (guesses_spec): the next-character guesses beside the maps;
-    `reads`: the text as the model reads it (unknown characters marked) under them."""
+    `reads`: the text as the model reads it (unknown characters marked) under them. The browser keeps the
+    text and `own` (the name of a model of yours, or None) for its tab; `restore`: this session starts on
+    the default text, so the box sends the tab's kept text back (and the name of a model the session lost),
+    as after a server restart or a failover."""
     return {
         "serverTrace": server if panels else None,
         "guesses": guesses if panels else None, "reads": {"title": say("read_as", lang)} if reads and panels else None,
         "top": TOP_UNITS if top else 0, "topRowHeight": TOP_ROW_HEIGHT, "named": {str(k): v for k, v in (named or {}).items()},
         "topTitle": say("top_units_title", lang), "keys": keys,
-        "text": text, "version": version, "panels": panels, "cap": cap, "inputCap": input_cap,
+        "text": text, "version": version, "restore": restore, "own": own, "panels": panels, "cap": cap, "inputCap": input_cap,
         "modelUrl": static_url(model) if panels and server is None else "", "debounceMs": DEBOUNCE_MS,
         "selected": {"t": selected[0], "j": selected[1]} if selected else None,
         "scales": {p["kind"]: _scale(p["kind"]) for p in panels},
@@ -169,9 +174,10 @@ def box_data(text: str, version: int, lang: str, panels: list[dict], model: str 
 _component = None
 
 
-def live_box(data: dict, key: str, on_text, on_click=None, on_step=None) -> None:
+def live_box(data: dict, key: str, on_text, on_click=None, on_step=None, on_lost=None) -> None:
     """Mount the box; on_text(text) when the server hears new text, on_click(t, j) on a map click,
-    on_step(t) on the ← → keys (the t to go to: one before or after the last asked)."""
+    on_step(t) on the ← → keys (the t to go to: one before or after the last asked), on_lost(name) when
+    the tab showed a model of yours this session does not hold."""
     global _component
     import streamlit as st
 
@@ -188,6 +194,8 @@ def live_box(data: dict, key: str, on_text, on_click=None, on_step=None) -> None
         sent = state().get("text")
         if isinstance(sent, dict) and isinstance(sent.get("text"), str):
             on_text(sent["text"])
+            if on_lost is not None and isinstance(sent.get("lost"), str) and sent["lost"]:
+                on_lost(sent["lost"])
 
     def clicked():
         cell = state().get("clicked")

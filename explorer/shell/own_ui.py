@@ -1,9 +1,13 @@
 """Your own model in the app (Streamlit): the sidebar's loader, and which model, layer and direction the
-lesson pages show. The model lives in this browser session's st.session_state only: another session
-never sees it, and it is gone when the session ends.
+lesson pages show. The model is held in one registry for the whole server (MODELS: at most
+MODELS_MB together, the least recently used set aside to make room); the session keeps only its ticket,
+so another session never sees it, and it is freed when the session ends.
 
-Session state: own_model (an OwnModel), own_layer, own_direction, own_error (the last refusal),
-own_weights_file / own_vocab_file (the uploaders)."""
+Session state: own_model (a cache.Ticket), own_layer, own_direction, own_error (the last refusal: its key
+and values, never the exception, which would keep the file's tensors alive through its traceback),
+own_weights_file / own_vocab_file (the uploaders). While a model is shown, ?model=<name> is in the URL,
+and the live box keeps its name in the browser (explorer/shell/frontend/livebox.js): a session that
+starts without it after a reload, a restart or a failover says the model was lost."""
 from __future__ import annotations
 
 import tempfile
@@ -12,17 +16,39 @@ from pathlib import Path
 
 import streamlit as st
 
+from explorer.cache import MB, Registry, Ticket
 from explorer.own_model import OwnModel, OwnModelError, load
+from explorer.safe_text import md_escape
 from explorer.tracing import Trace
 from explorer.shell.state import K
+
+MODELS_MB = 256                       # the models of all sessions together (one model: at most 64 MB)
+MODELS = Registry(MODELS_MB * MB)
 
 
 PAGES = ("cell", "forget", "input", "output", "overview", "units")   # the pages that show your model
 
 
 def current() -> OwnModel | None:
-    m = st.session_state.get(K.OWN_MODEL)
-    return m if isinstance(m, OwnModel) else None
+    ticket = st.session_state.get(K.OWN_MODEL)
+    if not isinstance(ticket, Ticket):
+        return None
+    m = MODELS.get(ticket)
+    if m is None:                       # set aside to make room for others' models
+        back()
+        refuse("set_aside", name=ticket.name, mb=MODELS_MB)
+    return m
+
+
+def refuse(key: str, **fmt) -> None:
+    """Keep a refusal's sentence (its key and values) to show in the sidebar."""
+    st.session_state[K.OWN_ERROR] = (key, fmt)
+
+
+def lost(name: str) -> None:
+    """The browser knew a model of yours that this session does not hold (a reload, a restart, a failover)."""
+    if current() is None and K.OWN_ERROR not in st.session_state:
+        refuse("lost", name=name[:120])
 
 
 def layer_direction() -> tuple[int, str]:
@@ -82,9 +108,13 @@ def _load() -> None:
             m = load(_saved(weights, Path(folder)), _saved(vocab, Path(folder)) if vocab is not None else None,
                      name=weights.name)
         except OwnModelError as e:
-            st.session_state[K.OWN_ERROR] = e
+            refuse("err_" + e.key, **e.fmt)       # its sentence only: nothing the file made outlives this
             return
-    st.session_state[K.OWN_MODEL] = m
+    ticket = MODELS.put(m, weights.name)
+    if ticket is None:
+        refuse("err_too_many_params", n=f"{m.parameters():,}", limit=f"{MODELS_MB * MB // 4:,}")
+        return
+    st.session_state[K.OWN_MODEL] = ticket
     st.session_state[K.OWN_VOCAB_NAME] = vocab.name if vocab is not None else None
     st.session_state[K.OWN_LAYER], st.session_state[K.OWN_DIRECTION] = m.num_layers - 1, "forward"
     st.session_state[K.SEL_J] = min(st.session_state.get(K.SEL_J, 0), m.hidden_size - 1)
@@ -92,13 +122,43 @@ def _load() -> None:
 
 def back() -> None:
     """Back to the shipped model."""
-    for k in (K.OWN_MODEL, K.OWN_ERROR, K.OWN_LAYER, K.OWN_DIRECTION):
+    ticket = st.session_state.pop(K.OWN_MODEL, None)
+    if isinstance(ticket, Ticket):
+        MODELS.drop(ticket)
+    for k in (K.OWN_ERROR, K.OWN_LAYER, K.OWN_DIRECTION):
         st.session_state.pop(k, None)
+
+
+def _error_text(lang: str) -> str | None:
+    """The kept refusal as a sentence, every value from the file shown literally (never as Markdown)."""
+    from explorer.i18n import say
+
+    err = st.session_state.get(K.OWN_ERROR)
+    if not (isinstance(err, tuple) and len(err) == 2):
+        return None
+    key, fmt = err
+    return say("own_" + key, lang, **{k: md_escape(v) if isinstance(v, str) else v for k, v in fmt.items()})
+
+
+def sync_url() -> None:
+    """?model=<name> while a model of yours is shown; read once a session: a new session that finds it
+    (after a reload or a restart) says the model was lost."""
+    if K.OWN_URL_READ not in st.session_state:
+        st.session_state[K.OWN_URL_READ] = True
+        name = st.query_params.get("model")
+        if name and current() is None:
+            lost(name)
+    m = current()
+    if m is None:
+        st.query_params.pop("model", None)
+    elif st.query_params.get("model") != m.name[:120]:
+        st.query_params["model"] = m.name[:120]
 
 
 def sidebar() -> None:
     from explorer.shell.state import lang, say
 
+    sync_url()
     m = current()
     with st.sidebar.expander(say("own_title"), expanded=m is not None or K.OWN_ERROR in st.session_state,
                              icon=":material/upload_file:"):
@@ -108,11 +168,11 @@ def sidebar() -> None:
             st.file_uploader(say("own_vocab"), type=["json"], key=K.OWN_VOCAB_FILE)
             st.button(say("own_load"), on_click=_load, key=K.OWN_LOAD, icon=":material/upload:",
                       disabled=st.session_state.get(K.OWN_WEIGHTS_FILE) is None)
-            err = st.session_state.get(K.OWN_ERROR)
-            if isinstance(err, OwnModelError):
-                st.error(err.message(lang()))
+            err = _error_text(lang())
+            if err:
+                st.error(err)
             return
-        st.success(say("own_loaded", name=m.name, layers=m.num_layers, h=m.hidden_size, n=f"{m.parameters():,}",
+        st.success(say("own_loaded", name=md_escape(m.name), layers=m.num_layers, h=m.hidden_size, n=f"{m.parameters():,}",
                      level=say("own_level_" + m.level), dirs=say("own_bi") if m.bidirectional else ""))
         if not m.has_decoder:
             st.caption(say("own_no_decoder"))

@@ -26,6 +26,7 @@ class Keys:
     gate, case, question …). A widget's key is its value in session state, so widgets are named here too."""
     # shared by every page, mirrored in the URL
     LANG, TEXT, TEXT_VERSION, PRESENT, SEL_T, SEL_J = "lang", "text", "text_version", "present", "sel_t", "sel_j"
+    TEXT_RESTORABLE = "text_restorable"         # the session started on the default text (the box may restore the tab's)
     # the lesson pages' step-and-unit controls and Play
     PREV_STEP, NEXT_STEP = "prev_step", "next_step"
     PLAYING, STOP_PLAY, PLAY_FULL_RUN = "playing", "stop_play", "play_full_run"
@@ -33,7 +34,7 @@ class Keys:
     # your own model (sidebar) and the downloads
     OWN_MODEL, OWN_ERROR, OWN_VOCAB_NAME = "own_model", "own_error", "own_vocab_name"
     OWN_WEIGHTS_FILE, OWN_VOCAB_FILE, OWN_LOAD, OWN_BACK = "own_weights_file", "own_vocab_file", "own_load", "own_back"
-    OWN_LAYER, OWN_DIRECTION = "own_layer", "own_direction"
+    OWN_LAYER, OWN_DIRECTION, OWN_URL_READ = "own_layer", "own_direction", "own_url_read"
     OUT_NPZ, OUT_CSV = "out_npz", "out_csv"
     OUT_POPOVER, LINES_POPOVER = "out_popover", "lines_popover"   # open or closed: content made only while open
     # pages
@@ -116,6 +117,8 @@ def init_state() -> None:
     if K.PRESENT not in st.session_state:   # presenter mode travels in links: ?present=1
         st.session_state[K.PRESENT] = st.query_params.get("present") == "1"
     if K.TEXT not in st.session_state:
+        if "text" not in st.query_params:      # the default: the live box may bring the tab's own text back
+            st.session_state[K.TEXT_RESTORABLE] = True
         st.session_state[K.TEXT] = st.query_params.get("text", DEFAULT_TEXTS[st.session_state[K.LANG]])[:INPUT_CAP]
 
 
@@ -143,6 +146,7 @@ def text_now() -> str:
 def set_text(text: str) -> None:
     """A button's callback: put an example into the shared text box."""
     st.session_state[K.TEXT] = text[:INPUT_CAP]
+    st.session_state.pop(K.TEXT_RESTORABLE, None)
     st.session_state[K.TEXT_VERSION] = st.session_state.get(K.TEXT_VERSION, 0) + 1
 
 

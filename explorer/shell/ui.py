@@ -31,6 +31,7 @@ from explorer.vocab import UNKNOWN_ID, display_char
 def _heard(text: str) -> None:
     """The live box's callback: the server hears the text typed (once typing pauses)."""
     st.session_state[K.TEXT] = text[:INPUT_CAP]
+    st.session_state.pop(K.TEXT_RESTORABLE, None)
 
 
 def box_controls(kinds=(), model_name: str = "char_lstm") -> None:
@@ -82,7 +83,9 @@ def text_box(kinds=(), key: str = "live_box", model_name: str = "char_lstm", on_
                       input_cap=INPUT_CAP, top=bool(st.session_state.get(K.TOP_UNITS)), named=named,
                       keys=on_step is not None, server=server,
                       guesses=guesses_spec(lang(), decoder=server is None or server["decoder"]) if guesses else None,
-                      reads=guesses), key=key, on_text=_heard, on_click=on_click, on_step=on_step)
+                      reads=guesses, restore=K.TEXT_RESTORABLE in st.session_state,
+                      own=own_ui.current().name if own_ui.current() is not None else None),
+             key=key, on_text=_heard, on_click=on_click, on_step=on_step, on_lost=own_ui.lost)
     sync_url()
     text = st.session_state[K.TEXT]
     if len(text) > TEXT_CAP:

@@ -149,9 +149,13 @@ class LiveBox {
     this.input.maxLength = data.inputCap;
     this.newline.textContent = data.newlineLabel; this.newline.title = data.newlineHelp;
     if (this.version !== data.version) {   // a new text from the server (first load, an example, several lines)
+      const first = this.version === null;
       this.version = data.version;
       this.input.value = toBox(data.text);
+      if (first && data.restore) this.restore(data);
+      remember("text", fromBox(this.input.value));
     }
+    if (!data.restore || data.own) remember("own", data.own);
     // A rerun that changes nothing drawn (the server has just heard the text this box already shows) does
     // not retrace and redraw: each heard key would otherwise cost the browser a second full draw.
     const shown = JSON.stringify({ ...data, text: null });
@@ -160,7 +164,21 @@ class LiveBox {
     this.redraw();
   }
 
+  restore(data) {
+    // A session that starts on the default text, in a tab that held another (a reload without the text in
+    // its address, a server restart or a failover: the new session's first run is a page change, which
+    // carries no query string): the tab's text goes back to the server, and the name of a model of yours
+    // that the server no longer holds.
+    const text = recall("text"), own = recall("own");
+    const lost = own && !data.own ? own : null;
+    if ((text === null || text === data.text) && !lost) return;
+    if (text !== null) this.input.value = toBox(text);
+    this.sent += 1;
+    this.setStateValue("text", { text: fromBox(this.input.value), n: this.sent, lost });
+  }
+
   typed() {
+    remember("text", fromBox(this.input.value));
     this.redraw();
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {  // the server hears the text once typing pauses
@@ -379,6 +397,18 @@ class LiveBox {
     }
     return out;
   }
+}
+
+// What this tab showed, kept in its sessionStorage (per tab, gone with it); storage may be refused.
+function remember(name, value) {
+  try {
+    if (value == null) sessionStorage.removeItem("lstm-explorer:" + name);
+    else sessionStorage.setItem("lstm-explorer:" + name, value);
+  } catch (e) { /* private mode or full: nothing kept */ }
+}
+
+function recall(name) {
+  try { return sessionStorage.getItem("lstm-explorer:" + name); } catch (e) { return null; }
 }
 
 export default function (component) {
