@@ -751,8 +751,9 @@ STRINGS: dict[str, dict[str, str]] = {
                                "zh": "词表文件有 {mb} MB，上限是 {limit} MB。"},
     "own_err_vocab_twice": {"en": "The vocabulary must list each token once: “{token}” appears twice.",
                             "zh": "词表中每个词元只能出现一次：“{token}”出现了两次。"},
-    "own_lost": {"en": "Your model “{name}” was lost when the server restarted: load it again to see it.",
-                 "zh": "服务器重启后，你的模型“{name}”已经丢失：请重新加载。"},
+    "own_lost": {"en": "Your model “{name}” is no longer on the server (the page was reloaded, or the server "
+                       "restarted): load it again to see it.",
+                 "zh": "你的模型“{name}”已不在服务器上（页面被重新加载，或服务器重启了）：请重新加载它。"},
     "own_set_aside": {"en": "Your model “{name}” was set aside to make room: the server keeps at most {mb} MB of "
                             "models for the whole class. Load it again to see it.",
                       "zh": "为了腾出空间，你的模型“{name}”已被移出：服务器为全班最多保留 {mb} MB 的模型。请重新加载。"},

@@ -35,6 +35,11 @@ def healthy(url: str, seconds: float = 60) -> bool:
     return False
 
 
+class Server(str):
+    """The server's address, and its process id (to read its memory)."""
+    pid: int
+
+
 @pytest.fixture(scope="session")
 def server():
     port = free_port()
@@ -45,6 +50,8 @@ def server():
     try:
         if not healthy(url):
             raise RuntimeError("streamlit did not start")
+        url = Server(url)
+        url.pid = proc.pid
         yield url
     finally:
         proc.terminate()

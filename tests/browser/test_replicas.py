@@ -87,14 +87,38 @@ def test_websocket_students_through_the_proxy_keep_their_own_text(proxy):
     assert set(out["replicas"]) == {f"127.0.0.1:{port + 1}", f"127.0.0.1:{port + 2}"}, out["replicas"]
 
 
-def test_a_student_whose_replica_stops_is_served_by_the_other_and_the_cookie_follows(proxy, browser):
-    """Last in this file (the module's tests run in order and share the proxy): it stops replica 1. A student routed to it is then served by replica 2, the page
-    works there, and the cookie now names replica 2, so the rest of the session stays on it."""
+def test_a_student_whose_replica_stops_is_served_by_the_other_keeps_the_text_and_hears_of_the_model(proxy, browser, tmp_path):
+    """Last in this file (the module's tests run in order and share the proxy): it stops replica 1. A student
+    on it uploads a model through nginx (serve.sh run as root: nginx's worker must write the body) and types
+    a text of their own; replica 1 stops; the next page they open is served by replica 2, shows their text
+    (the tab kept it), says their model was lost with the server, and the cookie now names replica 2."""
+    import json
+
+    import torch
+    from torch import nn
+
+    from tests.browser.test_own_model import upload
+
     url, port, proc = proxy
+    torch.manual_seed(0)
+    net = nn.Module()
+    net.embedding, net.lstm = nn.Embedding(4, 3), nn.LSTM(3, 5, batch_first=True)
+    torch.save(net.state_dict(), tmp_path / "mine.pt")
+    (tmp_path / "vocab.json").write_text(json.dumps(list("abc ")))
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.add_cookies([{"name": "lstm_replica", "value": "r1", "url": url}])
     page = context.new_page()
     assert page.request.get(url + "/_stcore/health").headers.get("x-replica") == f"127.0.0.1:{port + 1}"
+    page.goto(url + "/")
+    page.wait_for_selector("[data-testid='stApp']")
+    settle(page, 60_000)
+    upload(page, tmp_path / "mine.pt", tmp_path / "vocab.json")
+    page.get_by_text("Showing your model “mine.pt”").wait_for()
+    box = page.get_by_test_id("live-text")
+    box.fill("")
+    box.press_sequentially("abc cab")
+    page.wait_for_function("() => new URL(location).searchParams.get('text') === 'abc cab'", timeout=30_000)
+    settle(page)
     first = [p for p in descendants(proc.pid)
              if f"--server.port\0{port + 1}\0" in Path(f"/proc/{p}/cmdline").read_text(errors="replace")]
     assert len(first) == 1, first
@@ -103,11 +127,15 @@ def test_a_student_whose_replica_stops_is_served_by_the_other_and_the_cookie_fol
         if not _busy(port + 1):
             break
         time.sleep(0.25)
-    page.goto(url + "/?" + urllib.parse.urlencode({"text": "after the fall"}))
-    page.wait_for_selector("[data-testid='stApp']")
+    page.locator("[data-testid='stSidebarNav']").get_by_text("Forget gate").click(timeout=90_000)
+    page.wait_for_function("() => location.pathname.endsWith('/forget')")
     settle(page, 60_000)
-    assert page.get_by_test_id("live-text").input_value() == "after the fall"
+    page.wait_for_function("() => document.querySelector(\"[data-testid='live-text']\").value === 'abc cab'",
+                           timeout=60_000)
+    settle(page)
+    page.get_by_text("Your model “mine.pt” is no longer on the server").wait_for()
     assert page.locator("[data-testid='stException']").count() == 0
     assert {c["name"]: c["value"] for c in context.cookies()}["lstm_replica"] == "r2"
     assert page.request.get(url + "/_stcore/health").headers.get("x-replica") == f"127.0.0.1:{port + 2}"
+    shot(page, "replicas-after-the-fall")
     context.close()
