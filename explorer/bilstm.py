@@ -16,10 +16,10 @@ from pathlib import Path
 
 import numpy as np
 
-from explorer.models import ASSETS, checked_arrays, lstm_shapes
-from explorer.weights import from_arrays, into_module, to_arrays
 from explorer.lstm import LSTMRun, LSTMWeights, run, softmax
+from explorer.models import ASSETS, checked_arrays, lstm_shapes
 from explorer.vocab import UNKNOWN_ID, UNKNOWN_MARK, Vocab
+from explorer.weights import from_arrays, into_module, to_arrays
 
 SHIPPED_BI = ASSETS / "bilstm.npz"
 HIDE = "?"  # a character typed as '?' is hidden from the Bi-LSTM; it guesses what stood there

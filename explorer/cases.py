@@ -265,7 +265,7 @@ class Trainer:
         return self.decode(feat)
 
     def step(self, n: int = 1) -> tuple[float, float]:
-        from explorer.training.train import update     # (explorer.training.train imports torch: only once a training runs)
+        from explorer.training.train import update  # (explorer.training.train imports torch: only once a training runs)
 
         for _ in range(n):
             logits = self.logits()

@@ -15,7 +15,6 @@ from explorer.models import CharModel
 from explorer.tracing import Trace
 
 
-
 @dataclass(frozen=True)
 class GateTerms:
     gate: str

@@ -1,12 +1,12 @@
 """Bi-LSTM: one LSTM reads left to right, another right to left; y_t = [h→_t ; h←_t]."""
 import streamlit as st
 
-from explorer.draw import figures
-from explorer.shell import ui
 from explorer.bilstm import HIDE
+from explorer.draw import figures
 from explorer.safe_text import md_escape
-from explorer.vocab import display_char
+from explorer.shell import ui
 from explorer.shell.state import K
+from explorer.vocab import display_char
 
 st.title(ui.say("bi_title"))
 ui.notice("bilstm")

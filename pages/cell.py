@@ -3,9 +3,9 @@ import numpy as np
 import streamlit as st
 
 from explorer.draw import figures
-from explorer.shell import ui
 from explorer.equations import GENERAL, cell_with_numbers
 from explorer.lesson import belt_step, contributions
+from explorer.shell import ui
 from explorer.shell.state import K
 
 trace = ui.lesson_page("cell", GENERAL["cell"], ("cell",))

@@ -1,9 +1,9 @@
 """Forget gate: where the model keeps (f≈1) and drops (f≈0) what is on the belt."""
 import streamlit as st
 
-from explorer.shell import ui
 from explorer.equations import GENERAL, gate_with_numbers
 from explorer.lesson import gate_terms
+from explorer.shell import ui
 
 trace = ui.lesson_page("forget", GENERAL["forget"], ("forget",))
 if trace is not None:

@@ -2,9 +2,9 @@
 import streamlit as st
 
 from explorer.draw import figures
-from explorer.shell import ui
 from explorer.equations import GENERAL, gate_with_numbers
 from explorer.lesson import gate_terms
+from explorer.shell import ui
 from explorer.shell.state import K
 
 trace = ui.lesson_page("input", (GENERAL["input"], GENERAL["candidate"]), ("input", "candidate", "written"))

@@ -3,9 +3,9 @@ import numpy as np
 import streamlit as st
 
 from explorer.draw import figures
-from explorer.shell import ui
 from explorer.equations import GENERAL, gate_with_numbers, hidden_with_numbers
 from explorer.lesson import gate_terms
+from explorer.shell import ui
 from explorer.shell.state import K
 
 trace = ui.lesson_page("output", (GENERAL["output"], GENERAL["hidden"]), ("output", "tanh_cell", "hidden"))

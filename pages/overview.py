@@ -2,8 +2,8 @@
 import streamlit as st
 
 from explorer.draw import figures
-from explorer.shell import own_ui, ui
 from explorer.draw.diagram import cell_svg
+from explorer.shell import own_ui, ui
 from explorer.shell.state import K
 
 st.title(ui.say("overview_title"))

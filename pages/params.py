@@ -1,8 +1,8 @@
 """Parameter count: the lesson's formula, worked out, and checked against the real modules."""
 import streamlit as st
 
-from explorer.shell import ui
 from explorer.params import BLOCKS, formula_count, layer_inputs, lesson_lstm, torch_count, worked_latex
+from explorer.shell import ui
 from explorer.shell.state import K
 
 st.title(ui.say("params_title"))

@@ -5,8 +5,8 @@ import streamlit as st
 from explorer import memory
 from explorer.draw import figures
 from explorer.shell import job_ui, ui
-from explorer.training import jobs
 from explorer.shell.state import K
+from explorer.training import jobs
 
 GRAD_CAP = 200  # characters for the gradient chart (autograd, one backward pass per unit)
 

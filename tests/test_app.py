@@ -10,6 +10,7 @@ from explorer.path import PATH
 from explorer.shell.ui import DEFAULT_TEXT, INPUT_CAP, TEXT_CAP, K
 from tests.helpers.apptest import APP
 
+
 def run_app(**query) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
     for k, v in query.items():

@@ -6,10 +6,10 @@ import time
 import pytest
 
 from explorer import cases
-from explorer.training import jobs
-from explorer.shell.case_page import key
 from explorer.i18n import say
 from explorer.safe_text import md_escape
+from explorer.shell.case_page import key
+from explorer.training import jobs
 from tests.helpers.apptest import open_page
 
 HOSTILE = ["**bold**", ":red[x]", r"$\frac{a}{b}$", r"$\rule{99em}{99em}$", "<b>hi</b>", "make", "need"]

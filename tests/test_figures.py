@@ -10,9 +10,9 @@ from PIL import Image
 from explorer import trace
 from explorer.draw import colors, figures, unitmap
 from explorer.draw.diagram import cell_svg
+from explorer.draw.textview import chips_html
 from explorer.i18n import LANGS, STRINGS
 from explorer.models import ASSETS
-from explorer.draw.textview import chips_html
 
 TEXT = "print('hi') <b>x</b> $x$ 我爱中国"
 

@@ -4,8 +4,6 @@ or a sentence, never another exception."""
 import gc
 import io
 import json
-import subprocess
-import sys
 import time
 import weakref
 import zipfile
@@ -18,10 +16,9 @@ from hypothesis import strategies as st
 from torch import nn
 
 import explorer
+from benchmarks import hostile_files as hostile
 from explorer.cache import Registry
 from explorer.own_model import MAX_VOCAB, OwnModelError, load, read_vocab
-from tests.conftest import ROOT
-from tests.helpers import hostile
 
 REFUSED_PEAK_MB = 64
 
@@ -34,12 +31,7 @@ def files(tmp_path_factory):
 @pytest.fixture(scope="module")
 def answers(files, tmp_path_factory):
     """Each hostile file loaded in a fresh process, its answer and its peak memory growth."""
-    listing = tmp_path_factory.mktemp("peak") / "files.json"
-    listing.write_text(json.dumps([[str(w), str(v) if v else None] for w, v in files.values()]))
-    out = subprocess.run([sys.executable, "-m", "tests.helpers.peak", str(listing)], cwd=ROOT, capture_output=True,
-                         text=True, timeout=600)
-    assert out.returncode == 0, out.stderr[-2000:]
-    return dict(zip(files, json.loads(out.stdout)))
+    return hostile.measure(files, tmp_path_factory.mktemp("peak"))
 
 
 def test_every_hostile_file_is_refused_with_a_sentence_in_both_languages(answers):

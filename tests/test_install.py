@@ -44,7 +44,8 @@ def cloud_requirements(tmp_path_factory) -> Path:
 
 
 def test_uv_takes_torch_from_its_page_and_the_rest_from_pypi(cloud_requirements, tmp_path):
-    uv = shutil.which("uv") or pytest.fail("uv is installed by requirements-dev.txt")
+    beside = Path(sys.executable).parent / "uv"            # a venv's own, even when it is not activated
+    uv = str(beside) if beside.exists() else shutil.which("uv") or pytest.fail("uv is installed by requirements-dev.txt")
     env = {**os.environ, "UV_NO_CONFIG": "1", "UV_CACHE_DIR": str(tmp_path / "uv-cache")}
     subprocess.run([uv, "venv", "-q", "--python", sys.executable, str(tmp_path / "venv")], check=True, env=env)
     out = subprocess.run([uv, "pip", "install", "--dry-run", "--python", str(tmp_path / "venv" / "bin" / "python"),

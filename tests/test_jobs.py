@@ -235,7 +235,6 @@ def test_the_server_does_not_collect_all_garbage_after_every_run():
     GIL 0.2-0.6 s a run with torch loaded: two people training at once took 58-60 s instead of 14 s
     (benchmarks.training_together). The app's config turns it off, and Streamlit reads it so."""
     import tomllib
-
     from streamlit import config
 
     path = Path(__file__).resolve().parent.parent / ".streamlit" / "config.toml"

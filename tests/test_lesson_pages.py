@@ -8,9 +8,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from explorer import trace
+from explorer.i18n import say
 from explorer.lesson import belt_step, contributions, gate_terms
 from explorer.lstm import sigmoid
-from explorer.i18n import say
 from tests.helpers.apptest import APP, decode, worked
 
 TEXT = "Return len(x) for 我爱中国"

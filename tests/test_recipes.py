@@ -5,8 +5,8 @@ import math
 
 import numpy as np
 
-from explorer.training import train, train_bilstm, train_variants
 from explorer.models import load_model
+from explorer.training import train, train_bilstm, train_variants
 
 
 def test_the_char_lstm_recipe_runs_and_writes_a_loadable_model(tmp_path):

@@ -24,7 +24,7 @@ def test_a_listener_made_like_streamlits_and_the_connections_it_accepts_get_no_d
         assert listener.proto == 0 and _nodelay(before) == 0     # what asyncio's transport would keep
         assert no_delay() >= 2
         assert _nodelay(listener) and _nodelay(before)           # the listener and a connection already open
-        with socket.create_connection(listener.getsockname()) as client:
+        with socket.create_connection(listener.getsockname()):
             after, _ = listener.accept()
             with after:
                 assert _nodelay(after)                           # a connection accepted later inherits it

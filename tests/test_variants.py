@@ -4,8 +4,7 @@ import pytest
 import torch
 
 from explorer.lstm import LSTMWeights, run, sigmoid
-from explorer.variants import (GRUWeights, PeepholeWeights, RNNWeights, run_classic, run_coupled, run_gru,
-                               run_peephole, run_rnn)
+from explorer.variants import GRUWeights, PeepholeWeights, RNNWeights, run_classic, run_coupled, run_gru, run_peephole, run_rnn
 
 X, H, T = 5, 7, 12
 

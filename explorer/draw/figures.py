@@ -303,7 +303,8 @@ def unit_sparklines(rows: list[tuple[str, np.ndarray]], chars, span: tuple[int, 
             domain=[max(0.0, round(top - h, 6)), min(1.0, round(top, 6))], anchor="x", gridcolor="#f2f2f2", zerolinecolor="#bbb", nticks=3,
             title=dict(text=html.escape(label, quote=False), font=dict(size=15)))
         data.append(dict(type="scatter", x=np.arange(T), y=np.asarray(v, np.float64), yaxis=axis, mode="lines",
-                         line=dict(width=2.5, color=colors.MAIN), hovertemplate=html.escape(label, quote=False) + " · t=%{x}: %{y:.3f}<extra></extra>"))
+                         line=dict(width=2.5, color=colors.MAIN),
+                         hovertemplate=html.escape(label, quote=False) + " · t=%{x}: %{y:.3f}<extra></extra>"))
         shapes.append(dict(type="line", xref="x", yref=axis, x0=-0.5, x1=T - 0.5, y0=threshold, y1=threshold,
                            line=dict(color="#888", width=1.5, dash="dash")))
     layout["shapes"] = shapes

@@ -15,6 +15,7 @@ from explorer.shell import own_ui
 from explorer.shell.state import say
 from explorer.tracing import Trace
 
+
 # A 500-character trace is about 3 MB: a class typing 300 different texts must not grow the server by a trace each.
 @st.cache_resource
 def shipped() -> CharModel:

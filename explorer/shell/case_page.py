@@ -12,12 +12,12 @@ import streamlit as st
 
 from explorer import cases
 from explorer.draw import figures
-from explorer.shell import job_ui, ui
-from explorer.training import jobs
-from explorer.safe_text import md_escape
 from explorer.draw.unitmap import unit_maps
-from explorer.vocab import display_char
+from explorer.safe_text import md_escape
+from explorer.shell import job_ui, ui
 from explorer.shell.state import K
+from explorer.training import jobs
+from explorer.vocab import display_char
 
 SETTINGS = {"hidden": [8, 16, 32, 64, 128], "lr": [0.001, 0.003, 0.01, 0.03, 0.1]}
 POLL_SECONDS = 0.5

@@ -1,8 +1,8 @@
 """What the pages say about background trainings (explorer.training.jobs), in the user's language."""
 from __future__ import annotations
 
-from explorer.training import jobs
 from explorer.shell import ui
+from explorer.training import jobs
 
 
 def refusal(err: jobs.TooManyJobs) -> str:

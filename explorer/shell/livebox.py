@@ -20,8 +20,8 @@ from pathlib import Path
 
 import numpy as np
 
-from explorer.draw import colors
 from explorer.bilstm import GAP_MARK, HIDE
+from explorer.draw import colors
 from explorer.draw.figures import MAX_NUMBERED, MAX_TICKS, ROUND_STEPS
 from explorer.i18n import say
 from explorer.vocab import display_char

@@ -11,16 +11,16 @@ starts without it after a reload, a restart or a failover says the model was los
 from __future__ import annotations
 
 import tempfile
-from types import SimpleNamespace
 from pathlib import Path
+from types import SimpleNamespace
 
 import streamlit as st
 
 from explorer.cache import MB, Registry, Ticket
 from explorer.own_model import OwnModel, OwnModelError, load
 from explorer.safe_text import md_escape
-from explorer.tracing import Trace
 from explorer.shell.state import K
+from explorer.tracing import Trace
 
 MODELS_MB = 256                       # the models of all sessions together (one model: at most 64 MB)
 MODELS = Registry(MODELS_MB * MB)

@@ -12,8 +12,7 @@ import streamlit as st
 from explorer.draw import export
 from explorer.shell import own_ui
 from explorer.shell.cached import cached_trace
-from explorer.shell.state import TEXT_CAP, say
-from explorer.shell.state import K
+from explorer.shell.state import TEXT_CAP, K, say
 
 
 def popover(kinds) -> None:

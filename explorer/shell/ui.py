@@ -13,16 +13,43 @@ import streamlit as st
 
 from explorer.draw import figures
 from explorer.safe_text import md_escape
-from explorer.shell.cached import (  # noqa: F401  (handed on to the pages)
-    bimodel, cached_bi_trace, cached_trace, forced_trace, gradient_norms, memory_accuracies, model,
-    named_units, probe_result, shipped, variant_models, variant_quality, variant_runs)
-from explorer.shell.state import (  # noqa: F401  (handed on to the pages)
-    CHINESE_TEXT, DEFAULT_TEXT, INPUT_CAP, TEXT_CAP, K, clamp_selection, init_state, lang, language_switch,
-    presenting, say, session_id, set_text, sync_present, sync_selection, sync_url, text_now)
-from explorer.tracing import Trace
 from explorer.shell import own_ui
+from explorer.shell.cached import (  # noqa: F401  (handed on to the pages)
+    bimodel,
+    cached_bi_trace,
+    cached_trace,
+    forced_trace,
+    gradient_norms,
+    memory_accuracies,
+    model,
+    named_units,
+    probe_result,
+    shipped,
+    variant_models,
+    variant_quality,
+    variant_runs,
+)
+from explorer.shell.state import (  # noqa: F401  (handed on to the pages)
+    CHINESE_TEXT,
+    DEFAULT_TEXT,
+    INPUT_CAP,
+    TEXT_CAP,
+    K,
+    clamp_selection,
+    init_state,
+    lang,
+    language_switch,
+    presenting,
+    say,
+    session_id,
+    set_text,
+    sync_present,
+    sync_selection,
+    sync_url,
+    text_now,
+)
+from explorer.tracing import Trace
 from explorer.vocab import UNKNOWN_ID, display_char
-
 
 # Computed results, shared by all sessions and bounded by bytes (explorer.cache): a class typing 300
 # different texts must not grow the server by a trace each. A 500-character trace is about 3 MB.

@@ -15,9 +15,9 @@ from explorer.draw import colors, figures
 from explorer.draw.textview import level_rgbs, strip_html
 from explorer.path import PATH, script_path
 from explorer.shell import own_ui, ui
+from explorer.shell.state import K
 from explorer.tracing import Trace
 from explorer.vocab import display_char
-from explorer.shell.state import K
 
 KIND_LABELS = {"cell": "C", "hidden": "h", "forget": "f", "input": "i", "candidate": "C̃", "output": "o"}
 RANGES = {"cell": (-10.0, 10.0, 0.1), "hidden": (-1.0, 1.0, 0.05), "candidate": (-1.0, 1.0, 0.05),

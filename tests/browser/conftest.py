@@ -88,5 +88,11 @@ def open_app(server, browser):
 
 def shot(page, name: str) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
-    page.wait_for_timeout(300)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
+
+
+def pytest_collection_modifyitems(items):
+    """Every test in this folder is a browser test: `-m "not browser"` leaves them out."""
+    for item in items:
+        if "tests/browser/" in str(item.path).replace("\\", "/"):
+            item.add_marker(pytest.mark.browser)

@@ -1,7 +1,8 @@
-"""Every page, in English and 中文, from a fresh load: press every button, toggle every toggle and
-checkbox, pick every radio option of the main area — each alone, then all in a row — and fail on any
-traceback on screen (one that flashes and goes counts: an observer records it), on any chart that holds
-data but is drawn with no height, and on a chart whose picture is blank. Screenshots: test-artifacts/."""
+"""Every page, in English and 中文, on one fresh load: press every button, toggle every toggle and
+checkbox, pick every radio option of the main area, all in a row, and fail on any traceback on screen
+after any press (one that flashes and goes counts: an observer records it), on any chart that holds data
+but is drawn with no height, and on a chart whose picture is blank. Each control pressed alone from a fresh
+load is tests/test_every_control.py's (AppTest, in process). Screenshots: test-artifacts/."""
 import pytest
 from PIL import Image
 
@@ -36,18 +37,15 @@ FLAT = """() => [
 
 
 def problems(page) -> list[str]:
-    found = []
-    for _ in range(3):  # look several times: some errors show for under a second
-        page.wait_for_timeout(200)
-        found += page.evaluate("() => window.__errors || []")
-        found += [e.inner_text()[:400] for e in page.locator("[data-testid='stException']").all()]
+    """What went wrong since the page loaded: tracebacks seen (even for a moment), charts still flat or
+    live boxes in error once the page is idle (a chart being redrawn, as during case 2's training, may
+    be flat for a moment: it is given 30 s to be drawn)."""
     settle(page)
-    for _ in range(30):                # a chart being redrawn (a training's live view) can be flat for a moment,
-        if not page.evaluate(FLAT):    # longer on a busy machine (case 2 in 中文, in CI: over 10 s while its
-            break                      # training reran the view): only one still flat after 30 s is blank
-        page.wait_for_timeout(1000)
-        settle(page)
-    found += page.evaluate(FLAT)
+    found = page.evaluate("() => window.__errors || []")
+    try:
+        page.wait_for_function(f"() => ({FLAT})().length === 0", timeout=30_000)
+    except Exception:  # noqa: BLE001 (a timeout: what is still flat is listed below)
+        found += page.evaluate(FLAT)
     found += [e.inner_text()[:400] for e in page.locator("[data-testid='stException']").all()]
     return found
 
@@ -69,7 +67,8 @@ def blank_charts(page, name: str) -> list[str]:
 def fresh(open_app, path: str, lang: str):
     page = open_app(f"{path}?lang={lang}", width=1280, height=900)
     page.evaluate(WATCH)
-    page.wait_for_timeout(300)   # the live box draws once the model file is in
+    page.wait_for_function("() => [...document.querySelectorAll('.lb-root')].every(r => r.dataset.drawn || "
+                           "r.querySelector('.lb-status')?.textContent)", timeout=60_000)   # the live boxes drew
     return page
 
 
@@ -81,42 +80,31 @@ def controls(page) -> list[str]:
         " + ':' + (e.innerText || e.getAttribute('aria-label') || e.title || '').trim().slice(0, 60))")
 
 
-def press(page, name: str, wait_ms: int = 0) -> bool:
-    """Click the control called `name`; False if it is not there (within `wait_ms`: a loaded page on a
-    busy machine can still be drawing its controls)."""
-    for attempt in range(max(1, wait_ms // 250)):
-        if attempt:
-            page.wait_for_timeout(250)
-        for el in page.locator(CONTROLS).all():
-            label = (el.inner_text() or el.get_attribute("aria-label") or el.get_attribute("title") or "").strip()[:60]
-            testid = el.evaluate("e => (e.closest('[data-testid]') || e).dataset.testid")
-            if f"{testid}:{label}" == name:
-                el.click()
-                page.keyboard.press("Escape")   # close a popover it opened
-                return True
+def press(page, name: str) -> bool:
+    """Click the control called `name`; False if it is not there (an earlier press may have hidden it)."""
+    for el in page.locator(CONTROLS).all():
+        label = (el.inner_text() or el.get_attribute("aria-label") or el.get_attribute("title") or "").strip()[:60]
+        testid = el.evaluate("e => (e.closest('[data-testid]') || e).dataset.testid")
+        if f"{testid}:{label}" == name:
+            el.click()
+            page.keyboard.press("Escape")   # close a popover it opened
+            return True
     return False
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("path", PAGES)
-def test_every_control_alone_then_all_in_a_row(open_app, path, lang):
+def test_every_control_in_a_row(open_app, path, lang):
     page = fresh(open_app, path, lang)
     assert problems(page) == [], f"{path or 'overview'} [{lang}] on load"
     assert blank_charts(page, f"{path or 'overview'}-{lang}") == []
     names = controls(page)
     assert names, "every page has controls"
     (ARTIFACTS / f"crawl-{path or 'overview'}-{lang}.txt").write_text("\n".join(names), encoding="utf-8")
-    page.close()
-    for name in names:                                   # each alone, from a fresh load
-        page = fresh(open_app, path, lang)
-        assert press(page, name, wait_ms=30_000), f"{name} is on every fresh load of {path or 'overview'} [{lang}]"
-        assert problems(page) == [], f"{path or 'overview'} [{lang}] after {name}"
-        page.close()
-    page = fresh(open_app, path, lang)                   # all in a row
     pressed = []
-    for k, name in enumerate(names):
-        if press(page, name, wait_ms=30_000 if k == 0 else 0):   # once the first is there, the page is drawn
+    for name in names:
+        if press(page, name):
             pressed.append(name)
             assert problems(page) == [], f"{path or 'overview'} [{lang}] after {pressed}"
-    assert pressed
+    assert len(pressed) >= len(names) // 2, (names, pressed)
     page.screenshot(path=str(ARTIFACTS / f"crawl-{path or 'overview'}-{lang}.png"), full_page=True)

@@ -2,9 +2,9 @@
 declared): each is refused with its sentence, and once their tabs close the server holds what it held."""
 from pathlib import Path
 
+from benchmarks import hostile_files as hostile
 from scripts.chromium import settle
-from tests.browser.test_own_model import upload
-from tests.helpers import hostile
+from tests.helpers.browser import upload
 
 SESSIONS = 3
 

@@ -80,7 +80,6 @@ def test_arrow_keys_step_t_in_presenter_mode(open_app):
         page.keyboard.press("ArrowLeft")
         page.wait_for_function(f"() => new URL(location).searchParams.get('t') === '{want}'", timeout=30_000)
     settle(page)
-    page.wait_for_timeout(500)
     assert urllib.parse.parse_qs(urllib.parse.urlparse(page.url).query)["t"] == ["5"]   # and no further
 
 
@@ -135,7 +134,8 @@ VISIBLE_TEXT = """() => [...document.querySelectorAll("[data-testid='stMain'] [d
 @pytest.mark.parametrize("stop", [s.key for s in PATH])
 def test_the_chinese_ui_has_no_english_sentence(open_app, stop):
     page = open_app(f"{URL[stop]}?lang=zh")
-    page.wait_for_timeout(500)
+    page.wait_for_function("() => [...document.querySelectorAll('.lb-root')].every(r => r.dataset.drawn)",
+                           timeout=60_000)
     settle(page)
     found = []
     for text in page.evaluate(VISIBLE_TEXT):

@@ -22,7 +22,8 @@ def type_text(page, text: str) -> None:
     box.press("Backspace")
     if text:
         box.press_sequentially(text)
-    page.wait_for_timeout(500)  # the pause the server waits for, then its run
+    page.wait_for_function("(want) => (new URL(location).searchParams.get('text') || '') === want", arg=text,
+                           timeout=30_000)      # the server heard it (after the box's pause) and ran
     settle(page)
 
 

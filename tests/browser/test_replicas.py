@@ -97,7 +97,7 @@ def test_a_student_whose_replica_stops_is_served_by_the_other_keeps_the_text_and
     import torch
     from torch import nn
 
-    from tests.browser.test_own_model import upload
+    from tests.helpers.browser import upload
 
     url, port, proc = proxy
     torch.manual_seed(0)

@@ -3,6 +3,7 @@ import re
 import urllib.parse
 
 import pytest
+from playwright.sync_api import expect
 
 from explorer import load_model, trace
 from scripts.chromium import settle
@@ -42,9 +43,12 @@ def test_clicking_a_cell_shows_its_equation(open_app, name, symbol):
 
 @pytest.mark.parametrize("name", ["forget", "input", "cell", "output"])
 @pytest.mark.parametrize("width", [1280, 640])
-def test_pages_render_without_errors(open_app, name, width):
-    page = open_app(f"{name}?" + urllib.parse.urlencode({"text": TEXT + " 我爱中国", "t": 5, "j": 3}), width=width, height=720)
-    page.wait_for_selector("canvas.lb-map")
+def test_pages_draw_the_text_and_the_worked_equation(open_app, name, width):
+    text = TEXT + " 我爱中国"
+    page = open_app(f"{name}?" + urllib.parse.urlencode({"text": text, "t": 5, "j": 3}), width=width, height=720)
+    page.wait_for_function(f"() => document.querySelector('canvas.lb-map')?.dataset.steps === '{len(text)}'",
+                           timeout=30_000)                 # every character of the text on the map, 我爱中国 too
+    assert any("[3]" in s and "_{5}" in s for s in latex_sources(page))     # the equation at the chosen t and j
     assert page.locator("[data-testid='stException']").count() == 0
     shot(page, f"{name}-{width}")
 
@@ -57,10 +61,9 @@ def test_play_steps_through_the_text_and_stops_at_its_end(open_app, start):
     page.get_by_text("play through the text").click()
     page.wait_for_function("() => window.__ts.has('3')", timeout=30_000)
     page.wait_for_function("() => new URL(location).searchParams.get('t') === '5'", timeout=30_000)
-    page.wait_for_timeout(2000)
+    expect(page.get_by_role("switch").first).not_to_be_checked(timeout=30_000)   # it switched itself off at the end
     settle(page)
     assert page.locator("[data-testid='stException']").count() == 0
-    assert not page.get_by_role("switch").first.is_checked()          # it switched itself off at the end
     assert page.evaluate("() => new URL(location).searchParams.get('t')") == "5"
 
 

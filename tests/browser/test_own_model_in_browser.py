@@ -10,21 +10,9 @@ import explorer
 from explorer.models import ASSETS
 from scripts.chromium import settle
 from tests.browser.conftest import shot
+from tests.helpers.browser import upload
 
 TEXT = "return the number of items in the list"
-
-
-def upload(page, weights, vocab=None, button="Load my model", title="Your own model"):
-    page.get_by_text(title).first.click()
-    settle(page)
-    inputs = page.locator("[data-testid='stFileUploaderDropzoneInput']")
-    inputs.nth(0).set_input_files(str(weights))
-    settle(page)
-    if vocab is not None:
-        inputs.nth(1).set_input_files(str(vocab))
-        settle(page)
-    page.get_by_role("button", name=button).click()
-    settle(page)
 
 
 def steps(page) -> int:

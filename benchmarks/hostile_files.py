@@ -1,9 +1,19 @@
-"""Hostile and careless files, made small on disk: each would once have cost the server far more memory
-than its size, or ended in a traceback. `make(folder)` writes them all; {name: (weights, vocab or None)}."""
+"""Hostile and careless model files, and what loading each costs.
+
+    python -m benchmarks.hostile_files        # makes them in a temporary folder, prints a line each
+
+Each file is small on disk but would once have cost the server far more memory than its size, or ended
+in a traceback. Each is loaded in a fresh process (`--child`), which prints its answer (the refusal's key
+and sentences, or "loaded") and its peak memory growth while loading it: VmHWM, reset before each file
+through /proc/self/clear_refs, against the resident size just before.
+"""
 from __future__ import annotations
 
 import json
 import struct
+import subprocess
+import sys
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -84,3 +94,58 @@ def make(folder: Path) -> dict[str, tuple[Path, Path | None]]:
 BOMBS = ("a stride-0 view of 16384² in a .pt", "1 GiB of float32 zeros, compressed, in an .npz",
          "256 M booleans, compressed, in an .npz", "205 M parameters in a 400 KB .npz",
          "a stride-0 view of 100000² in a .pt")
+
+
+def measure(files: dict[str, tuple[Path, Path | None]], folder: Path) -> dict[str, dict]:
+    """{name: answer} for each file, loaded one after another in one fresh process."""
+    listing = Path(folder) / "files.json"
+    listing.write_text(json.dumps([[str(w), str(v) if v else None] for w, v in files.values()]))
+    out = subprocess.run([sys.executable, "-m", "benchmarks.hostile_files", "--child", str(listing)],
+                         cwd=Path(__file__).resolve().parents[1], capture_output=True, text=True, timeout=600)
+    if out.returncode:
+        raise RuntimeError(out.stderr[-2000:])
+    return dict(zip(files, json.loads(out.stdout)))
+
+
+def _kb(field: str) -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1])
+    raise KeyError(field)
+
+
+def child(listing: str) -> None:
+    import safetensors.torch  # noqa: F401  (every reader's imports, before the first measure)
+    import torch  # noqa: F401
+
+    import explorer
+    from explorer.own_model import OwnModelError
+
+    explorer.load_model()            # the shipped model and every import, before the first measure
+    out = []
+    for weights, vocab in json.loads(Path(listing).read_text()):
+        Path("/proc/self/clear_refs").write_text("5")          # the peak (VmHWM) starts again at the current RSS
+        before = _kb("VmRSS")
+        try:
+            explorer.load_model(weights, vocab=vocab)
+            answer = {"key": "loaded"}
+        except OwnModelError as e:
+            answer = {"key": e.key, "en": e.message("en"), "zh": e.message("zh")}
+        answer["growth_mb"] = (_kb("VmHWM") - before) / 1024
+        out.append(answer)
+    print(json.dumps(out))
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        files = make(Path(folder))
+        for name, answer in measure(files, Path(folder)).items():
+            size = files[name][0].stat().st_size / 1024
+            print(f"{name:46s} {size:8.1f} KB  +{answer['growth_mb']:5.1f} MB  {answer['key']}")
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--child"]:
+        child(sys.argv[2])
+    else:
+        main()

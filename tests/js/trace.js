@@ -1,0 +1,25 @@
+// Run by tests/test_js_lstm.py under Node: explorer/shell/frontend/lstm.js's traceText over sequences of
+// texts, each sequence with one cache (so an edit reuses the rows before it, as in the box).
+// argv: lstm.js, model.json, cases.json ([[text, text, ...], ...]); prints, per text, one line of JSON
+// {T, q: base64 float32 of every quantity (forward, then backward for a Bi-LSTM), rows in text order}.
+const fs = require("fs");
+const vm = require("vm");
+
+const [lstmJs, modelJson, casesJson] = process.argv.slice(2);
+vm.runInThisContext(fs.readFileSync(lstmJs, "utf8") + "\n;globalThis.__lstm = { CharModel, traceText, QUANTITIES };");
+const { CharModel, traceText, QUANTITIES } = globalThis.__lstm;
+const model = new CharModel(JSON.parse(fs.readFileSync(modelJson, "utf8")));
+for (const sequence of JSON.parse(fs.readFileSync(casesJson, "utf8"))) {
+  const cache = {};
+  for (const text of sequence) {
+    const tr = traceText(model, Array.from(text), cache);
+    const out = { T: tr.T };
+    for (const dir of ["forward", "backward"]) {
+      if (!tr[dir]) continue;
+      const H = tr[dir].H;
+      for (const q of QUANTITIES)
+        out[`${dir}.${q}`] = Buffer.from(new Float32Array(tr[dir][q].subarray(0, tr.T * H)).buffer).toString("base64");
+    }
+    console.log(JSON.stringify(out));
+  }
+}
