@@ -27,5 +27,5 @@ current = next(key for key, p in pages.items() if p is page)
 if own_ui.current() is not None and current not in own_ui.PAGES:
     st.info(ui.say("own_elsewhere", name=ui.md_escape(own_ui.current().name)))
 page.run()
-ui.page_question(current)
+ui.page_question(current)     # (bilstm and params ask theirs above their answer: ui.QUESTION_IN_PAGE)
 ui.path_links(current)

@@ -29,11 +29,15 @@ def num(v: float) -> str:
 
 
 def gate_with_numbers(g: GateTerms) -> str:
-    """e.g. f_5[3] = σ(W_f[3]·h_4 + W_f[3]·x_5 + b_f[3]) = σ(0.120 + 1.200 + 0.990) = σ(2.310) = 0.910"""
+    """e.g. f_5[3] = σ(W_f[3]·[h_4, x_5] + b_f[3])          the lesson's form: one W_f on the concatenation,
+              = σ(W_fh[3]·h_4 + W_fx[3]·x_5 + b_f[3])    its two blocks (PyTorch's weight_hh and weight_ih rows),
+              = σ(0.120 + 1.200 + 0.990) = σ(2.310) = 0.910"""
     s, w, t, j = SYMBOL[g.gate], SUB[g.gate], g.t, g.j
     act = r"\tanh" if g.gate == "candidate" else r"\sigma"
+    h_prev = _prev("h", t)
     return (r"\begin{aligned}"
-            rf"{s}_{{{t}}}[{j}] &= {act}\big(W_{w}[{j}]\cdot {_prev('h', t)} + W_{w}[{j}]\cdot x_{{{t}}} + b_{w}[{j}]\big)\\"
+            rf"{s}_{{{t}}}[{j}] &= {act}\big(W_{w}[{j}]\cdot [{h_prev}, x_{{{t}}}] + b_{w}[{j}]\big)\\"
+            rf" &= {act}\big(W_{{{w}h}}[{j}]\cdot {h_prev} + W_{{{w}x}}[{j}]\cdot x_{{{t}}} + b_{w}[{j}]\big)\\"
             rf" &= {act}\big({num(g.from_hidden)} + {num(g.from_input)} + {num(g.bias)}\big)\\"
             rf" &= {act}({num(g.pre)}) = {num(g.value)}"
             r"\end{aligned}")

@@ -57,6 +57,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{n} character(s) are not in the model's vocabulary and are read as the unknown symbol �: {chars}",
         "zh": "有 {n} 个字符不在模型的词表里，按未知符号 � 读入：{chars}",
     },
+    "unknown_note_words": {
+        "en": "{n} word(s) are not in the model's vocabulary: {chars}",
+        "zh": "有 {n} 个词不在模型的词表里：{chars}",
+    },
     "read_as": {"en": "What the model reads", "zh": "模型读到的内容"},
     "heatmaps_caption": {
         "en": "Time runs left to right (one column per character); each row is one of the {h} units. "
@@ -359,7 +363,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Top: the gate {gate}; bottom: h ({h} units).",
         "zh": "上：门 {gate}；下：h（{h} 个单元）。",
     },
-    "nav_case1": {"en": "Case 1 · last letter", "zh": "案例 1 · 预测最后一个字"},
+    "nav_case1": {"en": "Case 1 · last letter", "zh": "案例 1 · 预测最后一个字母"},
     "nav_case2": {"en": "Case 2 · next word", "zh": "案例 2 · 预测下一个词"},
     "case1_title": {"en": "Case 1: predict the last letter of a word", "zh": "案例 1：预测单词的最后一个字母（或汉字）"},
     "case1_intro": {
@@ -545,8 +549,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "q_stays": {"en": "stays where it is", "zh": "保持不变"},
     "q_cell": {"en": "In the counting example, what does C of unit {j} do at the line break ↵?",
                "zh": "在数数的例子里，第 {j} 个单元的 C 在换行 ↵ 处会怎样？"},
-    "q_cell_explain": {"en": "C goes from {before} (t = {t} − 1) to {after} at ↵.",
-                       "zh": "C 从 {before}（t = {t} − 1）变为换行处的 {after}。"},
+    "q_cell_explain": {"en": "C goes from {before} (t = {prev}) to {after} at ↵ (t = {t}).",
+                       "zh": "C 从 {before}（t = {prev}）变为换行处（t = {t}）的 {after}。"},
+    "q_needs_text": {"en": "This question is about the example “{text}”, not the text in the box now. Put it in the "
+                           "box to see it, then answer.",
+                     "zh": "这个问题针对的是例子“{text}”，而不是输入框里现在的文字。先把例子放进输入框，再作答。"},
+    "q_put_text": {"en": "Put the example in the box", "zh": "把例子放进输入框"},
+    "q_folded": {"en": "The answer to the question above: it opens once you reveal (or open it here)",
+                 "zh": "上面问题的答案：揭晓后自动展开（也可以在这里直接展开）"},
     "q_adds": {"en": "adds to the belt (> 0)", "zh": "往传送带上加（> 0）"},
     "q_takes": {"en": "takes away (< 0)", "zh": "从传送带上减（< 0）"},
     "q_nothing": {"en": "writes nearly nothing", "zh": "几乎不写入"},

@@ -48,7 +48,8 @@ def cell_at_break(trace, unit: int, lang: str) -> Question:
     change = abs(after) - abs(before)
     answer = 2 if abs(after - before) < 0.05 * max(1.0, abs(before)) else (0 if change > 0 else 1)
     return Question(say("q_cell", lang, j=unit), (say("q_climbs", lang), say("q_drops", lang), say("q_stays", lang)),
-                    answer, say("q_cell_explain", lang, j=unit, t=t, before=f"{before:.2f}", after=f"{after:.2f}"))
+                    answer, say("q_cell_explain", lang, j=unit, t=t, prev=t - 1, before=f"{before:.2f}",
+                                after=f"{after:.2f}"))
 
 
 def written_after_break(trace, unit: int, lang: str) -> Question:

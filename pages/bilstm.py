@@ -33,10 +33,16 @@ if text:
                                         ("y = [h→ ; h←]", bt.output[t], 0)]), key=K.BI_VECTORS)
     hidden = [i for i, m in enumerate(bt.hidden_mask) if m]
     st.subheader(ui.say("bi_guess_title", hide=HIDE))
+    ui.page_question("bilstm", placed=True)      # asked before the guesses at the gap are shown
     if not hidden:
         st.caption(ui.say("bi_guess_none", hide=HIDE))
     else:
         st.caption(ui.say("bi_gap_legend"))
-    for i in hidden[:5]:
-        st.markdown("**" + ui.say("bi_guess_at", t=i) + "**")
-        st.plotly_chart(figures.top_guesses(bt.char_probs[i], ui.bimodel().vocab.chars, ui.lang(), k=5), key=K.bi_guess(i))
+    asked = text == ui.BI_QUESTION_TEXT and not ui.revealed("bilstm")     # the question's own sentence
+    with st.expander(ui.say("q_folded"), expanded=False) if asked and hidden else st.container():
+        for i in hidden[:5]:
+            st.markdown("**" + ui.say("bi_guess_at", t=i) + "**")
+            st.plotly_chart(figures.top_guesses(bt.char_probs[i], ui.bimodel().vocab.chars, ui.lang(), k=5),
+                            key=K.bi_guess(i))
+else:
+    ui.page_question("bilstm", placed=True)

@@ -14,6 +14,7 @@ import pytest
 from explorer import load_model, trace
 from explorer.bilstm import bi_trace, load_bimodel
 from explorer.shell.livebox import FRONTEND, QUANTITIES, STATIC
+from explorer.shell.ui import COUNTER_TEXT, EXAMPLES
 from tests.conftest import ROOT
 
 SEQUENCES = [
@@ -21,6 +22,7 @@ SEQUENCES = [
     ['def f(x):\n    return [x, {"a": (1, 2)}]', "def g(x):\n    return [x, {", "d"],
     ["我爱中国", "我爱?国", "我爱中国。今天天气很好", "我"],
     ["a😀b\x00\x07\u202e\u200bc", "<script>alert(1)</script> **b** $x$", "\t\r\n" * 5, "x" * 500],
+    [*EXAMPLES.values(), COUNTER_TEXT],                            # the examples a class clicks
 ]
 
 

@@ -12,6 +12,7 @@ from explorer.i18n import say
 from explorer.lesson import belt_step, contributions, gate_terms
 from explorer.lstm import sigmoid
 from tests.helpers.apptest import APP, decode, worked
+from tests.helpers.apptest import open_page as open_with_query
 
 TEXT = "Return len(x) for 我爱中国"
 PAGES = ["forget", "input", "cell", "output"]
@@ -129,3 +130,19 @@ def test_the_counting_unit_is_one_click_away(model):
     breaks = [k for k, ch in enumerate(COUNTER_TEXT) if ch == "\n"]
     col = np.array([k - max([b for b in breaks if b < k] + [-1]) - 1 for k in range(len(COUNTER_TEXT))])
     assert abs(np.corrcoef(c, col)[0, 1]) > 0.8
+
+
+@pytest.mark.parametrize("page", ["forget", "input", "cell", "output", "rnn_vs_lstm"])
+def test_a_question_about_one_example_is_asked_only_with_it_in_the_box(page):
+    """With a text of one's own in the box, the question about the example is not asked (its t would name
+    a character of another text): one click puts the example in, and then it is asked about what is shown."""
+    from explorer.shell.ui import question_text
+
+    stop = {"rnn_vs_lstm": "memory"}.get(page, page)
+    at = open_with_query(page, text="my own words, not the example")
+    assert not [r for r in at.radio if r.key == f"q_{stop}_guess"]
+    assert any(say("q_needs_text", "en", text="")[:20] in m.value for m in at.markdown)
+    at.button(key=f"q_{stop}_text").click().run()
+    assert not at.exception
+    assert at.session_state.text == question_text(stop)
+    assert [r for r in at.radio if r.key == f"q_{stop}_guess"]

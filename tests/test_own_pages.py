@@ -115,3 +115,15 @@ def test_other_pages_keep_their_models_and_say_so():
         assert any("你的模型" in i.value for i in at.info)
     at = open_with(word, "units")
     assert sum(i.value == say("ux_words", "en") for i in at.info) >= 2
+
+
+def test_a_word_models_unknown_words_are_named_as_words():
+    word = explorer.load_model(ASSETS / "word_lstm.pt", vocab=ASSETS / "word_lstm.vocab.json")
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.session_state["own_model"] = MODELS.put(word, word.name)
+    at.query_params.update(text="return the qqqzzz list", lang="en")
+    at.switch_page("../pages/forget.py")
+    at.run()
+    assert not at.exception
+    notes = [c.value for c in at.caption if "vocabulary" in c.value]
+    assert notes and "qqqzzz" in notes[0] and "word(s)" in notes[0], notes

@@ -72,3 +72,10 @@ def test_the_language_switched_while_playing():
     ok(at)
     assert at.session_state.playing
     assert at.query_params["lang"] in ("zh", ["zh"])
+
+
+def test_a_carriage_return_is_read_as_the_box_reads_it():
+    """CR LF and a lone CR are line breaks on the server as in the browser: the same text, the same trace."""
+    at = open_page("forget", text="ab\r\ncd\ref")
+    ok(at)
+    assert at.session_state.text == "ab\ncd\nef"

@@ -108,3 +108,15 @@ def test_odd_text_breaks_nothing(text):
         assert "<b>" not in m.value and "[link](" not in m.value
     if "<" in text:
         assert "<b>" not in html_bodies(at) and "&lt;" in html_bodies(at)
+
+
+def test_the_span_a_student_chose_stays_after_the_rerun():
+    """A thumb moved (as a drag or the arrow keys send it) keeps its place: the span is not reset to the default."""
+    at = open_units("Return the number of items in the list.")
+    span = next(s for s in at.select_slider if s.label == say("ux_span", "en"))
+    span.set_value((3, 9)).run()
+    assert not at.exception
+    assert tuple(next(s for s in at.select_slider if s.label == say("ux_span", "en")).value) == (3, 9)
+    at.run()                                                     # any later rerun
+    assert tuple(next(s for s in at.select_slider if s.label == say("ux_span", "en")).value) == (3, 9)
+    assert at.session_state["ux_span"] == (3, 9)

@@ -26,7 +26,7 @@ class Keys:
     gate, case, question …). A widget's key is its value in session state, so widgets are named here too."""
     # shared by every page, mirrored in the URL
     LANG, TEXT, TEXT_VERSION, PRESENT, SEL_T, SEL_J = "lang", "text", "text_version", "present", "sel_t", "sel_j"
-    TEXT_RESTORABLE = "text_restorable"         # the session started on the default text (the box may restore the tab's)
+    TEXT_RESTORABLE = "text_restorable"         # a new session on the default text: its first box may restore the tab's
     # the lesson pages' step-and-unit controls and Play
     PREV_STEP, NEXT_STEP = "prev_step", "next_step"
     PLAYING, STOP_PLAY, PLAY_FULL_RUN = "playing", "stop_play", "play_full_run"
@@ -61,6 +61,7 @@ class Keys:
     whatif_map = _family("whatif")              # whatif_map(gate, quantity): a map of the forced run
     bi_guess = _family("bi_guess")
     ux_threshold = _family("ux_threshold")
+    ux_span_slider = _family("ux_span")         # ux_span_slider(text version, text checksum): new for a new text
     ux_force = _family("ux_force")
     ux_saturation = _family("ux_sat")
     ux_variant = _family("ux_var")              # ux_variant(kind, gate)
@@ -100,6 +101,12 @@ CHINESE_TEXT = "我爱中国。今天天气很好，我们一起学习。"
 DEFAULT_TEXTS = {"en": DEFAULT_TEXT, "zh": CHINESE_TEXT}   # the text a new session starts with, by language
 
 
+def one_newline(text: str) -> str:
+    """Line endings as the live box reads them (explorer/shell/frontend/livebox.js, toBox): CR LF and a
+    lone CR are line breaks, so the browser's maps and the server's trace read the same characters."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def lang() -> str:
     return st.session_state.get(K.LANG, DEFAULT_LANG)
 
@@ -119,7 +126,7 @@ def init_state() -> None:
     if K.TEXT not in st.session_state:
         if "text" not in st.query_params:      # the default: the live box may bring the tab's own text back
             st.session_state[K.TEXT_RESTORABLE] = True
-        st.session_state[K.TEXT] = st.query_params.get("text", DEFAULT_TEXTS[st.session_state[K.LANG]])[:INPUT_CAP]
+        st.session_state[K.TEXT] = one_newline(st.query_params.get("text", DEFAULT_TEXTS[st.session_state[K.LANG]]))[:INPUT_CAP]
 
 
 def _to_url(name: str, value: str) -> None:
@@ -145,7 +152,7 @@ def text_now() -> str:
 
 def set_text(text: str) -> None:
     """A button's callback: put an example into the shared text box."""
-    st.session_state[K.TEXT] = text[:INPUT_CAP]
+    st.session_state[K.TEXT] = one_newline(text)[:INPUT_CAP]
     st.session_state.pop(K.TEXT_RESTORABLE, None)
     st.session_state[K.TEXT_VERSION] = st.session_state.get(K.TEXT_VERSION, 0) + 1
 

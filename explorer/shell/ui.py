@@ -39,6 +39,7 @@ from explorer.shell.state import (  # noqa: F401  (handed on to the pages)
     init_state,
     lang,
     language_switch,
+    one_newline,
     presenting,
     say,
     session_id,
@@ -57,7 +58,7 @@ from explorer.vocab import UNKNOWN_ID, display_char
 
 def _heard(text: str) -> None:
     """The live box's callback: the server hears the text typed (once typing pauses)."""
-    st.session_state[K.TEXT] = text[:INPUT_CAP]
+    st.session_state[K.TEXT] = one_newline(text)[:INPUT_CAP]
     st.session_state.pop(K.TEXT_RESTORABLE, None)
 
 
@@ -113,6 +114,7 @@ def text_box(kinds=(), key: str = "live_box", model_name: str = "char_lstm", on_
                       reads=guesses, restore=K.TEXT_RESTORABLE in st.session_state,
                       own=own_ui.current().name if own_ui.current() is not None else None),
              key=key, on_text=_heard, on_click=on_click, on_step=on_step, on_lost=own_ui.lost)
+    st.session_state.pop(K.TEXT_RESTORABLE, None)    # offered to the session's first box only
     sync_url()
     text = st.session_state[K.TEXT]
     if len(text) > TEXT_CAP:
@@ -121,15 +123,20 @@ def text_box(kinds=(), key: str = "live_box", model_name: str = "char_lstm", on_
 
 
 def unknown_note(tr_) -> None:
-    """Which characters the model has never seen (in a trace), shown as themselves (never as markup)."""
-    _unknown_caption(tr_.text, tr_.unknown)
+    """Which characters (or words, for a word model of yours) the model has never seen (in a trace), shown
+    as themselves (never as markup)."""
+    m = own_ui.current()
+    if m is not None and m.level == "word":
+        _unknown_caption(m.split(tr_.text), tr_.unknown, "unknown_note_words")
+    else:
+        _unknown_caption(tr_.text, tr_.unknown)
 
 
-def _unknown_caption(text, unknown) -> None:
-    seen = sorted({c for c, u in zip(text, unknown) if u})
+def _unknown_caption(pieces, unknown, key: str = "unknown_note") -> None:
+    seen = sorted({c for c, u in zip(pieces, unknown) if u})
     if seen:
         shown = " ".join(display_char(c) for c in seen[:20])
-        st.caption(say("unknown_note", n=int(sum(unknown)), chars=md_escape(shown)))
+        st.caption(say(key, n=int(sum(unknown)), chars=md_escape(shown)))
 
 
 def live_text(kinds=(), key: str = "live_box", guesses: bool = False, controls: bool = True) -> str:
@@ -416,8 +423,14 @@ def _counter_at(offset: int) -> None:
     st.session_state[K.SEL_T] = COUNTER_TEXT.index("\n") + offset
 
 
+def _bilstm_gap() -> None:
+    """The Bi-LSTM's Show me: the sentence with its gap, and t at the gap ▢."""
+    set_text(BI_QUESTION_TEXT)
+    st.session_state[K.BI_T] = BI_QUESTION_TEXT.index("?")
+
+
 def _params_lesson() -> None:
-    st.session_state[K.PARAMS_H], st.session_state[K.PARAMS_X] = 128, 32
+    st.session_state[K.PARAMS_H], st.session_state[K.PARAMS_X] = PARAMS_QUESTION
 
 
 def _notice_actions() -> dict:
@@ -425,7 +438,7 @@ def _notice_actions() -> dict:
 
     return {"memory": lambda: set_text(quiz.MEMORY_TEXT), "cell": show_counter,
             "forget": lambda: _counter_at(0), "input": lambda: _counter_at(1), "output": lambda: _counter_at(-1),
-            "overview": lambda: set_text(EXAMPLES["example_code"]), "bilstm": lambda: set_text("我爱?国"),
+            "overview": lambda: set_text(EXAMPLES["example_code"]), "bilstm": _bilstm_gap,
             "variants": lambda: set_text(DEFAULT_TEXT), "params": _params_lesson}
 
 
@@ -498,12 +511,43 @@ def presenter() -> None:
         st.html(PRESENTER_CSS)
 
 
-def page_question(stop_key: str) -> None:
-    """The page's predict-then-reveal question, its answer computed now from the model."""
+QUESTION_IN_PAGE = ("bilstm", "params")   # pages that place their question themselves, above its answer
+BI_QUESTION_TEXT = "我爱?国"                # the Bi-LSTM's question: the character at the gap
+PARAMS_QUESTION = (128, 32)               # the parameter count's question: nn.LSTM(x=32, h=128), the lesson's
+
+
+def question_text(stop_key: str) -> str | None:
+    """The text a page's question is about, when it is about one text (None: it names what it asks)."""
     from explorer import quiz
 
+    return {"cell": COUNTER_TEXT, "forget": COUNTER_TEXT, "input": COUNTER_TEXT, "output": COUNTER_TEXT,
+            "memory": quiz.MEMORY_TEXT}.get(stop_key)
+
+
+def revealed(stop_key: str) -> bool:
+    """Whether the page's question has been answered and its answer shown."""
+    return st.session_state.get(K.quiz(stop_key, "guess")) is not None and bool(st.session_state.get(K.quiz(stop_key, "shown")))
+
+
+def page_question(stop_key: str, placed: bool = False) -> None:
+    """The page's predict-then-reveal question, its answer computed now from the model. A question about
+    one text is asked only while that text is in the box (else one click puts it there); `placed`: the page
+    asks it itself (QUESTION_IN_PAGE), above what would give its answer away."""
+    from explorer import quiz
+
+    if stop_key in QUESTION_IN_PAGE and not placed:
+        return
     if own_ui.current() is not None:     # the questions are about the shipped model
         st.caption(say("own_no_questions"))
+        return
+    about = question_text(stop_key)
+    if about is not None and text_now() != about:
+        with st.container(border=True):
+            first = about.split("\n")[0]
+            st.markdown(f"**{say('predict_title')}** · " +
+                        say("q_needs_text", text=md_escape(first + (" …" if len(first) < len(about) else ""))))
+            put = show_counter if about == COUNTER_TEXT else (lambda: set_text(about))
+            st.button(say("q_put_text"), key=K.quiz(stop_key, "text"), on_click=put, icon=":material/input:")
         return
     unit, lang_ = probe_result()["column"]["unit"], lang()
     builders = {
@@ -514,9 +558,9 @@ def page_question(stop_key: str) -> None:
         "input": lambda: quiz.written_after_break(cached_trace(COUNTER_TEXT), unit, lang_),
         "output": lambda: quiz.cell_or_hidden(cached_trace(COUNTER_TEXT), unit, lang_),
         "overview": lambda: quiz.next_char(cached_trace(quiz.CHAR_PROMPT), model().vocab.chars, lang_),
-        "bilstm": lambda: quiz.fill_gap(cached_bi_trace("我爱?国"), bimodel().vocab.chars, lang_),
+        "bilstm": lambda: quiz.fill_gap(cached_bi_trace(BI_QUESTION_TEXT), bimodel().vocab.chars, lang_),
         "variants": lambda: quiz.fewest_parameters(shipped().hidden_size, shipped().input_size, lang_),
-        "params": lambda: quiz.lstm_parameters(128, 32, lang_),
+        "params": lambda: quiz.lstm_parameters(*PARAMS_QUESTION, lang_),
     }
     if stop_key in builders:
         predict_reveal(builders[stop_key](), stop_key)

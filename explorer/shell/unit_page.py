@@ -6,6 +6,8 @@ Session state (all prefixed ux_): ux_kind (the quantity), ux_threshold_<kind>, u
 character), ux_card (the unit whose card is open)."""
 from __future__ import annotations
 
+import zlib
+
 import numpy as np
 import streamlit as st
 
@@ -83,7 +85,6 @@ def show_me() -> None:
     ui.set_text(ui.COUNTER_TEXT)
     st.session_state[K.UX_KIND] = "cell"
     st.session_state[K.ux_threshold("cell")] = units.DEFAULT_THRESHOLD["cell"]
-    st.session_state[K.UX_SPAN] = default_span(ui.COUNTER_TEXT)
     st.session_state[K.UX_CARD] = ui.probe_result()["column"]["unit"]
 
 
@@ -103,12 +104,14 @@ def threshold_slider(kind: str) -> float:
 
 def span_slider(trace: Trace) -> tuple[int, int]:
     """(start, end): the characters start..end−1, picked as the first and last character."""
+    # A range slider needs its pair as `value` (set through session state instead, Streamlit read the moved
+    # thumbs back as one number, and the span jumped back to the default after each release). A new text or
+    # Show me (a new text version) makes a new slider at the default span; ux_span keeps the span chosen.
     T = len(trace)
-    span = st.session_state.get(K.UX_SPAN)
-    if not (isinstance(span, tuple) and len(span) == 2 and 0 <= span[0] <= span[1] < T):
-        st.session_state[K.UX_SPAN] = default_span(trace.text)
-    first, last = st.select_slider(ui.say("ux_span"), options=range(T), key=K.UX_SPAN, help=ui.say("ux_span_help"),
-                                   format_func=lambda k: f"{k} · {display_char(trace.chars[k])}")
+    key = K.ux_span_slider(st.session_state.get(K.TEXT_VERSION, 0), zlib.crc32(trace.text.encode()))
+    first, last = st.select_slider(ui.say("ux_span"), options=range(T), value=default_span(trace.text), key=key,
+                                   help=ui.say("ux_span_help"), format_func=lambda k: f"{k} · {display_char(trace.chars[k])}")
+    st.session_state[K.UX_SPAN] = (int(first), int(last))
     return int(first), int(last) + 1
 
 

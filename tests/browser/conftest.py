@@ -86,6 +86,13 @@ def open_app(server, browser):
         p.close()
 
 
+def resize(page, width: int, height: int) -> None:
+    """The same page at another window size, laid out again (two frames after the window has it)."""
+    page.set_viewport_size({"width": width, "height": height})
+    page.wait_for_function(f"() => window.innerWidth === {width} && window.innerHeight === {height}")
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+
+
 def shot(page, name: str) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"))

@@ -14,7 +14,7 @@ from explorer.memory import GRADIENT_N, gradient_norms, load
 from explorer.path import PATH
 from explorer.shell.ui import COUNTER_TEXT, probe_result
 from scripts.chromium import settle
-from tests.browser.conftest import shot
+from tests.browser.conftest import resize, shot
 from tests.helpers.layout import CUT
 
 URL = {s.key: s.url for s in PATH}
@@ -45,23 +45,24 @@ BODY_FONT = """() => [...document.querySelectorAll("[data-testid='stMain'] [data
   .map(p => parseFloat(getComputedStyle(p).fontSize))"""
 
 
-@pytest.mark.parametrize("size", [(1024, 768), (1280, 720)], ids=["1024", "1280"])
 @pytest.mark.parametrize("stop", [s.key for s in PATH])
-def test_presenter_mode_is_big_and_cuts_nothing(open_app, stop, size):
-    page = open_app(f"{URL[stop]}?present=1", width=size[0], height=size[1])
+def test_presenter_mode_is_big_and_cuts_nothing(open_app, stop):
+    page = open_app(f"{URL[stop]}?present=1", width=1280, height=720)
     page.wait_for_function(f"() => ({BODY_FONT})().some(s => s >= 24)", timeout=30_000)   # the projector's CSS is in
     settle(page)
-    sizes = page.evaluate(BODY_FONT)
-    assert sizes and min(sizes) >= 24, sizes
-    assert page.evaluate(CUT) == []
-    assert not page.locator("[data-testid='stSidebar'][aria-expanded='true']").count()   # folded away
-    if stop in ("cell", "forget", "input", "output"):
-        diagram = page.locator("[data-testid='stImage'] img").first
-        diagram.scroll_into_view_if_needed()
-        assert diagram.bounding_box()["width"] / 640 * 15 >= 20      # the diagram's smallest label, in px
-    assert "present=1" in page.url
-    page.locator("[data-testid='stPageLink']").last.scroll_into_view_if_needed()
-    shot(page, f"present-{stop}-{size[0]}")
+    for size in [(1280, 720), (1024, 768)]:                  # one load, both projectors
+        resize(page, *size)
+        sizes = page.evaluate(BODY_FONT)
+        assert sizes and min(sizes) >= 24, (size, sizes)
+        assert page.evaluate(CUT) == [], size
+        assert not page.locator("[data-testid='stSidebar'][aria-expanded='true']").count()   # folded away
+        if stop in ("cell", "forget", "input", "output"):
+            diagram = page.locator("[data-testid='stImage'] img").first
+            diagram.scroll_into_view_if_needed()
+            assert diagram.bounding_box()["width"] / 640 * 15 >= 20, size     # the diagram's smallest label, in px
+        assert "present=1" in page.url
+        page.locator("[data-testid='stPageLink']").last.scroll_into_view_if_needed()
+        shot(page, f"present-{stop}-{size[0]}")
 
 
 def test_arrow_keys_step_t_in_presenter_mode(open_app):
@@ -98,12 +99,30 @@ def expected_questions(lang: str) -> dict:
             "params": quiz.lstm_parameters(128, 32, lang)}
 
 
+OUTSIDE = """(box) => { const main = document.querySelector("[data-testid='stMain']").innerText;
+                     return main.split(box.innerText).join(''); }"""      # the page's text but the question's
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_every_question_reveals_the_models_own_answer(open_app, lang):
     for stop, q in expected_questions(lang).items():
         page = open_app(f"{URL[stop]}?lang={lang}")
         box = page.locator("[data-testid='stVerticalBlock']").filter(has_text=say("predict_title", lang)).last
         box.scroll_into_view_if_needed()
+        if stop in ("memory", "cell", "forget", "input", "output"):      # about one example: put it in the box first
+            assert box.locator("[data-testid='stRadio']").count() == 0, stop
+            box.get_by_role("button", name=say("q_put_text", lang)).click()
+            settle(page)
+            box = page.locator("[data-testid='stVerticalBlock']").filter(has_text=say("predict_title", lang)).last
+            box.locator("[data-testid='stRadio']").wait_for()
+        if stop == "params":                       # no count of the asked module before the reveal
+            assert q.options[q.answer] not in box.element_handle().evaluate(OUTSIDE), stop
+        if stop == "bilstm":                       # the question's sentence in the box: its guesses stay folded
+            page.get_by_role("button", name=say("notice_button", lang)).click()
+            settle(page)
+            box = page.locator("[data-testid='stVerticalBlock']").filter(has_text=say("predict_title", lang)).last
+            assert page.get_by_text(say("bi_guess_at", lang, t=2)).count() == 0 or \
+                not page.get_by_text(say("bi_guess_at", lang, t=2)).first.is_visible()
         wrong = next(k for k in range(len(q.options)) if k != q.answer)
         box.locator("[data-testid='stRadio'] [role='radiogroup'] label").nth(wrong).click()
         settle(page)
@@ -118,6 +137,11 @@ def test_every_question_reveals_the_models_own_answer(open_app, lang):
         settle(page)
         assert box.locator("[data-testid='stAlertContainer']").inner_text() == say("reveal_right", lang,
                                                                                   answer=q.options[q.answer])
+        if stop == "params":                       # revealed: the worked count is open
+            page.wait_for_function(f"(box) => ({OUTSIDE})(box).includes({q.options[q.answer]!r})",
+                                   arg=box.element_handle(), timeout=30_000)
+        if stop == "bilstm":
+            expect(page.get_by_text(say("bi_guess_at", lang, t=2)).first).to_be_visible(timeout=30_000)
         page.close()
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from explorer import load_model, trace
 from explorer.bilstm import bi_trace, load_bimodel
-from explorer.shell.ui import COUNTER_TEXT, EXAMPLES
+from explorer.shell.ui import COUNTER_TEXT
 from explorer.vocab import display_char
 from scripts.chromium import settle
 from tests.browser.conftest import shot
@@ -22,7 +22,9 @@ HOSTILE = [
     "$\\frac{a}{b}$ **bold** :red[red] `code` \\",
     ("The forget gate decides what to keep; the input gate decides what to write. " * 8)[:500],
 ]
-TEXTS = [*EXAMPLES.values(), COUNTER_TEXT, *HOSTILE[1:]]     # the examples, then hostile texts
+# The wired box, on a few texts: the counting example, markup, emoji and control characters (every example
+# and hostile text, and edits in the middle, are held to explorer.trace under Node: tests/test_js_lstm.py).
+TEXTS = [COUNTER_TEXT, HOSTILE[1], HOSTILE[2], HOSTILE[6]]
 QUANTITIES = ("forget", "input", "candidate", "cell", "output", "hidden")
 
 
@@ -71,7 +73,7 @@ def test_the_browser_trace_is_the_models_own(open_app, text):
     assert page.locator("[data-testid='stException']").count() == 0
 
 
-@pytest.mark.parametrize("text", ["我爱?国", HOSTILE[1], HOSTILE[4], HOSTILE[6]], ids=range(4))
+@pytest.mark.parametrize("text", ["我爱?国", HOSTILE[4]], ids=range(2))
 def test_the_browser_bilstm_is_the_models_own(open_app, text):
     page = open_app("bilstm?" + urllib.parse.urlencode({"text": text}))
     js = browser_trace(page, text)
