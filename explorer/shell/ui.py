@@ -543,9 +543,8 @@ def page_question(stop_key: str, placed: bool = False) -> None:
     about = question_text(stop_key)
     if about is not None and text_now() != about:
         with st.container(border=True):
-            first = about.split("\n")[0]
-            st.markdown(f"**{say('predict_title')}** · " +
-                        say("q_needs_text", text=md_escape(first + (" …" if len(first) < len(about) else ""))))
+            first = about.split("\n")[0] + (" …" if "\n" in about else "")     # our own example: shown as code
+            st.markdown(f"**{say('predict_title')}** · " + say("q_needs_text", text=f"`{first}`"))
             put = show_counter if about == COUNTER_TEXT else (lambda: set_text(about))
             st.button(say("q_put_text"), key=K.quiz(stop_key, "text"), on_click=put, icon=":material/input:")
         return

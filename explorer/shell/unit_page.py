@@ -109,7 +109,9 @@ def span_slider(trace: Trace) -> tuple[int, int]:
     # Show me (a new text version) makes a new slider at the default span; ux_span keeps the span chosen.
     T = len(trace)
     key = K.ux_span_slider(st.session_state.get(K.TEXT_VERSION, 0), zlib.crc32(trace.text.encode()))
-    first, last = st.select_slider(ui.say("ux_span"), options=range(T), value=default_span(trace.text), key=key,
+    first, last = default_span(trace.text)
+    last = min(last, T - 1)                 # (a word model reads fewer tokens than the text has characters)
+    first, last = st.select_slider(ui.say("ux_span"), options=range(T), value=(min(first, last), last), key=key,
                                    help=ui.say("ux_span_help"), format_func=lambda k: f"{k} · {display_char(trace.chars[k])}")
     st.session_state[K.UX_SPAN] = (int(first), int(last))
     return int(first), int(last) + 1

@@ -67,6 +67,7 @@ def blank_charts(page, name: str) -> list[str]:
 def fresh(open_app, path: str, lang: str):
     page = open_app(f"{path}?lang={lang}", width=1280, height=900)
     page.evaluate(WATCH)
+    page.locator("[data-testid='stPageLink']").first.wait_for(timeout=60_000)   # the page's first run reached its end
     page.wait_for_function("() => [...document.querySelectorAll('.lb-root')].every(r => r.dataset.drawn || "
                            "r.querySelector('.lb-status')?.textContent)", timeout=60_000)   # the live boxes drew
     return page

@@ -10,7 +10,7 @@ from tests.browser.conftest import shot
 @pytest.mark.parametrize("name, marker", [("bilstm", "中"), ("variants", "GRU"), ("memory", "RNN"), ("params", "82,944")])
 def test_page_renders_with_its_content(open_app, name, marker):
     page = open_app(f"{name}?" + urllib.parse.urlencode({"text": "我爱?国 the cat"}), height=1400)
-    page.wait_for_selector(".js-plotly-plot, [data-testid='stDataFrame']")
+    page.wait_for_selector(".js-plotly-plot, [data-testid='stDataFrame'], [data-testid='stRadio']")
     page.wait_for_function(f"() => document.body.innerText.includes({marker!r})", timeout=30_000)
     assert page.locator("[data-testid='stException']").count() == 0
     shot(page, f"{name}-page")

@@ -81,15 +81,15 @@ def test_the_span_a_student_moves_stays_where_they_put_it(open_app, lang):
     text = "Return the number of items in the list."
     page = open_app(f"units?lang={lang}&text={text.replace(' ', '%20')}", height=1400)
     page.get_by_text(say("ux_span_now", lang, start=31, last=38, n=8)).first.wait_for()   # the default span
-    thumb = page.locator("[data-testid='stSlider']").filter(has_text=say("ux_span", lang)).locator("[role='slider']").first
+    thumb = page.locator(f"[data-testid='stSlider'] input[aria-label^='{say('ux_span', lang)}']").first   # its start
     thumb.focus()
     for _ in range(5):
         thumb.press("ArrowLeft")
     settle(page)
     moved = say("ux_span_now", lang, start=26, last=38, n=13)
     page.get_by_text(moved).first.wait_for()
-    other = page.locator("[data-testid='stSlider']").filter(has_text=say("ux_threshold", lang, kind="")[:4])
-    other.locator("[role='slider']").first.press("ArrowRight")     # another rerun: the span stays
+    other = page.locator(f"[data-testid='stSlider'] input[aria-label^='{say('ux_threshold', lang, kind='')[:4]}']")
+    other.first.press("ArrowRight")                                # another rerun: the span stays
     settle(page)
     page.get_by_text(moved).first.wait_for()
     assert page.locator("[data-testid='stException']").count() == 0

@@ -11,7 +11,7 @@ CUT = """() => {
   }
   for (const b of document.querySelectorAll("[data-testid='stMain'] button:not(.modebar-btn)")) {
     const r = b.getBoundingClientRect();
-    if (!r.width) continue;
+    if (!r.width || !b.checkVisibility()) continue;     // (inside a folded expander: not shown)
     if (b.scrollWidth > b.clientWidth + 1) out.push('button label cut: ' + b.innerText);
     for (const p of b.querySelectorAll('p')) if (p.scrollWidth > p.clientWidth + 1) out.push('button text cut: ' + b.innerText);
     for (const icon of b.querySelectorAll("[data-testid='stIconMaterial']"))
