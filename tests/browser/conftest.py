@@ -98,8 +98,11 @@ def shot(page, name: str) -> None:
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
 
 
+@pytest.hookimpl(tryfirst=True)   # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(items):
-    """Every test in this folder is a browser test: `-m "not browser"` leaves them out."""
+    """Every test in this folder is a browser test (`-m "not browser"` leaves them out), and all run on one
+    worker, in the order they are written (one server, one Chromium, the module fixtures shared)."""
     for item in items:
         if "tests/browser/" in str(item.path).replace("\\", "/"):
             item.add_marker(pytest.mark.browser)
+            item.add_marker(pytest.mark.xdist_group("browser"))
