@@ -95,6 +95,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "next": {"en": "next", "zh": "下一个"},
     "play": {"en": "play through the text", "zh": "逐字播放"},
     "pick_t": {"en": "time step t (character)", "zh": "时间步 t（字符）"},
+    "pick_t_word": {"en": "time step t (word)", "zh": "时间步 t（词）"},
     "pick_j": {"en": "unit j", "zh": "单元 j"},
     "diagram_values": {"en": "Values of unit {j} at t = {t}.", "zh": "单元 {j} 在 t = {t} 时的取值。"},
     "chips_label": {"en": "The text coloured by {kind} of unit {j}", "zh": "按单元 {j} 的 {kind} 给文字上色"},
@@ -283,6 +284,14 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "mem_grad_title": {"en": "How much does the last output still feel each earlier character?",
                        "zh": "最后的输出对之前每个字符还有多敏感？"},
+    "mem_letters_only": {
+        "en": "These two small models read only the letters a–z (anything else reads as a space): {k} of the last "
+              "{n} characters of your text are letters, so a chart of your text would show a row of spaces. Use an "
+              "English example to see how far back each remembers.",
+        "zh": "这两个小模型只认识字母 a–z（其他字符都当作空格读入）：你的文字最后 {n} 个字符中只有 {k} 个是字母，"
+              "画出来只是一串空格。换一个英文例子，看看它们各自能记多远。",
+    },
+    "mem_use_example": {"en": "Use the English example", "zh": "换成英文例子"},
     "mem_grad_caption": {
         "en": "‖∂h_T/∂x_t‖ against the distance T−t, computed by autograd on your text (its last {cap} characters, "
               "letters only; other characters read as a space) for the RNN and the LSTM trained on recall at N = {n}. "

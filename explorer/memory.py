@@ -30,6 +30,11 @@ HIDDEN = 32
 SHIPPED_MEMORY = ASSETS / "memory.npz"
 
 
+def letters(text: str) -> int:
+    """How many characters of the text the models read as themselves (a–z, any case); the rest read as a space."""
+    return sum(c in ALPHABET[:-1] for c in text.lower())
+
+
 def encode(text: str) -> np.ndarray:
     """Letters (any case) to ids; everything else reads as a space."""
     index = {c: i for i, c in enumerate(ALPHABET)}

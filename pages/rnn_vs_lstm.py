@@ -2,7 +2,7 @@
 import numpy as np
 import streamlit as st
 
-from explorer import memory
+from explorer import memory, quiz
 from explorer.draw import figures
 from explorer.shell import job_ui, ui
 from explorer.shell.state import K
@@ -19,8 +19,13 @@ st.latex(r"\text{LSTM: } C_t = f_t\odot C_{t-1} + i_t\odot\tilde C_t")
 text = ui.text_box()
 st.subheader(ui.say("mem_grad_title"))
 st.caption(ui.say("mem_grad_caption", n=memory.GRADIENT_N, cap=GRAD_CAP))
+readable = memory.letters(text[-GRAD_CAP:])
 if len(text) < 2:
     st.info(ui.say("mem_grad_short"))
+elif readable < max(2, len(text[-GRAD_CAP:]) // 2):       # mostly not letters (Chinese, digits, symbols)
+    st.warning(ui.say("mem_letters_only", k=readable, n=len(text[-GRAD_CAP:])))
+    st.button(ui.say("mem_use_example"), key=K.MEM_EXAMPLE, on_click=ui.set_text, args=(quiz.MEMORY_TEXT,),
+              icon=":material/input:")
 else:
     text = text[-GRAD_CAP:]
     dist = np.arange(len(text))[::-1]  # T-1-t for t = 0..T-1

@@ -196,3 +196,17 @@ def test_a_huge_paste_is_capped_with_a_notice():
     at.text_area(key="case1_raw").set_value(" ".join(f"w{k}" for k in range(100_000))).run()
     assert any(w.value == say("case1_truncated", "en", n=100_000, cap=cases.MAX_WORDS) for w in at.warning)
     assert not at.button(key="case1_train").disabled
+
+
+@pytest.mark.parametrize("text", ["我爱中国今天天气很好", "你好世界机器学习真有", "1234567890"])
+def test_page_1_says_it_reads_letters_and_never_draws_a_text_it_ignores(text):
+    """The RNN and the LSTM read a–z only: a Chinese text gets a plain sentence and an example one click
+    away, not a chart "on your text" of spaces; an English text gets its chart."""
+    from explorer.i18n import say
+
+    at = open_page("rnn_vs_lstm", text=text)
+    assert not [c for c in at.get("plotly_chart") if c.proto.id and "mem_grads" in c.proto.id]
+    assert any(say("mem_letters_only", "en", k=0, n=len(text))[:30] in w.value for w in at.warning)
+    at.button(key="mem_example").click().run()
+    assert not at.exception and at.session_state.text.startswith("the cat")
+    assert [c for c in at.get("plotly_chart") if "mem_grads" in c.proto.id]

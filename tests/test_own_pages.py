@@ -127,3 +127,4 @@ def test_a_word_models_unknown_words_are_named_as_words():
     assert not at.exception
     notes = [c.value for c in at.caption if "vocabulary" in c.value]
     assert notes and "qqqzzz" in notes[0] and "word(s)" in notes[0], notes
+    assert any(s.label == say("pick_t_word", "en") for s in at.slider)           # t counts words

@@ -160,6 +160,9 @@ def sidebar() -> None:
 
     sync_url()
     m = current()
+    err = st.session_state.get(K.OWN_ERROR)
+    if m is None and isinstance(err, tuple) and err[0] in ("lost", "set_aside"):
+        st.sidebar.warning(_error_text(lang()), icon=":material/cloud_off:")   # above the loader, folded or not
     with st.sidebar.expander(say("own_title"), expanded=m is not None or K.OWN_ERROR in st.session_state,
                              icon=":material/upload_file:"):
         if m is None:
@@ -168,9 +171,8 @@ def sidebar() -> None:
             st.file_uploader(say("own_vocab"), type=["json"], key=K.OWN_VOCAB_FILE)
             st.button(say("own_load"), on_click=_load, key=K.OWN_LOAD, icon=":material/upload:",
                       disabled=st.session_state.get(K.OWN_WEIGHTS_FILE) is None)
-            err = _error_text(lang())
-            if err:
-                st.error(err)
+            if isinstance(err, tuple) and err[0] not in ("lost", "set_aside"):
+                st.error(_error_text(lang()))
             return
         st.success(say("own_loaded", name=md_escape(m.name), layers=m.num_layers, h=m.hidden_size, n=f"{m.parameters():,}",
                      level=say("own_level_" + m.level), dirs=say("own_bi") if m.bidirectional else ""))

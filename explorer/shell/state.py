@@ -42,7 +42,7 @@ class Keys:
     BELT, CONTRIB_OPEN, CONTRIBUTIONS = "belt", "contrib_open", "contributions"
     BI_DIRECTIONS, BI_T, BI_VECTORS = "bi_directions", "bi_t", "bi_vectors"
     MEM_GRADS, MEM_RETRAIN, MEM_STOP = "mem_grads", "mem_retrain", "mem_stop"
-    MEM_SHOWN, MEM_ACCURACY = "mem_shown", "mem_accuracy"
+    MEM_SHOWN, MEM_ACCURACY, MEM_EXAMPLE = "mem_shown", "mem_accuracy", "mem_example"
     PARAMS_H, PARAMS_X, PARAMS_LAYERS, PARAMS_BI = "params_h", "params_x", "params_layers", "params_bi"
     # the unit explorer
     UX_KIND, UX_SPAN, UX_LINES, UX_PICK, UX_CARD = "ux_kind", "ux_span", "ux_lines", "ux_pick", "ux_card"

@@ -202,7 +202,8 @@ def step_controls(T: int, H: int) -> None:
                   disabled=t == T - 1, key=K.NEXT_STEP)
         play_toggle(T)
     t_col, j_col = st.columns([7, 5])
-    t_col.slider(say("pick_t"), 0, max(T - 1, 1), key=t_key, on_change=_from_slider, args=(K.SEL_T, t_key, t),
+    word = own_ui.current() is not None and own_ui.current().level == "word"
+    t_col.slider(say("pick_t_word" if word else "pick_t"), 0, max(T - 1, 1), key=t_key, on_change=_from_slider, args=(K.SEL_T, t_key, t),
                  disabled=T == 1)
     j_col.slider(say("pick_j"), 0, H - 1, key=j_key, on_change=_from_slider, args=(K.SEL_J, j_key, j))
 

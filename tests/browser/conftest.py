@@ -100,9 +100,10 @@ def shot(page, name: str) -> None:
 
 @pytest.hookimpl(tryfirst=True)   # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(items):
-    """Every test in this folder is a browser test (`-m "not browser"` leaves them out), and all run on one
-    worker, in the order they are written (one server, one Chromium, the module fixtures shared)."""
+    """Every test in this folder is a browser test (`-m "not browser"` leaves them out). The crawl runs on one
+    worker and the other browser tests on the other, each group in the order written (one server and one
+    Chromium a worker, the module fixtures shared); the rest is shared out as the workers come free."""
     for item in items:
         if "tests/browser/" in str(item.path).replace("\\", "/"):
             item.add_marker(pytest.mark.browser)
-            item.add_marker(pytest.mark.xdist_group("browser"))
+            item.add_marker(pytest.mark.xdist_group("crawl" if item.path.name == "test_crawl.py" else "browser"))

@@ -1,4 +1,4 @@
-"""Every page, in English and 中文, on one fresh load: press every button, toggle every toggle and
+"""Every page, in English and 中文, on one fresh load: no English sentence left in the 中文 UI; press every button, toggle every toggle and
 checkbox, pick every radio option of the main area, all in a row, and fail on any traceback on screen
 after any press (one that flashes and goes counts: an observer records it), on any chart that holds data
 but is drawn with no height, and on a chart whose picture is blank. Each control pressed alone from a fresh
@@ -8,6 +8,7 @@ from PIL import Image
 
 from scripts.chromium import settle
 from tests.browser.conftest import ARTIFACTS
+from tests.helpers.browser import english_sentences
 
 PAGES = ["", "forget", "input", "cell", "output", "units", "bilstm", "variants", "memory", "params", "case1", "case2", "check"]
 CONTROLS = ("[data-testid='stMain'] button:not([disabled]):not(.modebar-btn):not([data-testid^='stBaseButton-elementToolbar']):visible, "
@@ -98,6 +99,8 @@ def press(page, name: str) -> bool:
 def test_every_control_in_a_row(open_app, path, lang):
     page = fresh(open_app, path, lang)
     assert problems(page) == [], f"{path or 'overview'} [{lang}] on load"
+    if lang == "zh":                                     # the 中文 UI speaks Chinese
+        assert english_sentences(page) == [], path
     assert blank_charts(page, f"{path or 'overview'}-{lang}") == []
     names = controls(page)
     assert names, "every page has controls"
