@@ -100,10 +100,11 @@ def shot(page, name: str) -> None:
 
 @pytest.hookimpl(tryfirst=True)   # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(items):
-    """Every test in this folder is a browser test (`-m "not browser"` leaves them out). The crawl runs on one
-    worker and the other browser tests on the other, each group in the order written (one server and one
-    Chromium a worker, the module fixtures shared); the rest is shared out as the workers come free."""
+    """Every test in this folder is a browser test (`-m "not browser"` leaves them out), and all run on one
+    worker, in the order written (one server, one Chromium, the module fixtures shared); the other worker
+    takes the rest. (Two browser groups, one a worker, were slower: two servers and two Chromiums on two
+    cores, and the rest waiting for a worker.)"""
     for item in items:
         if "tests/browser/" in str(item.path).replace("\\", "/"):
             item.add_marker(pytest.mark.browser)
-            item.add_marker(pytest.mark.xdist_group("crawl" if item.path.name == "test_crawl.py" else "browser"))
+            item.add_marker(pytest.mark.xdist_group("browser"))

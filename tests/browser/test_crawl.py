@@ -74,24 +74,26 @@ def fresh(open_app, path: str, lang: str):
     return page
 
 
+ALL = CONTROLS.replace(":visible", "")
+NAME = ("e => (e.closest('[data-testid]') || e).dataset.testid + ':' + "
+        "(e.innerText || e.getAttribute('aria-label') || e.title || '').trim().slice(0, 60)")
+
+
 def controls(page) -> list[str]:
     """A name for each control: its kind and its text (stable across fresh loads)."""
-    return page.eval_on_selector_all(
-        CONTROLS.replace(":visible", ""),
-        "els => els.filter(e => e.offsetParent !== null).map(e => (e.closest('[data-testid]') || e).dataset.testid"
-        " + ':' + (e.innerText || e.getAttribute('aria-label') || e.title || '').trim().slice(0, 60))")
+    return page.eval_on_selector_all(ALL, f"els => els.filter(e => e.offsetParent !== null).map({NAME})")
 
 
 def press(page, name: str) -> bool:
-    """Click the control called `name`; False if it is not there (an earlier press may have hidden it)."""
-    for el in page.locator(CONTROLS).all():
-        label = (el.inner_text() or el.get_attribute("aria-label") or el.get_attribute("title") or "").strip()[:60]
-        testid = el.evaluate("e => (e.closest('[data-testid]') || e).dataset.testid")
-        if f"{testid}:{label}" == name:
-            el.click()
-            page.keyboard.press("Escape")   # close a popover it opened
-            return True
-    return False
+    """Click the control called `name`; False if it is not there (an earlier press may have hidden it).
+    Found in one look at the page (not a round trip a control)."""
+    k = page.eval_on_selector_all(ALL, f"(els, name) => els.findIndex(e => e.offsetParent !== null && ({NAME})(e) === name)",
+                                  name)
+    if k < 0:
+        return False
+    page.locator(ALL).nth(k).click()
+    page.keyboard.press("Escape")   # close a popover it opened
+    return True
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
