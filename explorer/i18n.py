@@ -285,19 +285,20 @@ STRINGS: dict[str, dict[str, str]] = {
     "mem_grad_title": {"en": "How much does the last output still feel each earlier character?",
                        "zh": "最后的输出对之前每个字符还有多敏感？"},
     "mem_letters_only": {
-        "en": "These two small models read only the letters a–z (anything else reads as a space): {k} of the last "
-              "{n} characters of your text are letters, so a chart of your text would show a row of spaces. Use an "
-              "English example to see how far back each remembers.",
-        "zh": "这两个小模型只认识字母 a–z（其他字符都当作空格读入）：你的文字最后 {n} 个字符中只有 {k} 个是字母，"
-              "画出来只是一串空格。换一个英文例子，看看它们各自能记多远。",
+        "en": "These two small models read the letters a–z and the 汉字 of the app's character model (anything "
+              "else reads as a space): only {k} of the last {n} characters of your text are among them, so a chart "
+              "of your text would be mostly spaces. Use the example to see how far back each remembers.",
+        "zh": "这两个小模型认识字母 a–z 和本应用字符模型里的汉字（其他字符都当作空格读入）：你的文字最后 {n} 个字符中"
+              "只有 {k} 个是它们认识的，画出来大多是空格。换成例子，看看它们各自能记多远。",
     },
-    "mem_use_example": {"en": "Use the English example", "zh": "换成英文例子"},
+    "mem_use_example": {"en": "Use the example", "zh": "换成例子"},
     "mem_grad_caption": {
-        "en": "‖∂h_T/∂x_t‖ against the distance T−t, computed by autograd on your text (its last {cap} characters, "
-              "letters only; other characters read as a space) for the RNN and the LSTM trained on recall at N = {n}. "
-              "The y axis is logarithmic: each grid line is ten times smaller.",
-        "zh": "在你的文字上（最后 {cap} 个字符，只看字母，其余字符按空格读入），用自动求导计算 ‖∂h_T/∂x_t‖ 与距离 T−t "
-              "的关系；两个模型是在 N = {n} 的回忆任务上训练的 RNN 和 LSTM。纵轴是对数刻度：每格缩小十倍。",
+        "en": "‖∂h_T/∂x_t‖ against the distance T−t, computed by autograd on your text (its last {cap} characters: "
+              "letters and {z} 汉字 read as themselves, anything else as a space) for an RNN and an LSTM trained on "
+              "recall at N = {n} over those {s} symbols. The y axis is logarithmic: each grid line is ten times smaller.",
+        "zh": "在你的文字上（最后 {cap} 个字符：字母和 {z} 个汉字按原样读入，其余字符按空格读入），用自动求导计算 "
+              "‖∂h_T/∂x_t‖ 与距离 T−t 的关系；两个模型是在这 {s} 个符号上、N = {n} 的回忆任务里训练的 RNN 和 LSTM。"
+              "纵轴是对数刻度：每格缩小十倍。",
     },
     "mem_grad_short": {"en": "Type at least two characters to see the gradients.", "zh": "至少输入两个字符才能看到梯度。"},
     "mem_axis_distance": {"en": "distance back T−t (characters)", "zh": "向前的距离 T−t（字符）"},
@@ -416,9 +417,29 @@ STRINGS: dict[str, dict[str, str]] = {
     "case_paused": {"en": "Paused", "zh": "已暂停"},
     "case_done": {"en": "Finished", "zh": "已完成"},
     "case_progress": {"en": "step {step}, loss {loss}, training accuracy {acc}", "zh": "第 {step} 步，损失 {loss}，训练准确率 {acc}"},
-    "case_held_out": {"en": "on {n} words never trained on ({words}): {acc}",
-                      "zh": "在 {n} 个从未训练过的词上（{words}）：{acc}"},
-    "case_held_out_curve": {"en": "accuracy on words never trained on", "zh": "未训练过的词上的准确率"},
+    "case1_held_out": {"en": "on {n} words never trained on: {acc}", "zh": "在 {n} 个从未训练过的词上：{acc}"},
+    "case2_held_out": {"en": "on {n} next words in sentences never trained on: {acc}",
+                       "zh": "在从未训练过的句子里的 {n} 个“下一个词”上：{acc}"},
+    "case1_held_out_curve": {"en": "accuracy on words never trained on", "zh": "未训练过的词上的准确率"},
+    "case2_held_out_curve": {"en": "accuracy on sentences never trained on", "zh": "未训练过的句子上的准确率"},
+    "case2_held_text": {"en": "Sentences never trained on (held out)", "zh": "不参与训练的句子（留作检验）"},
+    "case2_held_help": {"en": "The model never trains on these: its accuracy on their next words tells learning from "
+                              "memorising. Words it never saw in the training text are skipped.",
+                        "zh": "模型从不在这些句子上训练：它在其中“下一个词”上的准确率，能区分“学会了”和“背下来了”。"
+                              "训练文字里没出现过的词会被跳过。"},
+    "case2_read_fwd": {"en": "h→ read, left to right: {words}", "zh": "h→ 从左往右读：{words}"},
+    "case2_read_bwd": {"en": "h← read, right to left: {words}", "zh": "h← 从右往左读：{words}"},
+    "case2_read_answer": {"en": "[h→ ; h←] names → **{best}** ({p})", "zh": "[h→ ; h←] 给出 → **{best}**（{p}）"},
+    "case_right_was": {"en": "(the text has “{right}”)", "zh": "（原文是“{right}”）"},
+    "case_never_title": {"en": "Never trained on", "zh": "从未训练过的例子"},
+    "case_never_rows": {"en": "What the model says on the examples it never trained on",
+                        "zh": "模型在从未训练过的例子上给出的答案"},
+    "case_q_wait": {"en": "Train the model; when it finishes (or you pause it), a question about an example it never "
+                          "trained on appears here.",
+                    "zh": "先训练模型；训练结束（或暂停）后，这里会出现一个关于它从未训练过的例子的问题。"},
+    "case_q_none": {"en": "None of the examples never trained on can be read by this model (they use symbols its "
+                          "training data does not have).",
+                    "zh": "这个模型读不了任何一个未训练过的例子（里面有训练数据中没有的符号）。"},
     "case_loss": {"en": "loss", "zh": "损失"},
     "case_step": {"en": "step", "zh": "步数"},
     "case_example_gates": {"en": "The gates on “{ex}”, as the model is now", "zh": "模型当前在“{ex}”上的各个门"},
@@ -525,15 +546,18 @@ STRINGS: dict[str, dict[str, str]] = {
               "点一下按钮，看课程里的数字：h = 128，x = 32。"},
     "notice_case1": {
         "en": "Press Train and watch the first steps one by one: the loss falls as the gates take shape. The "
-              "held-out words were never trained on: when those come out right, the model has learned more "
-              "than a list.",
-        "zh": "点“训练”，先一步一步地看：损失下降的同时，各个门逐渐成形。“未参与训练的词”从没训练过："
-              "它们也答对时，说明模型学到的不只是一张死记硬背的表。"},
+              "dashed curve is words never trained on: when those come out right, the model has learned more "
+              "than a list. The button trains on the lesson's words.",
+        "zh": "点“训练”，先一步一步地看：损失下降的同时，各个门逐渐成形。虚线是从没训练过的词："
+              "它们也答对时，说明模型学到的不只是一张死记硬背的表。按钮会用课上的单词开始训练。"},
     "notice_case2": {
         "en": "A Bi-LSTM reads the words before the gap both ways: forwards and backwards over those same "
-              "words, never over the word it must predict. Train, then type the start of a sentence.",
+              "words, never over the word it must predict. Watch the dashed curve, sentences never trained on: "
+              "training accuracy climbs to about 90 %, they stay far lower. Which next words does it still get "
+              "right there, and why?",
         "zh": "双向 LSTM 从两个方向读空缺之前的那几个词：正着读一遍、倒着读一遍，但都只读这几个词，"
-              "绝不会看到要预测的那个词。先训练，再输入一句话的开头试试。"},
+              "绝不会看到要预测的那个词。看虚线，那是从未训练过的句子：训练准确率升到 90 % 左右，"
+              "它们却低得多。它在那里还能答对哪些“下一个词”？为什么？"},
     "notice_check": {
         "en": "Five questions on the whole path. Answer each, then reveal: the answers are the models' own.",
         "zh": "关于整条学习路径的五个问题。先作答，再揭晓：答案都来自模型本身。"},
@@ -579,6 +603,19 @@ STRINGS: dict[str, dict[str, str]] = {
     "q_next_char": {"en": "The model has read “…{text}”. Which character does it think comes next?",
                     "zh": "模型读到了“…{text}”。它认为下一个字符最可能是哪个？"},
     "q_next_char_explain": {"en": "Its first guess is {c}, with probability {p}.", "zh": "它的首选是 {c}，概率 {p}。"},
+    "q_case1": {"en": "The model never trained on “{word}”. Reading “{items}”, which last letter will it name?",
+                "zh": "模型从没在“{word}”上训练过。读到“{items}”时，它会给出哪个最后一个字母？"},
+    "q_case2": {"en": "In a sentence never trained on, the Bi-LSTM reads “{items}”. Which word will it name next?",
+                "zh": "在一句从未训练过的话里，双向 LSTM 读到“{items}”。它会给出哪个下一个词？"},
+    "q_case_explain": {"en": "It names “{best}”, with probability {p}.", "zh": "它给出“{best}”，概率 {p}。"},
+    "q_case_same": {"en": "That is the text's own “{right}”: learned, not remembered, since it never saw this example.",
+                    "zh": "这正是原文的“{right}”：它从没见过这个例子，所以这是学会的，不是背下来的。"},
+    "q_case_differs": {"en": "The text has “{right}”: what it learned does not carry over to this example.",
+                       "zh": "原文是“{right}”：它学到的东西没能用到这个例子上。"},
+    "q_saturated": {"en": "Over the whole corpus, which gate sits most often near 0 or 1 (below 0.1 or above 0.9)?",
+                    "zh": "在整个语料上，哪个门最常停在 0 或 1 附近（低于 0.1 或高于 0.9）？"},
+    "q_saturated_explain": {"en": "Saturated share of all units and characters: {shares}.",
+                            "zh": "所有单元和字符中处于饱和的比例：{shares}。"},
     "q_gap": {"en": "Which character will the Bi-LSTM put in 我爱?国?", "zh": "双向 LSTM 会在“我爱?国”的空缺处填哪个字？"},
     "q_gap_explain": {"en": "Its first guess is {c}, with probability {p}: it needs 国 from the right side to be sure.",
                       "zh": "它的首选是 {c}，概率 {p}：它需要右边的“国”才能确定。"},
@@ -632,8 +669,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "ux_threshold_help": {"en": "A unit is on at a character when its value there is at least this.",
                           "zh": "某个字符处单元的值不小于这个数，就算它在这里“亮起”。"},
     "ux_span": {"en": "The span: first and last character", "zh": "选中的一段：第一个和最后一个字符"},
-    "ux_span_help": {"en": "Drag either end. Each character is shown as its position t and itself.",
-                     "zh": "拖动两端。每个字符写作它的位置 t 和它本身。"},
+    "ux_span_help": {"en": "Drag either end, or drag across the lines below. Each character is shown as its "
+                           "position t and itself.",
+                     "zh": "拖动两端，或在下面的曲线上横着拖一下。每个字符写作它的位置 t 和它本身。"},
     "ux_span_now": {"en": "Characters {start} to {last} ({n} characters), underlined below.",
                     "zh": "第 {start} 到第 {last} 个字符（共 {n} 个），下面用下划线标出。"},
     "ux_select_title": {"en": "1 · Select: which units are on across your span?", "zh": "1 · 选择：哪些单元在这一段里亮起？"},
@@ -643,9 +681,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "ux_found": {"en": "Units whose {kind} is on across “{span}”: {n}, best first (on inside, off around).",
                  "zh": "{kind} 在“{span}”上全程亮起的单元：{n} 个，按“里面亮、外面灭”的程度排序。"},
     "ux_lines_caption": {"en": "Each line is one unit over your text; the shaded band is the span, the dashed line "
-                               "the threshold. “Around” is the {m} characters on either side.",
+                               "the threshold. “Around” is the {m} characters on either side. Drag across the lines to mark "
+                               "another span.",
                          "zh": "每条线是一个单元在文字上的变化；阴影是选中的一段，虚线是阈值。"
-                               "“前后”指两侧各 {m} 个字符。"},
+                               "“前后”指两侧各 {m} 个字符。在曲线上横着拖一下，就能选中另一段。"},
     "ux_open": {"en": "Open a unit's card", "zh": "打开单元卡片"},
     "ux_unit": {"en": "unit {j}", "zh": "单元 {j}"},
     "ux_score": {"en": "{j}: score {s} (on {i} inside, {o} around)", "zh": "{j}：得分 {s}（里面亮 {i}，前后亮 {o}）"},

@@ -25,29 +25,40 @@ from explorer.weights import from_arrays, from_module, into_module, to_arrays
 
 ALPHABET = "abcdefghijklmnopqrstuvwxyz "
 DISTANCES = (1, 2, 4, 8, 16, 32)
-GRADIENT_N = 16  # the gradient chart uses the models trained at this N: the longest the shipped LSTM learned
+GRADIENT_N = 16  # the gradient chart's pair is trained at this N: the longest the shipped LSTM learned
 HIDDEN = 32
 SHIPPED_MEMORY = ASSETS / "memory.npz"
+SHIPPED_READER = ASSETS / "memory_reader.npz"   # the gradient chart's pair: reads letters and 汉字 (READER_CHARS)
+CHINESE_PUNCTUATION = "。，、！？"
 
 
-def letters(text: str) -> int:
-    """How many characters of the text the models read as themselves (a–z, any case); the rest read as a space."""
-    return sum(c in ALPHABET[:-1] for c in text.lower())
+def reader_alphabet() -> str:
+    """What the gradient chart's pair reads as itself: ALPHABET, the 汉字 the shipped character model knows
+    (assets/char_lstm.vocab.json), and Chinese punctuation; anything else reads as a space."""
+    chars = json.loads((ASSETS / "char_lstm.vocab.json").read_text(encoding="utf-8"))["chars"]
+    return ALPHABET + "".join(c for c in chars if "\u4e00" <= c <= "\u9fff") + CHINESE_PUNCTUATION
 
 
-def encode(text: str) -> np.ndarray:
-    """Letters (any case) to ids; everything else reads as a space."""
-    index = {c: i for i, c in enumerate(ALPHABET)}
-    return np.array([index.get(c, len(ALPHABET) - 1) for c in text.lower()], np.int64)
+def letters(text: str, alphabet: str = ALPHABET) -> int:
+    """How many characters of the text the models read as themselves (any case); the rest read as a space."""
+    known = set(alphabet) - {" "}
+    return sum(c in known for c in text.lower())
 
 
-def one_hot(ids: np.ndarray) -> np.ndarray:
-    return np.eye(len(ALPHABET), dtype=np.float32)[ids]
+def encode(text: str, alphabet: str = ALPHABET) -> np.ndarray:
+    """Characters of `alphabet` (letters in any case) to ids; everything else reads as a space (id 26)."""
+    index = {c: i for i, c in enumerate(alphabet)}
+    space = alphabet.index(" ")
+    return np.array([index.get(c, space) for c in text.lower()], np.int64)
 
 
-def task(n: int, count: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
-    """(count, n + 1) random ids, and the first id of each (n steps before the end)."""
-    x = rng.integers(0, len(ALPHABET), (count, n + 1))
+def one_hot(ids: np.ndarray, size: int = len(ALPHABET)) -> np.ndarray:
+    return np.eye(size, dtype=np.float32)[ids]
+
+
+def task(n: int, count: int, rng: np.random.Generator, size: int = len(ALPHABET)) -> tuple[np.ndarray, np.ndarray]:
+    """(count, n + 1) random ids below `size`, and the first id of each (n steps before the end)."""
+    x = rng.integers(0, size, (count, n + 1))
     return x, x[:, 0]
 
 
@@ -68,8 +79,12 @@ def load(path: Path | None = None) -> dict[str, dict[int, tuple]]:
     return out
 
 
-def last_hidden(kind: str, w, ids: np.ndarray) -> np.ndarray:
-    x = one_hot(ids)
+def test_set_reader(alphabet: str, count: int = 300) -> tuple[np.ndarray, np.ndarray]:
+    return task(GRADIENT_N, count, np.random.default_rng(2000), len(alphabet))
+
+
+def last_hidden(kind: str, w, ids: np.ndarray, size: int = len(ALPHABET)) -> np.ndarray:
+    x = one_hot(ids, size)
     return (run_rnn(w, x) if kind == "rnn" else run(w, x)).hidden[-1]
 
 
@@ -84,14 +99,25 @@ def accuracies(models) -> dict[str, list[float]]:
     return {kind: [accuracy(kind, models[kind][n], n) for n in DISTANCES] for kind in ("rnn", "lstm")}
 
 
-def gradient_norms(kind: str, w, text: str) -> np.ndarray:
-    """‖∂h_T/∂x_t‖ for t = 0..T-1 (T = len(text)), the torch module holding the same weights."""
+def load_reader(path: Path | None = None) -> tuple[str, dict]:
+    """The gradient chart's pair: (its alphabet, {'rnn': weights, 'lstm': weights})."""
+    with np.load(path or SHIPPED_READER, allow_pickle=False) as f:
+        a = {k: f[k] for k in f.files}
+    alphabet = "".join(map(chr, a.pop("alphabet")))
+    a = {k: v.astype(np.float32) for k, v in a.items()}
+    return alphabet, {kind: from_arrays(a, f"{kind}{GRADIENT_N}_", cls) for kind, cls in (("rnn", RNNWeights),
+                                                                                            ("lstm", LSTMWeights))}
+
+
+def gradient_norms(kind: str, w, text: str, alphabet: str = ALPHABET) -> np.ndarray:
+    """‖∂h_T/∂x_t‖ for t = 0..T-1 (T = len(text)), the torch module holding the same weights; the model reads
+    `alphabet` one-hot."""
     import torch
 
-    ids = encode(text)
-    module = into_module((torch.nn.RNN if kind == "rnn" else torch.nn.LSTM)(len(ALPHABET), w.weight_hh.shape[1],
+    ids = encode(text, alphabet)
+    module = into_module((torch.nn.RNN if kind == "rnn" else torch.nn.LSTM)(len(alphabet), w.weight_hh.shape[1],
                                                                              batch_first=True), w)
-    x = torch.from_numpy(one_hot(ids))[None].requires_grad_(True)  # (1, T, X)
+    x = torch.from_numpy(one_hot(ids, len(alphabet)))[None].requires_grad_(True)  # (1, T, X)
     out, _ = module(x)
     h_T = out[0, -1]
     norms = np.zeros(len(ids))
@@ -101,8 +127,12 @@ def gradient_norms(kind: str, w, text: str) -> np.ndarray:
     return np.sqrt(norms)
 
 
-def train_pair(n: int, steps: int, seed: int, progress=None, should_stop=None) -> dict[str, np.ndarray]:
-    """Train an RNN and an LSTM on recall at distance n; their arrays, keyed '<kind><n>_<name>'."""
+def train_pair(n: int, steps: int, seed: int, progress=None, should_stop=None,
+               alphabet: str = ALPHABET, curriculum: bool = False) -> dict[str, np.ndarray]:
+    """Train an RNN and an LSTM on recall at distance n over `alphabet`; their arrays, keyed '<kind><n>_<name>'.
+    curriculum: the distance grows from 1 to n over the first half of the steps (a wide alphabet's recall does
+    not get off the ground at n = 16 from the start)."""
+    size = len(alphabet)
     import torch
     from torch import nn
 
@@ -112,17 +142,17 @@ def train_pair(n: int, steps: int, seed: int, progress=None, should_stop=None) -
     for kind in ("rnn", "lstm"):
         torch.manual_seed(seed)
         rng = np.random.default_rng(seed + n)
-        cell = (nn.RNN if kind == "rnn" else nn.LSTM)(len(ALPHABET), HIDDEN, batch_first=True)
+        cell = (nn.RNN if kind == "rnn" else nn.LSTM)(size, HIDDEN, batch_first=True)
         if kind == "lstm":  # the usual start: forget gate open (bias 1), i.e. remember by default
             with torch.no_grad():
                 cell.bias_ih_l0[HIDDEN:2 * HIDDEN].fill_(1.0)
-        readout = nn.Linear(HIDDEN, len(ALPHABET))
+        readout = nn.Linear(HIDDEN, size)
         opt = torch.optim.Adam([*cell.parameters(), *readout.parameters()], lr=1e-2)
         for step in range(steps):
             if should_stop is not None and should_stop():
                 break
-            x, y = task(n, 128, rng)
-            out, _ = cell(torch.from_numpy(one_hot(x)))
+            x, y = task(min(n, 1 + 2 * n * step // steps) if curriculum else n, 128, rng, size)
+            out, _ = cell(torch.from_numpy(one_hot(x, size)))
             loss = nn.functional.cross_entropy(readout(out[:, -1]), torch.from_numpy(y))
             update(opt, loss, [*cell.parameters(), *readout.parameters()])
             if progress is not None and step % 50 == 0:
@@ -156,9 +186,27 @@ def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description="Train the recall-task RNNs and LSTMs: python -m explorer.memory")
     ap.add_argument("--steps", type=int, default=3000)
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--out", type=Path, default=SHIPPED_MEMORY)
+    ap.add_argument("--out", type=Path, default=None)
+    ap.add_argument("--reader", action="store_true", help="train the gradient chart's pair (N=16, letters and 汉字)")
     args = ap.parse_args(argv)
     start, arrays = time.time(), {}
+    if args.reader:
+        out = args.out or SHIPPED_READER
+        alphabet = reader_alphabet()
+        arrays = train_pair(GRADIENT_N, args.steps, args.seed, alphabet=alphabet, curriculum=True,
+                            progress=lambda kind, n, step, loss: print(f"{kind} step {step} loss {loss:.3f}", flush=True))
+        np.savez(out, alphabet=np.array([ord(c) for c in alphabet], np.int32), **arrays)
+        x, y = test_set_reader(alphabet)
+        _, models = load_reader(out)
+        acc = {kind: float(np.mean([int(np.argmax(arrays[f"{kind}{GRADIENT_N}_readout_weight"] @ last_hidden(
+            kind, models[kind], seq, len(alphabet)) + arrays[f"{kind}{GRADIENT_N}_readout_bias"])) == t
+            for seq, t in zip(x, y)])) for kind in ("rnn", "lstm")}
+        stats = {"n": GRADIENT_N, "symbols": len(alphabet), "accuracy": acc, "chance": 1 / len(alphabet),
+                 "steps": args.steps, "seed": args.seed, "hidden": HIDDEN, "seconds": round(time.time() - start)}
+        out.with_suffix(".train.json").write_text(json.dumps(stats, indent=1))
+        print(json.dumps(stats), flush=True)
+        return
+    args.out = args.out or SHIPPED_MEMORY
     for n in DISTANCES:
         arrays.update(train_pair(n, args.steps, args.seed))
         print(f"N={n} trained, {time.time() - start:.0f} s", flush=True)

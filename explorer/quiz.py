@@ -126,3 +126,45 @@ def concat_size(bimodel, lang: str) -> Question:
 def which_gate(lang: str) -> Question:
     """A question of the lesson itself (no model decides it)."""
     return Question(say("q_which_gate", lang), ("f", "i", "o"), 0, say("q_which_gate_explain", lang))
+
+
+def _asked_example(snap, examples, bidirectional: bool):
+    """The example never trained on that a case page asks about: case 1, the first the model can read; case 2,
+    the first with a full context whose next word is neither punctuation nor the text's most common word."""
+    from collections import Counter
+
+    from explorer.cases import CONTEXT, askable
+
+    can = askable(snap, examples)
+    if not bidirectional or not can:
+        return can[0] if can else None
+    common = Counter(e.answer for e in examples).most_common(1)[0][0]
+    return next((e for e in can if len(e.items) == CONTEXT and e.answer != common and e.answer.isalnum()), can[0])
+
+
+def never_trained_on(snap, examples, bidirectional: bool, lang: str) -> Question | None:
+    """Case pages: on an example never trained on, which symbol will the model (as it is now) name? Options: its
+    four likeliest, in vocabulary order; None when no example can be read by the model."""
+    from explorer.cases import read
+
+    e = _asked_example(snap, examples, bidirectional)
+    if e is None:
+        return None
+    probs = read(snap, e.items).probs
+    options, answer = _char_options(probs, snap.symbols)
+    best = snap.symbols[int(np.argmax(probs))]
+    shown = (" " if bidirectional else "").join(display_char(s) for s in e.items)
+    prompt = say("q_case2" if bidirectional else "q_case1", lang, items=shown, word=e.label)
+    verdict = say("q_case_same" if best == e.answer else "q_case_differs", lang, right=display_char(e.answer))
+    return Question(prompt, options, answer,
+                    say("q_case_explain", lang, best=display_char(best), p=f"{float(probs.max()):.0%}")
+                    + ("" if lang == "zh" else " ") + verdict)
+
+
+def most_saturated(shares: dict, lang: str) -> Question:
+    """Unit explorer: over the corpus, which gate is most often saturated (below 0.1 or above 0.9)?
+    shares: {gate: share of (unit, character) pairs saturated}."""
+    gates = tuple(shares)
+    values = [float(shares[g]) for g in gates]
+    return Question(say("q_saturated", lang), gates, int(np.argmax(values)),
+                    say("q_saturated_explain", lang, shares=" · ".join(f"{g} {v:.0%}" for g, v in zip(gates, values))))

@@ -18,8 +18,10 @@ st.latex(r"\text{LSTM: } C_t = f_t\odot C_{t-1} + i_t\odot\tilde C_t")
 
 text = ui.text_box()
 st.subheader(ui.say("mem_grad_title"))
-st.caption(ui.say("mem_grad_caption", n=memory.GRADIENT_N, cap=GRAD_CAP))
-readable = memory.letters(text[-GRAD_CAP:])
+reads = ui.memory_reader()[0]
+st.caption(ui.say("mem_grad_caption", n=memory.GRADIENT_N, cap=GRAD_CAP, s=len(reads),
+                  z=sum("\u4e00" <= c <= "\u9fff" for c in reads)))
+readable = memory.letters(text[-GRAD_CAP:], reads)
 if len(text) < 2:
     st.info(ui.say("mem_grad_short"))
 elif readable < max(2, len(text[-GRAD_CAP:]) // 2):       # mostly not letters (Chinese, digits, symbols)

@@ -134,9 +134,12 @@ def test_case2_starts_on_an_example_the_default_training_gets_right():
     assert example.format_func(example.value) == cases.NEXT_WORD.first_examples[0] == "the dog saw the"
     at.button(key="case2_train").click().run()
     train_to_the_end(at, "next_word")
-    answers = [m.value for m in at.markdown if m.value.startswith("→")]
-    assert answers and answers[0].startswith("→ **cat**")                  # the dog saw the → cat
-    assert re.search(r"\(\d+%\)$", answers[0])                              # with its probability
+    answers = [m.value for m in at.markdown if say("case2_read_fwd", "en", words="")[:8] in m.value]
+    fwd, bwd, said = answers[0].split("  \n")                               # the words each direction read
+    assert fwd == say("case2_read_fwd", "en", words="the → dog → saw → the")
+    assert bwd == say("case2_read_bwd", "en", words="the ← dog ← saw ← the")
+    assert said.startswith("[h→ ; h←] names → **cat**")                      # the dog saw the → cat
+    assert re.search(r"\(\d+%\)$", said)                                    # with its probability
 
 
 @pytest.mark.parametrize("case, page", [("last_letter", "case_last_letter"), ("next_word", "case_next_word")])
@@ -150,3 +153,34 @@ def test_the_accuracy_axis_reads_0_to_100_percent(case, page):
     curve = next(json.loads(c.proto.spec) for c in at.get("plotly_chart")
                  if "yaxis2" in json.loads(c.proto.spec)["layout"])
     assert curve["layout"]["yaxis2"]["tickvals"] == [0, 0.25, 0.5, 0.75, 1]
+
+
+@pytest.mark.parametrize("case, page, lang", [("last_letter", "case_last_letter", "en"),
+                                              ("next_word", "case_next_word", "zh")])
+def test_the_case_question_asks_before_it_tells_on_an_example_never_trained_on(case, page, lang):
+    """Show me trains on the lesson's data; until then the question waits. Then it asks about an example never
+    trained on, with the model's own answer; the guesses on those examples stay folded until the reveal."""
+    from explorer import quiz
+    from explorer.shell.case_page import held_out_rows
+
+    c = cases.CASES[case]
+    at = open_page(page, lang=lang)
+    assert any(say("case_q_wait", lang) in m.value for m in at.markdown)
+    assert not [r for r in at.radio if r.key == f"q_{c.prefix}_guess"]
+    at.button(key=f"notice_{c.prefix}").click().run()                       # Show me: the lesson's data, trained
+    job = train_to_the_end(at, case)
+    data = cases.tokenize(cases.default_paragraph(lang)) if c.bidirectional else cases.DEFAULT_WORDS
+    held = c.held_out_examples(cases.default_held_out(lang) if c.bidirectional else c.held_out, data)
+    q = quiz.never_trained_on(job.result, held, c.bidirectional, lang)
+    guess = at.radio(key=f"q_{c.prefix}_guess")
+    assert guess.options == list(q.options) and md_escape(q.prompt) in "\n".join(m.value for m in at.markdown)
+    guesses = re.findall(r"→ \*\*(.+?)\*\*", held_out_rows(job.result, c, held))   # each example's guess
+    folded = [e for e in at.expander if e.label == say("q_folded", lang)]
+    assert len(folded) == 1 and re.findall(r"→ \*\*(.+?)\*\*", folded[0].markdown[0].value) == guesses   # folded
+    guess.set_value(q.options[q.answer]).run()
+    at.button(key=f"q_{c.prefix}_reveal").click().run()
+    assert at.success[0].value == md_escape(say("reveal_right", lang, answer=q.options[q.answer]))
+    assert [e.label for e in at.expander if e.label == say("case_never_rows", lang)]   # open, with its own title
+    asked = quiz._asked_example(job.result, held, c.bidirectional)        # the example the question names
+    assert (" ".join(asked.items) if c.bidirectional else "".join(asked.items)) in q.prompt
+    assert q.options[q.answer] == job.result.symbols[int(cases.read(job.result, asked.items).probs.argmax())]

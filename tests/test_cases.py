@@ -1,4 +1,6 @@
 """The case studies' data checks and training: it learns, and its gates are the lesson's equations."""
+import re
+
 import numpy as np
 import torch
 
@@ -104,3 +106,35 @@ def test_case2_chinese_default_example_is_right_after_default_training():
     tr.step(d["steps"])
     reading = cases.read(tr.snapshot(), example.items)
     assert tr.snapshot().symbols[int(reading.probs.argmax())] == example.answer
+
+
+def test_case2_learns_slowly_enough_to_watch_and_scores_sentences_never_trained_on():
+    """With the page's defaults, training accuracy first reaches 90% after step 100 (it was step 30 of 600), and
+    the held-out sentences are scored: every next word of theirs that the model can read, against the API."""
+    for lang in ("en", "zh"):
+        tokens = cases.tokenize(cases.default_paragraph(lang))
+        d = cases.NEXT_WORD.defaults
+        tr = cases.Trainer("next_word", tokens, d["hidden"], d["lr"], d["seed"])
+        first = None
+        while tr.steps < d["steps"]:
+            _, acc = tr.step(5)
+            if first is None and acc >= 0.9:
+                first = tr.steps
+        assert first is not None and first > 100, (lang, first)
+        held = cases.NEXT_WORD.held_out_examples(cases.default_held_out(lang), tokens)
+        snap = tr.snapshot()
+        asked = cases.askable(snap, held)
+        assert len(asked) >= 20 and all(e.answer in snap.symbols for e in asked)
+        right = [snap.symbols[int(cases.read(snap, e.items).probs.argmax())] == e.answer for e in asked]
+        score = cases.held_out_accuracy(snap, held)
+        assert score == {"held_out": sum(right) / len(asked), "held_out_n": len(asked)}
+        assert 0.2 < score["held_out"] < acc - 0.2        # learned something, and plainly less than on training
+        joined = "".join(tokens)                          # no held-out sentence is in the training text
+        sentences = [x for x in re.split(r"[.。]", "".join(cases.tokenize(cases.default_held_out(lang)))) if x]
+        assert len(sentences) == 5 and not [x for x in sentences if x in joined]
+
+
+def test_case1_held_out_words_are_the_ones_not_in_the_training_list():
+    held = cases.LAST_LETTER.held_out_examples(cases.HELD_OUT_WORDS, ["bake", "make"])
+    assert [e.label for e in held] == [w for w in cases.HELD_OUT_WORDS if w != "bake"]
+    assert held[0].items == list("see") and held[0].answer == "d"

@@ -198,14 +198,38 @@ def test_a_huge_paste_is_capped_with_a_notice():
     assert not at.button(key="case1_train").disabled
 
 
-@pytest.mark.parametrize("text", ["我爱中国今天天气很好", "你好世界机器学习真有", "1234567890"])
-def test_page_1_says_it_reads_letters_and_never_draws_a_text_it_ignores(text):
-    """The RNN and the LSTM read a–z only: a Chinese text gets a plain sentence and an example one click
-    away, not a chart "on your text" of spaces; an English text gets its chart."""
+def _gradient_chart(text):
+    at = open_page("rnn_vs_lstm", text=text)
+    charts = [c for c in at.get("plotly_chart") if c.proto.id and "mem_grads" in c.proto.id]
+    return at, (json.loads(charts[0].proto.spec)["data"] if charts else None)
+
+
+def test_page_1_reads_chinese_each_text_its_own_curve():
+    """The pair reads 汉字 as themselves: two Chinese sentences draw two different curves, each the autograd
+    of the pair on that text (explorer.memory.gradient_norms), and no notice says it reads letters only."""
+    from explorer.draw.figures import LOG_FLOOR
+
+    alphabet, pair = memory.load_reader()
+    curves = []
+    for text in ("我爱中国今天天气很好", "你好世界机器学习真有"):
+        at, data = _gradient_chart(text)
+        assert data is not None and not at.warning, text
+        ys = {d["name"]: np.asarray(decode(d["y"]) if isinstance(d["y"], dict) else d["y"], float) for d in data}
+        for kind, name in (("rnn", "RNN"), ("lstm", "LSTM")):   # drawn from the last step back: T−1−t
+            want = np.maximum(memory.gradient_norms(kind, pair[kind], text, alphabet)[::-1], LOG_FLOOR)
+            np.testing.assert_allclose(ys[name], want, rtol=1e-5)
+        curves.append(ys["LSTM"])
+    assert not np.allclose(curves[0], curves[1], rtol=1e-3)
+
+
+def test_page_1_says_what_it_cannot_read_and_never_draws_a_text_it_ignores():
+    """Digits are not among what the pair reads: a plain sentence and an example one click away, not a chart
+    "on your text" of spaces."""
     from explorer.i18n import say
 
-    at = open_page("rnn_vs_lstm", text=text)
-    assert not [c for c in at.get("plotly_chart") if c.proto.id and "mem_grads" in c.proto.id]
+    text = "1234567890"
+    at, data = _gradient_chart(text)
+    assert data is None
     assert any(say("mem_letters_only", "en", k=0, n=len(text))[:30] in w.value for w in at.warning)
     at.button(key="mem_example").click().run()
     assert not at.exception and at.session_state.text.startswith("the cat")

@@ -286,12 +286,12 @@ MARK = colors.ACCENT
 def unit_sparklines(rows: list[tuple[str, np.ndarray]], chars, span: tuple[int, int], threshold: float,
                     height_per_row: int = 78) -> go.Figure:
     """One small line over the text per unit (label, values (T,)), stacked; the span shaded, the
-    threshold dashed on every row."""
+    threshold dashed on every row. A drag across them selects along x (a span of characters)."""
     k, T = len(rows), len(chars)
     gap = 0.035
     h = (1 - gap * (k - 1)) / k
     data, layout = [], dict(height=height_per_row * k + 70, margin=dict(l=70, r=10, t=10, b=40), font=FONT,
-                            plot_bgcolor="white", showlegend=False,
+                            plot_bgcolor="white", showlegend=False, dragmode="select", selectdirection="h",
                             xaxis=dict(gridcolor=colors.GRID, range=[-0.5, T - 0.5], anchor=f"y{k}" if k > 1 else "y",
                                        **char_ticks(chars)))
     shapes = [dict(type="rect", xref="x", yref="paper", x0=span[0] - 0.5, x1=span[1] - 0.5, y0=0, y1=1,

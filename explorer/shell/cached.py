@@ -109,10 +109,19 @@ def memory_accuracies() -> dict:
     return memory.accuracies(memory_models())
 
 
+@st.cache_resource
+def memory_reader() -> tuple[str, dict]:
+    """The gradient chart's pair (letters and 汉字): (alphabet, {'rnn': weights, 'lstm': weights})."""
+    from explorer import memory
+
+    return memory.load_reader()
+
+
 def gradient_norms(kind: str, text: str):
     from explorer import memory
 
-    return GRADIENTS.get((kind, text), lambda: memory.gradient_norms(kind, memory_models()[kind][memory.GRADIENT_N][0], text))
+    alphabet, pair = memory_reader()
+    return GRADIENTS.get((kind, text), lambda: memory.gradient_norms(kind, pair[kind], text, alphabet))
 
 
 @st.cache_resource

@@ -19,7 +19,7 @@ from explorer.shell.state import K
 from explorer.training import jobs
 from explorer.vocab import display_char
 
-SETTINGS = {"hidden": [8, 16, 32, 64, 128], "lr": [0.001, 0.003, 0.01, 0.03, 0.1]}
+SETTINGS = {"hidden": [8, 16, 32, 64, 128], "lr": [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1]}
 POLL_SECONDS = 0.5
 MAX_NAMED = 8        # unknown characters or words named in a notice
 KEEP = "session"     # widgets keep their values across page switches
@@ -65,6 +65,14 @@ def _within_caps(case: cases.Case, data: list[str]):
     return data
 
 
+def _held_out(case: cases.Case):
+    """What is never trained on: case 1's words (fixed), case 2's sentences (a text area of their own)."""
+    if not case.bidirectional:
+        return case.held_out
+    return st.text_area(ui.say("case2_held_text"), cases.default_held_out(ui.lang()), key=key(case, "held"), height=68,
+                        max_chars=4000, help=ui.say("case2_held_help"), persist_state=KEEP)
+
+
 def _paragraph(case: cases.Case):
     """Case 2's training data: the words of a paragraph, validated; None (after a message) when unusable."""
     raw = st.text_area(ui.say("case2_text"), cases.default_paragraph(ui.lang()), key=key(case, "raw"), height=130,
@@ -94,9 +102,9 @@ def _settings(case: cases.Case) -> tuple[int, float, int, int]:
     return hidden, lr, steps, seed
 
 
-def _start(case: cases.Case, data, hidden: int, lr: float, steps: int, seed: int) -> None:
+def _start(case: cases.Case, data, hidden: int, lr: float, steps: int, seed: int, held=None) -> None:
     try:
-        jobs.start(ui.session_id(), case.name, cases.train_job(case, data, hidden, lr, steps, seed))
+        jobs.start(ui.session_id(), case.name, cases.train_job(case, data, hidden, lr, steps, seed, held=held))
         st.session_state[key(case, "error")] = None
     except jobs.TooManyJobs as refused:  # shown in the language of the moment, from the page
         st.session_state[key(case, "error")] = refused
@@ -119,6 +127,14 @@ def _example(case: cases.Case, shown: list[cases.Example]) -> int | None:
                         format_func=lambda i: shown[i].label, key=k, persist_state=KEEP)
 
 
+def both_ways(items: list[str], answer: str, p: str) -> str:
+    """Markdown: the words h→ read (left to right) and h← read (right to left), and the word they name."""
+    words = [md_escape(display_char(s)) for s in items]
+    return "  \n".join([ui.say("case2_read_fwd", words=" → ".join(words)),
+                        ui.say("case2_read_bwd", words=" ← ".join(words)),
+                        ui.say("case2_read_answer", best=md_escape(display_char(answer)), p=p)])
+
+
 def _prediction(snap: cases.Snapshot, case: cases.Case, items: list[str], where: str) -> None:
     """The model's guess for `items` and its maps; `where`: live (the training's example) or try (typed)."""
     reading = cases.read(snap, items)
@@ -130,27 +146,73 @@ def _prediction(snap: cases.Snapshot, case: cases.Case, items: list[str], where:
     left, right = st.columns([1, 2])
     with left:
         st.markdown("**" + ui.say("case_prediction") + "**")
-        st.markdown(ui.say("case_answer", best=md_escape(display_char(snap.symbols[best])),
-                         p=f"{reading.probs[best]:.0%}"))
+        if case.bidirectional:       # the words on each side of what it predicts: both directions read them
+            st.markdown(both_ways(items, snap.symbols[best], f"{reading.probs[best]:.0%}"))
+        else:
+            st.markdown(ui.say("case_answer", best=md_escape(display_char(snap.symbols[best])),
+                             p=f"{reading.probs[best]:.0%}"))
         st.plotly_chart(figures.top_guesses(reading.probs, snap.symbols, ui.lang(), k=5), key=key(case, where, "probs"))
     with right:
         unit_maps(case.maps(reading), tuple(items), ui.lang(), key=key(case, where, "maps"))
 
 
+def show_me(case: cases.Case) -> None:
+    """The notice's button: the lesson's data and settings back, the first example, and Train pressed."""
+    for part, value in (("raw", " ".join(cases.DEFAULT_WORDS) if not case.bidirectional else cases.default_paragraph(ui.lang())),
+                        *((("held", cases.default_held_out(ui.lang())),) if case.bidirectional else ()),
+                        *case.defaults.items()):
+        st.session_state[key(case, part)] = value
+    st.session_state.pop(key(case, "example"), None)
+    data = cases.tokenize(cases.default_paragraph(ui.lang())) if case.bidirectional else list(cases.DEFAULT_WORDS)
+    held = cases.default_held_out(ui.lang()) if case.bidirectional else None
+    _start(case, data, **case.defaults, held=held)
+
+
+def held_out_rows(snap: cases.Snapshot, case: cases.Case, examples: list[cases.Example], cap: int = 12) -> str:
+    """Markdown lines: each example never trained on, the model's guess, and whether it is right."""
+    lines = []
+    for e in cases.askable(snap, examples)[:cap]:
+        r = cases.read(snap, e.items)
+        guess = snap.symbols[int(r.probs.argmax())]
+        mark = "✓" if guess == e.answer else "✗ " + ui.say("case_right_was", right=md_escape(display_char(e.answer)))
+        shown = " ".join(md_escape(display_char(s)) for s in e.items) if case.bidirectional else md_escape(e.label[:-1])
+        lines.append(f"- {shown} → **{md_escape(display_char(guess))}** {mark}")
+    return "\n".join(lines)
+
+
+def question(case: cases.Case, job, examples: list[cases.Example]) -> None:
+    """Predict, then reveal: what the model, as it is now, says on one example it never trained on. Asked once
+    the training has stopped or is paused (so the answer does not move under the guess)."""
+    from explorer import quiz
+
+    if job is None or job.result is None or (job.running and not job.paused):
+        with st.container(border=True):
+            st.markdown(f"**{ui.say('predict_title')}** · " + ui.say("case_q_wait"))
+        return
+    q = quiz.never_trained_on(job.result, examples, case.bidirectional, ui.lang())
+    if q is None:
+        with st.container(border=True):
+            st.markdown(f"**{ui.say('predict_title')}** · " + ui.say("case_q_none"))
+        return
+    ui.predict_reveal(q, case.prefix)
+
+
 def render(name: str) -> None:
     case = cases.CASES[name]
     st.title(ui.say(case.prefix + "_title"))
-    ui.notice(case.prefix)
+    ui.notice(case.prefix, action=lambda: show_me(case))
     st.write(ui.say(case.prefix + "_intro"))
     session = ui.session_id()
     jobs.heartbeat(session)
     data = DATA[case.name](case)
+    held = _held_out(case)
+    held_examples = case.held_out_examples(held, data or [])
     hidden, lr, steps, seed = _settings(case)
 
     job = jobs.get(session, case.name)
     x, y, z, _ = st.columns([1, 1, 1, 3])
     x.button(ui.say("case_train"), type="primary", disabled=data is None, key=key(case, "train"),
-             on_click=_start, args=(case, data, hidden, lr, steps, seed))
+             on_click=_start, args=(case, data, hidden, lr, steps, seed, held))
     if job is not None and job.running:
         y.button(ui.say("case_resume") if job.paused else ui.say("case_pause"), key=key(case, "pause"),
                  on_click=job.pause, args=(not job.paused,))
@@ -176,16 +238,14 @@ def render(name: str) -> None:
         st.markdown(f"**{status}** · " + ui.say("case_progress", step=progress.get("step", 0),
                                                    loss=f"{progress.get('loss', float('nan')):.3f}",
                                                    acc=f"{progress.get('accuracy', 0):.0%}"))
-        if "held_out" in progress:   # case 1: words never trained on
-            asked = [w for w in cases.HELD_OUT_WORDS if all(c in (j.result.symbols if j.result else ()) for c in w)]
-            st.markdown(md_escape(ui.say("case_held_out", n=progress["held_out_n"], words=" ".join(asked),
-                                       acc=f"{progress['held_out']:.0%}")))
+        if "held_out" in progress:   # the examples never trained on
+            st.markdown(ui.say(case.prefix + "_held_out", n=progress["held_out_n"], acc=f"{progress['held_out']:.0%}"))
         if history:
-            held = [h.get("held_out") for h in history] if "held_out" in progress else None
+            held_curve = [h.get("held_out") for h in history] if "held_out" in progress else None
             st.plotly_chart(figures.training_curves([h["step"] for h in history], [h["loss"] for h in history],
                                                     [h["accuracy"] for h in history], ui.say("case_loss"),
-                                                    ui.say("mem_axis_acc"), ui.say("case_step"), held,
-                                                    ui.say("case_held_out_curve")), key=key(case, "curve"))
+                                                    ui.say("mem_axis_acc"), ui.say("case_step"), held_curve,
+                                                    ui.say(case.prefix + "_held_out_curve")), key=key(case, "curve"))
         snap = j.result
         if snap is not None and example is not None:
             st.markdown("**" + ui.say("case_example_gates", ex=md_escape(shown[example].label)) + "**")
@@ -195,6 +255,14 @@ def render(name: str) -> None:
             st.rerun()
 
     live()
+
+    st.subheader(ui.say("case_never_title"))
+    job = jobs.get(session, case.name)
+    question(case, job, held_examples)
+    if job is not None and job.result is not None and cases.askable(job.result, held_examples):
+        folded = not ui.revealed(case.prefix)       # the guesses give the question's answer away: folded until then
+        with st.expander(ui.say("q_folded") if folded else ui.say("case_never_rows"), expanded=not folded):
+            st.markdown(held_out_rows(job.result, case, held_examples))
 
     st.subheader(ui.say("case_try"))
     typed = st.text_input(ui.say(case.prefix + "_input"),

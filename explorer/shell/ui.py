@@ -21,6 +21,7 @@ from explorer.shell.cached import (  # noqa: F401  (handed on to the pages)
     forced_trace,
     gradient_norms,
     memory_accuracies,
+    memory_reader,
     model,
     named_units,
     probe_result,
@@ -512,7 +513,7 @@ def presenter() -> None:
         st.html(PRESENTER_CSS)
 
 
-QUESTION_IN_PAGE = ("bilstm", "params")   # pages that place their question themselves, above its answer
+QUESTION_IN_PAGE = ("bilstm", "params", "units")   # pages that place their question themselves, above its answer
 BI_QUESTION_TEXT = "我爱?国"                # the Bi-LSTM's question: the character at the gap
 PARAMS_QUESTION = (128, 32)               # the parameter count's question: nn.LSTM(x=32, h=128), the lesson's
 
@@ -561,9 +562,16 @@ def page_question(stop_key: str, placed: bool = False) -> None:
         "bilstm": lambda: quiz.fill_gap(cached_bi_trace(BI_QUESTION_TEXT), bimodel().vocab.chars, lang_),
         "variants": lambda: quiz.fewest_parameters(shipped().hidden_size, shipped().input_size, lang_),
         "params": lambda: quiz.lstm_parameters(*PARAMS_QUESTION, lang_),
+        "units": lambda: quiz.most_saturated(_saturated_shares(), lang_),
     }
     if stop_key in builders:
         predict_reveal(builders[stop_key](), stop_key)
+
+
+def _saturated_shares() -> dict:
+    from explorer.shell.unit_page import saturated_shares
+
+    return saturated_shares()
 
 
 def start_here() -> None:

@@ -102,19 +102,46 @@ def threshold_slider(kind: str) -> float:
                      help=ui.say("ux_threshold_help"))
 
 
+def _span_key(trace: Trace) -> str:
+    # A new text or Show me (a new text version) makes a new slider at the default span.
+    return K.ux_span_slider(st.session_state.get(K.TEXT_VERSION, 0), zlib.crc32(trace.text.encode()))
+
+
 def span_slider(trace: Trace) -> tuple[int, int]:
     """(start, end): the characters start..end−1, picked as the first and last character."""
     # A range slider needs its pair as `value` (set through session state instead, Streamlit read the moved
-    # thumbs back as one number, and the span jumped back to the default after each release). A new text or
-    # Show me (a new text version) makes a new slider at the default span; ux_span keeps the span chosen.
+    # thumbs back as one number, and the span jumped back to the default after each release). ux_span keeps
+    # the span chosen.
     T = len(trace)
-    key = K.ux_span_slider(st.session_state.get(K.TEXT_VERSION, 0), zlib.crc32(trace.text.encode()))
     first, last = default_span(trace.text)
     last = min(last, T - 1)                 # (a word model reads fewer tokens than the text has characters)
-    first, last = st.select_slider(ui.say("ux_span"), options=range(T), value=(min(first, last), last), key=key,
+    first, last = st.select_slider(ui.say("ux_span"), options=range(T), value=(min(first, last), last), key=_span_key(trace),
                                    help=ui.say("ux_span_help"), format_func=lambda k: f"{k} · {display_char(trace.chars[k])}")
     st.session_state[K.UX_SPAN] = (int(first), int(last))
     return int(first), int(last) + 1
+
+
+def dragged_span(selection: dict, T: int) -> tuple[int, int] | None:
+    """(first, last) character of a horizontal drag across the lines (Plotly's box selection, in x), or of
+    the points it took; None when the drag covers no character."""
+    boxes = selection.get("box") or []
+    xs = [float(x) for b in boxes for x in (b.get("x") or [])]
+    if len(xs) >= 2:
+        first, last = int(np.ceil(min(xs))), int(np.floor(max(xs)))
+    else:
+        ts = [int(p["x"]) for p in selection.get("points", []) if "x" in p]
+        if not ts:
+            return None
+        first, last = min(ts), max(ts)
+    first, last = max(0, first), min(T - 1, last)
+    return (first, last) if first <= last else None
+
+
+def _dragged(slider_key: str, T: int) -> None:
+    """The lines' on_select: a drag across them marks the span (the slider follows)."""
+    span = dragged_span(st.session_state.get(K.UX_LINES, {}).get("selection", {}), T)
+    if span is not None:
+        st.session_state[slider_key] = span
 
 
 def select_section(trace: Trace, kind: str, threshold: float) -> list[int]:
@@ -125,14 +152,19 @@ def select_section(trace: Trace, kind: str, threshold: float) -> list[int]:
     st.caption(ui.say("ux_span_now", start=start, last=end - 1, n=end - start))
     st.html(strip_html(trace.chars, level_rgbs(np.zeros(len(trace))), (start, end), wrap=True))
     found = units.select(trace, start, end, kind, threshold, margin=3, k=12)
-    if not found:
-        st.info(ui.say("ux_none", kind=KIND_LABELS[kind], t=threshold))
-        return []
-    st.markdown(ui.say("ux_found", n=len(found), span=ui.md_escape(shown), kind=KIND_LABELS[kind]))
     values = getattr(trace, kind)
-    rows = [(ui.say("ux_unit", j=s.unit), values[:, s.unit]) for s in found[:SHOWN]]
-    st.plotly_chart(figures.unit_sparklines(rows, trace.chars, (start, end), threshold), key=K.UX_LINES)
+    if found:
+        st.markdown(ui.say("ux_found", n=len(found), span=ui.md_escape(shown), kind=KIND_LABELS[kind]))
+        rows = [(ui.say("ux_unit", j=s.unit), values[:, s.unit]) for s in found[:SHOWN]]
+    else:
+        st.info(ui.say("ux_none", kind=KIND_LABELS[kind], t=threshold))
+        j = min(int(st.session_state.get(K.UX_CARD, default_unit(values.shape[1]))), values.shape[1] - 1)
+        rows = [(ui.say("ux_unit", j=j), values[:, j])]         # still a line to drag across
+    st.plotly_chart(figures.unit_sparklines(rows, trace.chars, (start, end), threshold), key=K.UX_LINES,
+                    on_select=lambda: _dragged(_span_key(trace), len(trace)), selection_mode="box")
     st.caption(ui.say("ux_lines_caption", m=3))
+    if not found:
+        return []
     st.pills(ui.say("ux_open"), [s.unit for s in found], key=K.UX_PICK, format_func=unit_label,
              on_change=lambda: open_card(st.session_state.get(K.UX_PICK)))
     st.caption(" · ".join(ui.say("ux_score", j=s.unit, s=f"{s.score:.2f}", i=f"{s.inside:.0%}", o=f"{s.outside:.0%}")
@@ -238,6 +270,12 @@ def _clicked(gate: str) -> None:
         open_card(points[0].get("customdata"))
 
 
+def saturated_shares() -> dict[str, float]:
+    """{gate's name: the share of (unit, character) pairs where it is below 0.1 or above 0.9} over the corpus."""
+    return {ui.say("kind_" + gate): float(np.mean(np.add(*units.saturation(index(), gate))))
+            for gate in units.GATE_KINDS}
+
+
 def saturation_section() -> None:
     idx = index()
     st.subheader(ui.say("ux_sat_title"))
@@ -246,12 +284,15 @@ def saturation_section() -> None:
         return
     st.caption(ui.say("ux_sat_caption", n=f"{len(idx):,}"))
     j = st.session_state.get(K.UX_CARD)
-    for col, gate in zip(ui.columns(3), units.GATE_KINDS):
-        low, high = units.saturation(idx, gate)
-        with col:
-            st.plotly_chart(figures.saturation_scatter(low, high, ui.say("kind_" + gate), ui.say("ux_sat_x"), ui.say("ux_sat_y"),
-                                                       ui.say("ux_unit", j="%{customdata}"), selected=j),
-                            key=K.ux_saturation(gate), on_select=lambda g=gate: _clicked(g), selection_mode="points")
+    ui.page_question("units", placed=True)     # asked before the scatters that answer it
+    folded = own_ui.current() is None and not ui.revealed("units")
+    with st.expander(ui.say("q_folded"), expanded=False) if folded else st.container():
+        for col, gate in zip(ui.columns(3), units.GATE_KINDS):
+            low, high = units.saturation(idx, gate)
+            with col:
+                st.plotly_chart(figures.saturation_scatter(low, high, ui.say("kind_" + gate), ui.say("ux_sat_x"),
+                                                           ui.say("ux_sat_y"), ui.say("ux_unit", j="%{customdata}"), selected=j),
+                                key=K.ux_saturation(gate), on_select=lambda g=gate: _clicked(g), selection_mode="points")
     if st.toggle(ui.say("ux_variants"), key=K.UX_VARIANTS, help=ui.say("ux_variants_help", n=f"{VARIANT_SAMPLE:,}")):
         with st.spinner(ui.say("ux_variants_wait")):
             sat = variant_saturation()

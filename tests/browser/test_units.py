@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 from explorer import units
+from explorer.i18n import say
 from explorer.models import SHIPPED
 from explorer.probe import probe_path
 from scripts.chromium import settle
@@ -40,6 +41,8 @@ def test_a_saturation_point_opens_its_card(open_app, model):
     j = int(dist.min(1).argmax())                  # the most isolated point: a click there hits only it
     assert j != COLUMN
     page = open_app("units?text=hello", height=1400)
+    folded = page.locator("[data-testid='stExpander'] summary").filter(has_text=say("q_folded", "en"))
+    folded.click()                                  # folded under the page's question until its reveal
     chart = page.locator(".js-plotly-plot").filter(has_text="f · forget gate").first
     chart.scroll_into_view_if_needed()
     chart.locator(".scatterlayer .trace").first.locator(".point").nth(j).click(force=True)
@@ -75,9 +78,8 @@ def test_force_opens_the_what_if_on_the_forget_page(open_app):
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_the_span_a_student_moves_stays_where_they_put_it(open_app, lang):
-    """The arrow keys on the span's first thumb move it; the rerun they cause, and the next one, keep it."""
-    from explorer.i18n import say
-
+    """The arrow keys on the span's first thumb move it, and so does the mouse; the rerun they cause, and the
+    next one, keep it. A drag across the lines below marks a span too."""
     text = "Return the number of items in the list."
     page = open_app(f"units?lang={lang}&text={text.replace(' ', '%20')}", height=1400)
     page.get_by_text(say("ux_span_now", lang, start=31, last=38, n=8)).first.wait_for()   # the default span
@@ -92,4 +94,34 @@ def test_the_span_a_student_moves_stays_where_they_put_it(open_app, lang):
     other.first.press("ArrowRight")                                # another rerun: the span stays
     settle(page)
     page.get_by_text(moved).first.wait_for()
+    assert page.locator("[data-testid='stException']").count() == 0
+    box = thumb.bounding_box()                                     # the mouse: the start thumb 60 px to the left
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] / 2 - 60, box["y"] + box["height"] / 2, steps=6)
+    page.mouse.up()
+    settle(page)
+    page.wait_for_function("(el) => el.getAttribute('aria-valuenow') !== '26'", arg=thumb.element_handle(),
+                           timeout=30_000)
+    start = int(thumb.get_attribute("aria-valuenow"))
+    assert start < 26
+    by_mouse = say("ux_span_now", lang, start=start, last=38, n=39 - start)
+    page.get_by_text(by_mouse).first.wait_for()
+    other.first.press("ArrowLeft")                                 # another rerun: the span stays
+    settle(page)
+    page.get_by_text(by_mouse).first.wait_for()
+    lines = page.locator(".js-plotly-plot").filter(has=page.locator(".scatterlayer")).first   # the units' lines
+    lines.scroll_into_view_if_needed()
+    area = lines.locator(".nsewdrag").first.bounding_box()
+    T = len(text)                                                  # drag from t = 2 to t = 9 (x from −0.5 to T−0.5)
+    x_at = lambda t: area["x"] + area["width"] * (t + 0.5) / T
+    page.mouse.move(x_at(1.6), area["y"] + area["height"] / 2)
+    page.mouse.down()
+    page.mouse.move(x_at(9.4), area["y"] + area["height"] / 2, steps=8)
+    page.mouse.up()
+    settle(page)
+    page.get_by_text(say("ux_span_now", lang, start=2, last=9, n=8)).first.wait_for(timeout=30_000)
+    other.first.press("ArrowRight")
+    settle(page)
+    page.get_by_text(say("ux_span_now", lang, start=2, last=9, n=8)).first.wait_for()
     assert page.locator("[data-testid='stException']").count() == 0
