@@ -74,10 +74,19 @@ def test_retraining_in_the_background_reports_and_returns_accuracies():
     assert any(h["n"] == max(memory.DISTANCES) for h in job.history)
 
 
-def test_on_text_the_rnns_gradient_vanishes_and_the_lstms_does_not():
-    models = memory.load()
-    text = "the cat sat on the mat and the dog ran far away"
-    rnn = memory.gradient_norms("rnn", models["rnn"][memory.GRADIENT_N][0], text)
-    lstm = memory.gradient_norms("lstm", models["lstm"][memory.GRADIENT_N][0], text)
+@pytest.mark.parametrize("text", ["the cat sat on the mat and the dog ran far away", "我爱中国。今天天气很好，我们一起学习。" * 2])
+def test_on_text_the_rnns_gradient_vanishes_and_the_lstms_does_not(text):
+    """The chart's pair (letters and 汉字): 20 or more characters back, the RNN's gradient is gone, the LSTM's not."""
+    alphabet, pair = memory.load_reader()
+    rnn = memory.gradient_norms("rnn", pair["rnn"], text, alphabet)
+    lstm = memory.gradient_norms("lstm", pair["lstm"], text, alphabet)
     far = slice(0, len(text) - 20)  # characters 20 or more steps before the end
     assert rnn[far].max() < 1e-6 < lstm[far].min()
+
+
+def test_the_chart_pair_reads_what_it_says_it_reads():
+    alphabet, _ = memory.load_reader()
+    assert alphabet == memory.reader_alphabet() and alphabet.startswith(memory.ALPHABET)
+    assert memory.letters("我爱中国 ab1", alphabet) == 6 and memory.letters("我爱中国 ab1") == 2
+    ids = memory.encode("我a?", alphabet)
+    assert ids.tolist() == [alphabet.index("我"), 0, alphabet.index(" ")]

@@ -3,13 +3,14 @@ is big enough for a projector and cuts nothing; every question reveals the model
 UI shows no English sentence."""
 import urllib.parse
 
+import numpy as np
 import pytest
 from playwright.sync_api import expect
 
-from explorer import load_model, quiz, trace
+from explorer import load_model, quiz, trace, units
 from explorer.bilstm import bi_trace, load_bimodel
 from explorer.i18n import say
-from explorer.memory import GRADIENT_N, gradient_norms, load
+from explorer.memory import gradient_norms, load_reader
 from explorer.path import PATH
 from explorer.shell.ui import COUNTER_TEXT, probe_result
 from scripts.chromium import settle
@@ -86,16 +87,19 @@ def test_arrow_keys_step_t_in_presenter_mode(open_app):
 def expected_questions(lang: str) -> dict:
     unit = probe_result()["column"]["unit"]
     counting = trace(load_model(), COUNTER_TEXT)
-    mem = load()
-    grads = {k: gradient_norms(k, mem[k][GRADIENT_N][0], quiz.MEMORY_TEXT) for k in ("rnn", "lstm")}
+    alphabet, pair = load_reader()
+    grads = {k: gradient_norms(k, pair[k], quiz.MEMORY_TEXT, alphabet) for k in ("rnn", "lstm")}
     m, bm = load_model(), load_bimodel()
+    index = units.corpus_index(m)
     return {"memory": quiz.gradient_memory(grads["rnn"], grads["lstm"], lang),
             "cell": quiz.cell_at_break(counting, unit, lang), "forget": quiz.forget_at_break(counting, unit, lang),
             "input": quiz.written_after_break(counting, unit, lang), "output": quiz.cell_or_hidden(counting, unit, lang),
             "overview": quiz.next_char(trace(m, quiz.CHAR_PROMPT), m.vocab.chars, lang),
             "bilstm": quiz.fill_gap(bi_trace(bm, "我爱?国"), bm.vocab.chars, lang),
             "variants": quiz.fewest_parameters(m.hidden_size, m.input_size, lang),
-            "params": quiz.lstm_parameters(128, 32, lang)}
+            "params": quiz.lstm_parameters(128, 32, lang),
+            "units": quiz.most_saturated({say("kind_" + g, lang): float(np.mean(np.add(*units.saturation(index, g))))
+                                          for g in units.GATE_KINDS}, lang)}
 
 
 OUTSIDE = """(box) => { const main = document.querySelector("[data-testid='stMain']").innerText;
@@ -122,6 +126,9 @@ def test_every_question_reveals_the_models_own_answer(open_app, lang):
             box = page.locator("[data-testid='stVerticalBlock']").filter(has_text=say("predict_title", lang)).last
             assert page.get_by_text(say("bi_guess_at", lang, t=2)).count() == 0 or \
                 not page.get_by_text(say("bi_guess_at", lang, t=2)).first.is_visible()
+        saturation = page.locator(".js-plotly-plot").filter(has_text=say("kind_forget", lang))
+        if stop == "units":                        # the gates' saturation charts answer it: folded until the reveal
+            assert saturation.count() == 0 or not saturation.first.is_visible()
         wrong = next(k for k in range(len(q.options)) if k != q.answer)
         box.locator("[data-testid='stRadio'] [role='radiogroup'] label").nth(wrong).click()
         settle(page)
@@ -141,4 +148,30 @@ def test_every_question_reveals_the_models_own_answer(open_app, lang):
                                    arg=box.element_handle(), timeout=30_000)
         if stop == "bilstm":
             expect(page.get_by_text(say("bi_guess_at", lang, t=2)).first).to_be_visible(timeout=30_000)
+        if stop == "units":
+            expect(saturation.first).to_be_visible(timeout=30_000)
         page.close()
+
+
+@pytest.mark.parametrize("stop, lang", [("case1", "en"), ("case2", "zh")])
+def test_a_case_page_asks_about_an_example_never_trained_on_before_it_shows_its_guesses(open_app, stop, lang):
+    """Show me trains on the lesson's data; the question appears once training ends, and the model's guesses on
+    the examples never trained on stay folded (not visible) until the reveal, then open."""
+    page = open_app(f"{URL[stop]}?lang={lang}", height=1400)
+    page.get_by_role("button", name=say("notice_button", lang)).click()
+    page.get_by_text(say("case_done", lang), exact=False).first.wait_for(timeout=120_000)
+    settle(page)
+    box = page.locator("[data-testid='stVerticalBlock']").filter(has_text=say("predict_title", lang)).last
+    box.locator("[data-testid='stRadio']").wait_for(timeout=30_000)
+    rows = page.locator("[data-testid='stExpander']").filter(has_text=say("q_folded", lang))
+    expect(rows).to_have_count(1)
+    assert not rows.locator("li").first.is_visible()                   # folded: no guess on screen
+    box.locator("[data-testid='stRadio'] [role='radiogroup'] label").first.click()
+    settle(page)
+    box.get_by_role("button", name=say("reveal", lang)).click()
+    settle(page)
+    box.locator("[data-testid='stAlertContainer']").wait_for()
+    opened = page.locator("[data-testid='stExpander']").filter(has_text=say("case_never_rows", lang))
+    expect(opened.locator("li").first).to_be_visible(timeout=30_000)
+    assert page.locator("[data-testid='stException']").count() == 0
+    shot(page, f"{stop}-question-{lang}")

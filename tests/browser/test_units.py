@@ -95,15 +95,14 @@ def test_the_span_a_student_moves_stays_where_they_put_it(open_app, lang):
     settle(page)
     page.get_by_text(moved).first.wait_for()
     assert page.locator("[data-testid='stException']").count() == 0
-    box = thumb.bounding_box()                                     # the mouse: the start thumb 60 px to the left
+    box = thumb.locator("xpath=../..").bounding_box()              # the mouse: the start thumb 60 px to the left
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.mouse.down()
     page.mouse.move(box["x"] + box["width"] / 2 - 60, box["y"] + box["height"] / 2, steps=6)
     page.mouse.up()
     settle(page)
-    page.wait_for_function("(el) => el.getAttribute('aria-valuenow') !== '26'", arg=thumb.element_handle(),
-                           timeout=30_000)
-    start = int(thumb.get_attribute("aria-valuenow"))
+    page.wait_for_function("(el) => el.value !== '26'", arg=thumb.element_handle(), timeout=30_000)
+    start = int(thumb.input_value())
     assert start < 26
     by_mouse = say("ux_span_now", lang, start=start, last=38, n=39 - start)
     page.get_by_text(by_mouse).first.wait_for()
