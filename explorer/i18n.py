@@ -564,6 +564,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "check_title": {"en": "Check yourself", "zh": "自我检测"},
     "check_intro": {"en": "Answer before you reveal. Where a model decides the answer, it is computed now.",
                     "zh": "先回答，再揭晓。凡是由模型决定的答案，都是此刻现场计算出来的。"},
+    "q_about": {"en": "Asked on this text (t counts its characters from 0):", "zh": "问题针对的是这段文字（t 从 0 开始数它的字符）："},
     "check_score": {"en": "{right} of {total} right so far.", "zh": "目前答对 {right} 题，共 {total} 题。"},
     # --- predict, then reveal (explorer/quiz.py) -----------------------------------------------------
     "predict_title": {"en": "Predict, then reveal", "zh": "先预测，再揭晓"},

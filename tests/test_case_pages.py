@@ -177,7 +177,7 @@ def test_the_case_question_asks_before_it_tells_on_an_example_never_trained_on(c
     guesses = re.findall(r"→ \*\*(.+?)\*\*", held_out_rows(job.result, c, held))   # each example's guess
     folded = [e for e in at.expander if e.label == say("q_folded", lang)]
     assert len(folded) == 1 and re.findall(r"→ \*\*(.+?)\*\*", folded[0].markdown[0].value) == guesses   # folded
-    guess.set_value(q.options[q.answer]).run()
+    guess.set_value(q.answer).run()
     at.button(key=f"q_{c.prefix}_reveal").click().run()
     assert at.success[0].value == md_escape(say("reveal_right", lang, answer=q.options[q.answer]))
     assert [e.label for e in at.expander if e.label == say("case_never_rows", lang)]   # open, with its own title

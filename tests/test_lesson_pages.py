@@ -11,6 +11,7 @@ from explorer import trace
 from explorer.i18n import say
 from explorer.lesson import belt_step, contributions, gate_terms
 from explorer.lstm import sigmoid
+from explorer.safe_text import md_escape
 from tests.helpers.apptest import APP, decode, worked
 from tests.helpers.apptest import open_page as open_with_query
 
@@ -146,3 +147,21 @@ def test_a_question_about_one_example_is_asked_only_with_it_in_the_box(page):
     assert not at.exception
     assert at.session_state.text == question_text(stop)
     assert [r for r in at.radio if r.key == f"q_{stop}_guess"]
+
+
+def test_check_yourself_shows_the_text_a_question_names_and_answers_from_the_model(model):
+    """With a text of one's own in the box, the questions that name a step (t = 39, 20 characters back) show the
+    text they are asked on, and each revealed answer is the model's own on that text."""
+    from explorer import quiz
+    from explorer.shell.ui import COUNTER_TEXT, probe_result
+
+    at = open_with_query("check", text="my own words, not the example")
+    codes = [c.value for c in at.code]
+    assert COUNTER_TEXT in codes and quiz.MEMORY_TEXT in codes
+    unit = probe_result()["column"]["unit"]
+    want = quiz.forget_at_break(trace(model, COUNTER_TEXT), unit, "en")
+    radio = at.radio(key="q_check1_guess")
+    assert radio.options == [md_escape(o) for o in want.options] and f"t = {COUNTER_TEXT.index(chr(10))}" in want.prompt
+    radio.set_value(want.answer).run()
+    at.button(key="q_check1_reveal").click().run()
+    assert [s.value for s in at.success] == [md_escape(say("reveal_right", "en", answer=want.options[want.answer]))]

@@ -457,12 +457,15 @@ def notice(stop_key: str, action=None) -> None:
             st.button(say("notice_button"), key=K.notice(stop_key), on_click=action, type="primary")
 
 
-def predict_reveal(q, key: str) -> bool | None:
+def predict_reveal(q, key: str, about: str | None = None) -> bool | None:
     """A question answered before the model's own answer is shown; returns whether the guess was right
-    (None until revealed)."""
+    (None until revealed). `about`: the text the question is asked on, shown with it (where the box has another)."""
     shown = K.quiz(key, "shown")
     with st.container(border=True):
         st.markdown(f"**{say('predict_title')}** · {md_escape(q.prompt)}")
+        if about is not None:
+            st.caption(say("q_about"))
+            st.code(about, language=None, wrap_lines=True)
         guess = st.radio(say("your_guess"), range(len(q.options)), index=None, horizontal=True, key=K.quiz(key, "guess"),
                          format_func=lambda k: md_escape(q.options[k]),
                          on_change=lambda: st.session_state.pop(shown, None))
