@@ -8,12 +8,13 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from explorer.path import PATH
-from tests.helpers.apptest import APP
+from tests.helpers.apptest import APP, forget_jobs
 
 KINDS = ("button", "toggle", "checkbox", "radio")
 
 
 def fresh(script: str, lang: str) -> AppTest:
+    forget_jobs()                     # a training an earlier press started would change the page's controls
     at = AppTest.from_file(APP, default_timeout=120)
     at.query_params.update(lang=lang)
     at.run()

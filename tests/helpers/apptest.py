@@ -21,8 +21,22 @@ def panel_values(panel: dict, T: int) -> np.ndarray:
     return np.frombuffer(base64.b64decode(panel["values"]), np.float32).reshape(panel["units"], T)
 
 
+TEST_SESSION = "test session id"    # what streamlit.testing's script runner names every session
+
+
+def forget_jobs() -> None:
+    """Every AppTest runs as one session ("test session id"): a training one test started (a case page's Show me)
+    would still be there for the next, and change its page. Each test's first load starts without any."""
+    from explorer.training import jobs
+
+    for session, name in list(jobs._jobs):
+        if session == TEST_SESSION:
+            jobs.forget(session, name)
+
+
 def open_page(page: str, **query) -> AppTest:
     """The app opened with `query` in the URL, then switched to pages/<page>.py; no exception."""
+    forget_jobs()
     at = AppTest.from_file(APP, default_timeout=90)
     at.query_params.update(query)
     at.run()
