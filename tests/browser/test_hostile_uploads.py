@@ -39,7 +39,7 @@ def test_three_sessions_refuse_five_bombs_each_and_the_server_keeps_nothing(brow
     first.wait_for_selector("[data-testid='stApp']")
     settle(first, 60_000)
     upload(first, tmp_path / "ok.pt", tmp_path / "ok.json")
-    first.get_by_text("Showing your model “ok.pt”").wait_for()
+    first.get_by_text("Showing your model “ok.pt”").wait_for(timeout=120_000)   # the server imports torch first
     warm.close()
     start = rss_mb(server.pid)
     peak = start

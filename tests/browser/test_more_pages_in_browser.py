@@ -24,7 +24,7 @@ def test_bilstm_example_is_one_click_away(open_app):
 
 
 def train_and_wait(page, timeout=90_000):
-    page.get_by_role("button", name="Train").click()
+    page.get_by_role("button", name="Train", exact=True).click()
     page.wait_for_function("() => document.body.innerText.includes('Finished')", timeout=timeout)
     settle(page)
 
@@ -44,8 +44,8 @@ def test_two_people_train_at_once_and_never_see_each_other(browser, server):
         for p in (a, b):
             p.locator("textarea").press("Control+Enter")
             settle(p)
-        a.get_by_role("button", name="Train").click()
-        b.get_by_role("button", name="Train").click()
+        a.get_by_role("button", name="Train", exact=True).click()
+        b.get_by_role("button", name="Train", exact=True).click()
         # the curve moves: the step count grows while training
         a.wait_for_function("() => /step ([1-9][0-9]*)/.test(document.body.innerText)", timeout=60_000)
         for p in (a, b):
@@ -80,7 +80,7 @@ def test_case2_trains_and_predicts_the_next_word(open_app):
 
 def test_switching_pages_mid_training_keeps_the_run(open_app):
     page = open_app("case1", height=1400)
-    page.get_by_role("button", name="Train").click()
+    page.get_by_role("button", name="Train", exact=True).click()
     settle(page)
     page.locator("[data-testid='stSidebarNav']").get_by_text("Parameter count").click()
     settle(page)
