@@ -70,15 +70,17 @@ def browser():
 
 @pytest.fixture
 def open_app(server, browser):
-    """open_app(query="", width=1280, height=900) -> a settled page."""
+    """open_app(query="", width=1280, height=900, phone=False) -> a settled page (phone: a touch screen that
+    lays pages out as a phone does)."""
     pages = []
 
-    def _open(query: str = "", width: int = 1280, height: int = 900):
-        page = browser.new_page(viewport={"width": width, "height": height})
+    def _open(query: str = "", width: int = 1280, height: int = 900, phone: bool = False):
+        touch = dict(is_mobile=True, has_touch=True, device_scale_factor=2) if phone else {}
+        page = browser.new_page(viewport={"width": width, "height": height}, **touch)
         pages.append(page)
         page.goto(server + "/" + query)
         page.wait_for_selector("[data-testid='stApp']")
-        settle(page, 60_000)
+        settle(page)
         return page
 
     yield _open
@@ -102,8 +104,8 @@ def shot(page, name: str) -> None:
 def pytest_collection_modifyitems(items):
     """Every test in this folder is a browser test (`-m "not browser"` leaves them out), and all run on one
     worker, in the order written (one server, one Chromium, the module fixtures shared); the other worker
-    takes the rest. (Two browser groups, one a worker, were slower: two servers and two Chromiums on two
-    cores, and the rest waiting for a worker.)"""
+    takes the rest. (Two browser groups, one a worker, were slower and failed waits: two servers and two
+    Chromiums on two cores, each page's renderer alone near a full core.)"""
     for item in items:
         if "tests/browser/" in str(item.path).replace("\\", "/"):
             item.add_marker(pytest.mark.browser)

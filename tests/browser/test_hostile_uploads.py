@@ -23,7 +23,7 @@ def test_three_sessions_refuse_five_bombs_each_and_the_server_keeps_nothing(brow
     for page in pages:
         page.goto(server + "/?text=abc")
         page.wait_for_selector("[data-testid='stApp']")
-        settle(page, 60_000)
+        settle(page)
     import json
 
     import torch
@@ -37,7 +37,7 @@ def test_three_sessions_refuse_five_bombs_each_and_the_server_keeps_nothing(brow
     first = warm.new_page()
     first.goto(server + "/?text=abc")
     first.wait_for_selector("[data-testid='stApp']")
-    settle(first, 60_000)
+    settle(first)
     upload(first, tmp_path / "ok.pt", tmp_path / "ok.json")
     first.get_by_text("Showing your model “ok.pt”").wait_for(timeout=120_000)   # the server imports torch first
     warm.close()

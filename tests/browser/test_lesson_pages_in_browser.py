@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from explorer import load_model, trace
-from scripts.chromium import settle
+from scripts.chromium import WAIT, settle
 from tests.browser.conftest import shot
 
 TEXT = "Return the list of words."
@@ -26,11 +26,11 @@ def test_clicking_a_cell_shows_its_equation(open_app, name, symbol):
     T, H = len(TEXT), 128
     t, j = 10, 40  # aim at the centre of that cell
     page.mouse.click(box["x"] + box["width"] * (t + 0.5) / T, box["y"] + box["height"] * (j + 0.5) / H)
-    page.wait_for_function(f"() => new URL(location).searchParams.get('t') === '{t}'", timeout=30_000)
+    page.wait_for_function(f"() => new URL(location).searchParams.get('t') === '{t}'", timeout=WAIT)
     j = int(page.evaluate("() => new URL(location).searchParams.get('j')"))
     assert abs(j - 40) <= 1                      # the cell under the pointer (its border aside)
     page.wait_for_function(f"() => [...document.querySelectorAll('.katex-mathml annotation')]"
-                           f".some(a => a.textContent.includes('{symbol}_{{{t}}}[{j}]'))", timeout=30_000)
+                           f".some(a => a.textContent.includes('{symbol}_{{{t}}}[{j}]'))", timeout=WAIT)
     eq = next(s for s in latex_sources(page) if f"{symbol}_{{{t}}}[{j}]" in s)
     value = float(re.findall(r"= (\{-\}\d+\.\d+|\d+\.\d+)\\end", eq)[0].replace("{-}", "-"))
     assert value == pytest.approx(float(getattr(trace(load_model(), TEXT), {"f": "forget", "o": "output"}[symbol])[t, j]),
@@ -47,7 +47,7 @@ def test_pages_draw_the_text_and_the_worked_equation(open_app, name, width):
     text = TEXT + " 我爱中国"
     page = open_app(f"{name}?" + urllib.parse.urlencode({"text": text, "t": 5, "j": 3}), width=width, height=720)
     page.wait_for_function(f"() => document.querySelector('canvas.lb-map')?.dataset.steps === '{len(text)}'",
-                           timeout=30_000)                 # every character of the text on the map, 我爱中国 too
+                           timeout=WAIT)                 # every character of the text on the map, 我爱中国 too
     assert any("[3]" in s and "_{5}" in s for s in latex_sources(page))     # the equation at the chosen t and j
     assert page.locator("[data-testid='stException']").count() == 0
     shot(page, f"{name}-{width}")
@@ -59,9 +59,9 @@ def test_play_steps_through_the_text_and_stops_at_its_end(open_app, start):
     page.evaluate("() => { window.__ts = new Set(); setInterval(() => "
                   "window.__ts.add(new URL(location).searchParams.get('t')), 50); }")
     page.get_by_text("play through the text").click()
-    page.wait_for_function("() => window.__ts.has('3')", timeout=30_000)
-    page.wait_for_function("() => new URL(location).searchParams.get('t') === '5'", timeout=30_000)
-    expect(page.get_by_role("switch").first).not_to_be_checked(timeout=30_000)   # it switched itself off at the end
+    page.wait_for_function("() => window.__ts.has('3')", timeout=WAIT)
+    page.wait_for_function("() => new URL(location).searchParams.get('t') === '5'", timeout=WAIT)
+    expect(page.get_by_role("switch").first).not_to_be_checked(timeout=WAIT)   # it switched itself off at the end
     settle(page)
     assert page.locator("[data-testid='stException']").count() == 0
     assert page.evaluate("() => new URL(location).searchParams.get('t')") == "5"
@@ -73,13 +73,13 @@ def test_the_counting_unit_in_the_browser(open_app):
     unit = probe_result()["column"]["unit"]
     page = open_app("cell?" + urllib.parse.urlencode({"text": "abc", "t": 0, "j": 0}))
     page.get_by_role("button", name=f"Show unit {unit} counting").click()
-    page.wait_for_function(f"() => new URL(location).searchParams.get('j') === '{unit}'", timeout=30_000)
+    page.wait_for_function(f"() => new URL(location).searchParams.get('j') === '{unit}'", timeout=WAIT)
     settle(page)
     page.wait_for_function("() => [...document.querySelectorAll('.katex-mathml annotation')]"
-                           f".some(a => a.textContent.includes('[{unit}]'))", timeout=30_000)
+                           f".some(a => a.textContent.includes('[{unit}]'))", timeout=WAIT)
     assert "%0A" in page.url and page.locator("[data-testid='stException']").count() == 0
     # the belt's line chart is drawn for that unit, over the whole example (line breaks included)
-    page.wait_for_selector(f".js-plotly-plot :text('The belt of unit {unit} along the text')", timeout=30_000)
+    page.wait_for_selector(f".js-plotly-plot :text('The belt of unit {unit} along the text')", timeout=WAIT)
     assert page.locator(".stMarkdown, [data-testid='stMarkdownContainer']").filter(has_text="↵").count() > 0
     shown = urllib.parse.parse_qs(urllib.parse.urlparse(page.url).query)["text"][0]
     assert shown == COUNTER_TEXT                 # the whole example, its line breaks too, is the page's text

@@ -13,7 +13,7 @@ from explorer.i18n import say
 from explorer.memory import gradient_norms, load_reader
 from explorer.path import PATH
 from explorer.shell.ui import COUNTER_TEXT, probe_result
-from scripts.chromium import settle
+from scripts.chromium import WAIT, settle
 from tests.browser.conftest import resize, shot
 from tests.helpers.layout import CUT
 
@@ -30,12 +30,12 @@ def test_next_and_previous_visit_every_page_in_order_and_back(open_app):
         assert path_of(page) in (stop.url, stop.key)
         page.locator("[data-testid='stPageLink'] a").filter(has_text="→").last.click()
         page.wait_for_function(f"() => location.pathname.replace(/\\//g, '') === '{after.url or after.key}'"
-                               f" || location.pathname.replace(/\\//g, '') === '{after.url}'", timeout=30_000)
+                               f" || location.pathname.replace(/\\//g, '') === '{after.url}'", timeout=WAIT)
         settle(page)
         assert page.locator("[data-testid='stException']").count() == 0, after.key
     for stop, before in zip(PATH[::-1], PATH[::-1][1:]):
         page.locator("[data-testid='stPageLink'] a").filter(has_text="←").first.click()
-        page.wait_for_function(f"() => location.pathname.replace(/\\//g, '') === '{before.url}'", timeout=30_000)
+        page.wait_for_function(f"() => location.pathname.replace(/\\//g, '') === '{before.url}'", timeout=WAIT)
         settle(page)
     assert path_of(page) == PATH[0].url
 
@@ -48,7 +48,7 @@ BODY_FONT = """() => [...document.querySelectorAll("[data-testid='stMain'] [data
 @pytest.mark.parametrize("stop", [s.key for s in PATH])
 def test_presenter_mode_is_big_and_cuts_nothing(open_app, stop):
     page = open_app(f"{URL[stop]}?present=1", width=1280, height=720)
-    page.wait_for_function(f"() => ({BODY_FONT})().some(s => s >= 24)", timeout=30_000)   # the projector's CSS is in
+    page.wait_for_function(f"() => ({BODY_FONT})().some(s => s >= 24)", timeout=WAIT)   # the projector's CSS is in
     settle(page)
     for size in [(1280, 720), (1024, 768)]:                  # one load, both projectors
         resize(page, *size)
@@ -75,11 +75,11 @@ def test_arrow_keys_step_t_in_presenter_mode(open_app):
     page.locator("h1").click()
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowRight")
-    page.wait_for_function("() => new URL(location).searchParams.get('t') === '7'", timeout=30_000)
+    page.wait_for_function("() => new URL(location).searchParams.get('t') === '7'", timeout=WAIT)
     for want in (6, 5):
         settle(page)
         page.keyboard.press("ArrowLeft")
-        page.wait_for_function(f"() => new URL(location).searchParams.get('t') === '{want}'", timeout=30_000)
+        page.wait_for_function(f"() => new URL(location).searchParams.get('t') === '{want}'", timeout=WAIT)
     settle(page)
     assert urllib.parse.parse_qs(urllib.parse.urlparse(page.url).query)["t"] == ["5"]   # and no further
 
@@ -138,18 +138,18 @@ def test_every_question_reveals_the_models_own_answer(open_app, lang):
         assert said == say("reveal_wrong", lang, answer=q.options[q.answer]), stop
         box.locator("[data-testid='stRadio'] [role='radiogroup'] label").nth(q.answer).click()   # a new guess hides the answer
         settle(page)
-        expect(box.locator("[data-testid='stAlertContainer']")).to_have_count(0, timeout=30_000)
+        expect(box.locator("[data-testid='stAlertContainer']")).to_have_count(0, timeout=WAIT)
         box.get_by_role("button", name=say("reveal", lang)).click()
         settle(page)
         assert box.locator("[data-testid='stAlertContainer']").inner_text() == say("reveal_right", lang,
                                                                                   answer=q.options[q.answer])
         if stop == "params":                       # revealed: the worked count is open
             page.wait_for_function(f"(box) => ({OUTSIDE})(box).includes({q.options[q.answer]!r})",
-                                   arg=box.element_handle(), timeout=30_000)
+                                   arg=box.element_handle(), timeout=WAIT)
         if stop == "bilstm":
-            expect(page.get_by_text(say("bi_guess_at", lang, t=2)).first).to_be_visible(timeout=30_000)
+            expect(page.get_by_text(say("bi_guess_at", lang, t=2)).first).to_be_visible(timeout=WAIT)
         if stop == "units":
-            expect(saturation.first).to_be_visible(timeout=30_000)
+            expect(saturation.first).to_be_visible(timeout=WAIT)
         page.close()
 
 
@@ -162,7 +162,7 @@ def test_a_case_page_asks_about_an_example_never_trained_on_before_it_shows_its_
     page.get_by_text(say("case_done", lang), exact=False).first.wait_for(timeout=120_000)
     settle(page)
     box = page.locator("[data-testid='stVerticalBlock']").filter(has_text=say("predict_title", lang)).last
-    box.locator("[data-testid='stRadio']").wait_for(timeout=30_000)
+    box.locator("[data-testid='stRadio']").wait_for(timeout=WAIT)
     rows = page.locator("[data-testid='stExpander']").filter(has_text=say("q_folded", lang))
     expect(rows).to_have_count(1)
     assert not rows.locator("li").first.is_visible()                   # folded: no guess on screen
@@ -172,6 +172,6 @@ def test_a_case_page_asks_about_an_example_never_trained_on_before_it_shows_its_
     settle(page)
     box.locator("[data-testid='stAlertContainer']").wait_for()
     opened = page.locator("[data-testid='stExpander']").filter(has_text=say("case_never_rows", lang))
-    expect(opened.locator("li").first).to_be_visible(timeout=30_000)
+    expect(opened.locator("li").first).to_be_visible(timeout=WAIT)
     assert page.locator("[data-testid='stException']").count() == 0
     shot(page, f"{stop}-question-{lang}")

@@ -3,7 +3,7 @@ import urllib.parse
 
 import pytest
 
-from scripts.chromium import settle
+from scripts.chromium import WAIT, settle
 from tests.browser.conftest import shot
 
 
@@ -11,7 +11,7 @@ from tests.browser.conftest import shot
 def test_page_renders_with_its_content(open_app, name, marker):
     page = open_app(f"{name}?" + urllib.parse.urlencode({"text": "我爱?国 the cat"}), height=1400)
     page.wait_for_selector(".js-plotly-plot, [data-testid='stDataFrame'], [data-testid='stRadio']")
-    page.wait_for_function(f"() => document.body.innerText.includes({marker!r})", timeout=30_000)
+    page.wait_for_function(f"() => document.body.innerText.includes({marker!r})", timeout=WAIT)
     assert page.locator("[data-testid='stException']").count() == 0
     shot(page, f"{name}-page")
 
@@ -20,7 +20,7 @@ def test_bilstm_example_is_one_click_away(open_app):
     page = open_app("bilstm?text=hello")
     page.get_by_role("button", name="Try “我爱中国”").click()
     settle(page)
-    page.wait_for_function("() => new URL(location).searchParams.get('text') === '我爱中国'", timeout=30_000)
+    page.wait_for_function("() => new URL(location).searchParams.get('text') === '我爱中国'", timeout=WAIT)
 
 
 def train_and_wait(page, timeout=90_000):
@@ -47,7 +47,7 @@ def test_two_people_train_at_once_and_never_see_each_other(browser, server):
         a.get_by_role("button", name="Train", exact=True).click()
         b.get_by_role("button", name="Train", exact=True).click()
         # the curve moves: the step count grows while training
-        a.wait_for_function("() => /step ([1-9][0-9]*)/.test(document.body.innerText)", timeout=60_000)
+        a.wait_for_function("() => /step ([1-9][0-9]*)/.test(document.body.innerText)", timeout=WAIT)
         for p in (a, b):
             p.wait_for_function("() => document.body.innerText.includes('Finished')", timeout=300_000)  # two at once, on a busy machine
             settle(p)
@@ -58,7 +58,7 @@ def test_two_people_train_at_once_and_never_see_each_other(browser, server):
         box.fill("mak")
         box.press("Enter")
         settle(a)
-        a.wait_for_function("() => document.body.innerText.includes(\"'e'\")", timeout=30_000)
+        a.wait_for_function("() => document.body.innerText.includes(\"'e'\")", timeout=WAIT)
         shot(a, "case1-person-a")
         shot(b, "case1-person-b")
     finally:
@@ -73,7 +73,7 @@ def test_case2_trains_and_predicts_the_next_word(open_app):
     box.fill("the cat sat on")
     box.press("Enter")
     settle(page)
-    page.wait_for_function("() => document.body.innerText.includes(\"'the'\")", timeout=30_000)
+    page.wait_for_function("() => document.body.innerText.includes(\"'the'\")", timeout=WAIT)
     assert page.locator("[data-testid='stException']").count() == 0
     shot(page, "case2-trained")
 
@@ -86,5 +86,5 @@ def test_switching_pages_mid_training_keeps_the_run(open_app):
     settle(page)
     page.locator("[data-testid='stSidebarNav']").get_by_text("Case 1 · last letter").click()
     settle(page)
-    page.wait_for_function("() => /step [1-9]/.test(document.body.innerText)", timeout=60_000)
+    page.wait_for_function("() => /step [1-9]/.test(document.body.innerText)", timeout=WAIT)
     assert page.locator("[data-testid='stException']").count() == 0

@@ -4,7 +4,7 @@ import urllib.parse
 from playwright.sync_api import expect
 
 from explorer.shell.ui import TEXT_CAP
-from scripts.chromium import settle
+from scripts.chromium import WAIT, settle
 from tests.browser.conftest import shot
 
 TICKS = "() => { const s = [...document.querySelectorAll('.lb-axis span')]; return s.length ? s.map(e => e.textContent) : null; }"
@@ -23,13 +23,13 @@ def type_text(page, text: str) -> None:
     if text:
         box.press_sequentially(text)
     page.wait_for_function("(want) => (new URL(location).searchParams.get('text') || '') === want", arg=text,
-                           timeout=30_000)      # the server heard it (after the box's pause) and ran
+                           timeout=WAIT)      # the server heard it (after the box's pause) and ran
     settle(page)
 
 
 def wait_for_ticks(page, chars: str) -> None:
     page.wait_for_function(f"(want) => {{ const t = ({TICKS})(); return t && t.join('') === want; }}",
-                           arg=chars, timeout=30_000)
+                           arg=chars, timeout=WAIT)
 
 
 def test_typing_redraws_the_heatmaps(open_app):
@@ -67,7 +67,7 @@ def test_language_switch_and_shared_link(open_app):
     page2 = open_app(link)
     page2.wait_for_selector("h1:has-text('看 LSTM 如何思考')")
     wait_for_ticks(page2, "我爱中国")
-    expect(text_box(page2)).to_have_value("我爱中国", timeout=30_000)  # the text box loads on its own
+    expect(text_box(page2)).to_have_value("我爱中国", timeout=WAIT)  # the text box loads on its own
     assert "lang=zh" in shared
     shot(page2, "overview-zh-shared-link")
 
@@ -77,7 +77,7 @@ def test_markup_is_shown_literally_and_never_run(open_app):
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     type_text(page, "<script>alert(1)</script> **bold** $x$")
-    page.wait_for_function("() => document.body.innerText.includes('</script>')", timeout=30_000)
+    page.wait_for_function("() => document.body.innerText.includes('</script>')", timeout=WAIT)
     assert not dialogs
     assert page.locator("script:has-text('alert(1)')").count() == 0
     assert page.locator("strong:has-text('bold')").count() == 0
@@ -101,7 +101,7 @@ def test_empty_and_too_long_text(open_app):
 def test_emoji_and_control_characters_are_marked_unknown(open_app):
     page = open_app("?" + urllib.parse.urlencode({"text": "ok 😀\x07 我"}))
     page.wait_for_function("() => [...document.querySelectorAll('[data-testid=stCaptionContainer]')]"
-                           ".some(c => c.innerText.includes('😀'))", timeout=30_000)
+                           ".some(c => c.innerText.includes('😀'))", timeout=WAIT)
     assert page.locator("[data-testid='stException']").count() == 0
     shot(page, "overview-unknown")
 
@@ -112,7 +112,7 @@ def test_line_breaks_can_be_typed_and_pasted(open_app):
     wait_for_ticks(page, "ab")
     page.get_by_role("button", name="↵ line break", exact=True).click()
     wait_for_ticks(page, "ab↵")
-    expect(text_box(page)).to_have_value("ab↵", timeout=30_000)     # the box shows the line break as ↵
+    expect(text_box(page)).to_have_value("ab↵", timeout=WAIT)     # the box shows the line break as ↵
     box = text_box(page)
     box.press("End")
     box.press_sequentially("c")
@@ -120,17 +120,17 @@ def test_line_breaks_can_be_typed_and_pasted(open_app):
     box.press("Enter")                      # Enter in the box is a line break too
     box.press_sequentially("d")
     wait_for_ticks(page, "ab↵c↵d")
-    page.wait_for_function("() => location.search.includes('text=ab%0Ac%0Ad')", timeout=30_000)
+    page.wait_for_function("() => location.search.includes('text=ab%0Ac%0Ad')", timeout=WAIT)
     settle(page)
     # several lines at once: the text area in the popover
     page.get_by_role("button", name="Several lines").click()
     area = page.locator("[data-testid='stPopoverBody'] textarea")
-    expect(area).to_have_value("ab\nc\nd", timeout=30_000)        # it opens on the text as typed in the box
+    expect(area).to_have_value("ab\nc\nd", timeout=WAIT)        # it opens on the text as typed in the box
     area.fill("if x:\n    y = 1")
     area.press("Control+Enter")
     settle(page)
     wait_for_ticks(page, "if␣x:↵␣␣␣␣y␣=␣1")
-    expect(text_box(page)).to_have_value("if x:↵    y = 1", timeout=30_000)
+    expect(text_box(page)).to_have_value("if x:↵    y = 1", timeout=WAIT)
     shot(page, "overview-line-breaks")
     area.fill("a\nb")                      # still open: edited, then closed by a click on the page
     page.get_by_role("heading", level=1).click()
@@ -160,7 +160,7 @@ def test_back_to_the_overview_right_after_a_click_on_a_map(open_app, server):
             page.wait_for_function("() => new URL(location).searchParams.get('j') !== null")
             page.locator(nav.format(server + "/")).click()    # while the click's run may still be finishing
         for page in tabs:
-            page.wait_for_function("() => location.pathname === '/'", timeout=30_000)
+            page.wait_for_function("() => location.pathname === '/'", timeout=WAIT)
             page.locator("canvas.lb-map").first.wait_for()
             assert not page.get_by_text("Cached ForwardMsg").count(), "the browser lost an element the server sent"
             assert not page.locator("[data-testid='stException']").count()

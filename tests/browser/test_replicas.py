@@ -11,7 +11,7 @@ import pytest
 
 from benchmarks import server_load
 from benchmarks.keystroke import descendants
-from scripts.chromium import settle
+from scripts.chromium import WAIT, settle
 from tests.browser.conftest import ROOT, free_port, healthy, shot
 
 STUDENTS = 8
@@ -52,7 +52,7 @@ def test_students_spread_over_both_replicas_and_keep_their_own_text(proxy, brows
         page = context.new_page()
         response = page.goto(url + "/?" + urllib.parse.urlencode({"text": f"student {k} writes"}))
         page.wait_for_selector("[data-testid='stApp']")
-        settle(page, 60_000)
+        settle(page)
         seen[k] = response.headers.get("x-replica")
         pages.append(page)
     served = [list(seen.values()).count(f"127.0.0.1:{port + k}") for k in (1, 2)]
@@ -63,12 +63,12 @@ def test_students_spread_over_both_replicas_and_keep_their_own_text(proxy, brows
         box.press("End")
         box.press_sequentially(" more")
         page.wait_for_function(f"() => new URL(location).searchParams.get('text') === 'student {k} writes more'",
-                               timeout=30_000)
+                               timeout=WAIT)
         settle(page)
         assert page.locator("[data-testid='stException']").count() == 0
     for k, page in enumerate(pages):
         page.reload()                           # the same browser comes back to the same replica
-        settle(page, 60_000)
+        settle(page)
         assert page.get_by_test_id("live-text").input_value() == f"student {k} writes more"
         again = page.request.get(url + "/_stcore/health")
         assert again.headers.get("x-replica") == seen[k]
@@ -111,13 +111,13 @@ def test_a_student_whose_replica_stops_is_served_by_the_other_keeps_the_text_and
     assert page.request.get(url + "/_stcore/health").headers.get("x-replica") == f"127.0.0.1:{port + 1}"
     page.goto(url + "/")
     page.wait_for_selector("[data-testid='stApp']")
-    settle(page, 60_000)
+    settle(page)
     upload(page, tmp_path / "mine.pt", tmp_path / "vocab.json")
     page.get_by_text("Showing your model “mine.pt”").wait_for()
     box = page.get_by_test_id("live-text")
     box.fill("")
     box.press_sequentially("abc cab")
-    page.wait_for_function("() => new URL(location).searchParams.get('text') === 'abc cab'", timeout=30_000)
+    page.wait_for_function("() => new URL(location).searchParams.get('text') === 'abc cab'", timeout=WAIT)
     settle(page)
     first = [p for p in descendants(proc.pid)
              if f"--server.port\0{port + 1}\0" in Path(f"/proc/{p}/cmdline").read_text(errors="replace")]
@@ -129,9 +129,9 @@ def test_a_student_whose_replica_stops_is_served_by_the_other_keeps_the_text_and
         time.sleep(0.25)
     page.locator("[data-testid='stSidebarNav']").get_by_text("Forget gate").click(timeout=90_000)
     page.wait_for_function("() => location.pathname.endsWith('/forget')")
-    settle(page, 60_000)
+    settle(page)
     page.wait_for_function("() => document.querySelector(\"[data-testid='live-text']\").value === 'abc cab'",
-                           timeout=60_000)
+                           timeout=WAIT)
     settle(page)
     page.get_by_text("Your model “mine.pt” is no longer on the server").wait_for()
     assert page.locator("[data-testid='stException']").count() == 0

@@ -10,7 +10,7 @@ from explorer import units
 from explorer.i18n import say
 from explorer.models import SHIPPED
 from explorer.probe import probe_path
-from scripts.chromium import settle
+from scripts.chromium import WAIT, settle
 from tests.browser.conftest import shot
 
 COLUMN = json.loads(probe_path(SHIPPED).read_text())["column"]["unit"]
@@ -47,7 +47,7 @@ def test_a_saturation_point_opens_its_card(open_app, model):
     chart.scroll_into_view_if_needed()
     chart.locator(".scatterlayer .trace").first.locator(".point").nth(j).click(force=True)
     settle(page)
-    page.wait_for_function(f"() => document.querySelector(\"{CARD}\").value === '{j}'", timeout=20_000)
+    page.wait_for_function(f"() => document.querySelector(\"{CARD}\").value === '{j}'", timeout=WAIT)
 
 
 def test_a_map_click_opens_that_units_card(open_app):
@@ -59,7 +59,7 @@ def test_a_map_click_opens_that_units_card(open_app):
     j = 100                                               # aim at the centre of unit 100's row (of 128)
     page.mouse.click(box["x"] + box["width"] * 0.5, box["y"] + box["height"] * (j + 0.5) / 128)
     settle(page)
-    page.wait_for_function(f"() => document.querySelector(\"{CARD}\").value !== '{COLUMN}'", timeout=20_000)
+    page.wait_for_function(f"() => document.querySelector(\"{CARD}\").value !== '{COLUMN}'", timeout=WAIT)
     assert abs(card_unit(page) - j) <= 1                  # the row under the pointer (its border aside)
 
 
@@ -70,7 +70,7 @@ def test_force_opens_the_what_if_on_the_forget_page(open_app):
     settle(page)
     page.get_by_role("button", name="f of unit 41").click()
     settle(page)
-    page.wait_for_function("() => location.pathname.endsWith('/forget')", timeout=20_000)
+    page.wait_for_function("() => location.pathname.endsWith('/forget')", timeout=WAIT)
     page.get_by_text("unit 41 only").first.wait_for()
     assert page.locator("[data-testid='stException']").count() == 0
     shot(page, "units-force-forget")
@@ -101,7 +101,7 @@ def test_the_span_a_student_moves_stays_where_they_put_it(open_app, lang):
     page.mouse.move(box["x"] + box["width"] / 2 - 60, box["y"] + box["height"] / 2, steps=6)
     page.mouse.up()
     settle(page)
-    page.wait_for_function("(el) => el.value !== '26'", arg=thumb.element_handle(), timeout=30_000)
+    page.wait_for_function("(el) => el.value !== '26'", arg=thumb.element_handle(), timeout=WAIT)
     start = int(thumb.input_value())
     assert start < 26
     by_mouse = say("ux_span_now", lang, start=start, last=38, n=39 - start)
@@ -119,7 +119,7 @@ def test_the_span_a_student_moves_stays_where_they_put_it(open_app, lang):
     page.mouse.move(x_at(9.4), area["y"] + area["height"] / 2, steps=8)
     page.mouse.up()
     settle(page)
-    page.get_by_text(say("ux_span_now", lang, start=2, last=9, n=8)).first.wait_for(timeout=30_000)
+    page.get_by_text(say("ux_span_now", lang, start=2, last=9, n=8)).first.wait_for(timeout=WAIT)
     other.first.press("ArrowRight")
     settle(page)
     page.get_by_text(say("ux_span_now", lang, start=2, last=9, n=8)).first.wait_for()
