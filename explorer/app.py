@@ -9,7 +9,7 @@ if ROOT not in sys.path:
 
 import streamlit as st  # noqa: E402
 
-from explorer.shell import own_ui, ui  # noqa: E402
+from explorer.shell import own_ui, page_kit, ui  # noqa: E402
 from explorer.shell.sockets import no_delay_once  # noqa: E402
 
 no_delay_once()   # Nagle's algorithm off on the server's sockets, once a process (explorer/shell/sockets.py)
@@ -19,6 +19,8 @@ st.set_page_config(page_title="LSTM Explorer", page_icon=":material/memory:", la
                    initial_sidebar_state="collapsed" if ui.presenting() else "auto")
 ui.language_switch()
 ui.presenter()
+with st.sidebar:
+    page_kit.mount()      # the sidebar closing on a phone, equations that scroll (explorer/shell/page_kit.py)
 own_ui.sidebar()
 pages = ui.nav_pages()        # the lesson's order (explorer/path.py)
 page = st.navigation(list(pages.values()), expanded=True)   # all 13 steps in view, none behind "View more"

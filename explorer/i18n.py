@@ -479,6 +479,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "model_load_error": {"en": "The model could not be loaded in this browser; reload the page.",
                          "zh": "浏览器没能载入模型，请刷新页面。"},
     "hover_map": {"en": "t={t} '{c}' · unit {j} · {v}", "zh": "t={t} “{c}” · 单元 {j} · {v}"},
+    "equation_region": {"en": "equation (scrolls sideways)", "zh": "公式（可左右滚动）"},
     "kind_forget": {"en": "f · forget gate", "zh": "f · 遗忘门"},
     "kind_input": {"en": "i · input gate", "zh": "i · 输入（记忆）门"},
     "kind_candidate": {"en": "C̃ · candidate", "zh": "C̃ · 候选值"},

@@ -23,13 +23,13 @@ text = ui.text_box(("forward", "backward", "concat"), key=K.live("bilstm"), mode
                    splits={"concat": (H, f"h→ · 0–{H - 1}", f"h← · {H}–{2 * H - 1}")})  # h→ above h←
 if text:
     bt = ui.cached_bi_trace(text)
-    st.plotly_chart(figures.reading_directions(bt.chars, ui.lang()), key=K.BI_DIRECTIONS)
+    ui.chart(figures.reading_directions(bt.chars, ui.lang()), key=K.BI_DIRECTIONS)
     st.subheader(ui.say("bi_at_t_title"))
     t = st.slider(ui.say("pick_t"), 0, max(len(bt) - 1, 1), min(len(bt) - 1, 0), key=K.BI_T, disabled=len(bt) == 1)
     t = min(t, len(bt) - 1)
     st.caption(ui.say("bi_at_t_caption", t=t, c=md_escape(display_char(bt.chars[t])), h=H, h2=2 * H))
     H = bt.forward.hidden.shape[1]
-    st.plotly_chart(figures.vectors_at([("h→", bt.forward.hidden[t], 0), ("h←", bt.backward.hidden[t], H),
+    ui.chart(figures.vectors_at([("h→", bt.forward.hidden[t], 0), ("h←", bt.backward.hidden[t], H),
                                         ("y = [h→ ; h←]", bt.output[t], 0)]), key=K.BI_VECTORS)
     hidden = [i for i, m in enumerate(bt.hidden_mask) if m]
     st.subheader(ui.say("bi_guess_title", hide=HIDE))
@@ -42,7 +42,7 @@ if text:
     with st.expander(ui.say("q_folded"), expanded=False) if asked and hidden else st.container():
         for i in hidden[:5]:
             st.markdown("**" + ui.say("bi_guess_at", t=i) + "**")
-            st.plotly_chart(figures.top_guesses(bt.char_probs[i], ui.bimodel().vocab.chars, ui.lang(), k=5),
+            ui.chart(figures.top_guesses(bt.char_probs[i], ui.bimodel().vocab.chars, ui.lang(), k=5),
                             key=K.bi_guess(i))
 else:
     ui.page_question("bilstm", placed=True)

@@ -27,14 +27,14 @@ if trace is not None:
              (ui.say("belt_kept"), trace.forget[:, j] * c_prev, "dash", figures.BELT_COLOURS["down"]),
              (ui.say("belt_written"), trace.input[:, j] * trace.candidate[:, j], "dashdot", figures.BELT_COLOURS["up"]),
              (ui.say("belt_new"), trace.cell[:, j], "solid", figures.BELT_COLOURS["belt"])], trace.chars, ui.lang(), t, "")
-        st.plotly_chart(figures.panels(
+        ui.chart(figures.panels(
             [figures.belt_waterfall(step, ui.lang()), lines], [(0, 0.3, 0, 0.85), (0.38, 1, 0, 0.85)],
             [ui.say("belt_step_title", t=t, j=j), ui.say("belt_along_time", j=j)], height=420, legend_x=0.38), key=K.BELT)
         st.subheader(ui.say("contrib_title", t=t, j=j))
         st.latex(GENERAL["contribution"])
         if st.toggle(ui.say("contrib_show"), key=K.CONTRIB_OPEN):  # opt-in: typing stays quick
             contrib = contributions(trace, t, j)
-            st.plotly_chart(figures.contributions_bar(contrib, trace.chars, ui.lang()), key=K.CONTRIBUTIONS)
+            ui.chart(figures.contributions_bar(contrib, trace.chars, ui.lang()), key=K.CONTRIBUTIONS)
             st.caption(ui.say("contrib_sum", total=f"{contrib.sum():.4f}", cell=f"{trace.cell[t, j]:.4f}", t=t, j=j))
 
     ui.inspector(T, H, body)

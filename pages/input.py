@@ -23,7 +23,7 @@ if trace is not None:
                      ui.say("chips_label", kind=ui.say("kind_written"), j=j))
         with pic:
             ui.diagram_at(trace, t, j, "input")
-        st.plotly_chart(figures.unit_lines([("i", trace.input[:, j], "dot"), ("C̃", trace.candidate[:, j], "dash"),
+        ui.chart(figures.unit_lines([("i", trace.input[:, j], "dot"), ("C̃", trace.candidate[:, j], "dash"),
                                             ("i·C̃", trace.input[:, j] * trace.candidate[:, j], "solid")],
                                            trace.chars, ui.lang(), t, ui.say("unit_over_time", j=j)), key=K.INPUT_LINES)
         ui.what_if(trace, "input", t, j)

@@ -22,7 +22,7 @@ if trace is not None:
             ui.chips(trace, trace.hidden[:, j], "hidden", t, ui.say("chips_label", kind=ui.say("kind_hidden"), j=j))
         with pic:
             ui.diagram_at(trace, t, j, "output")
-        st.plotly_chart(figures.unit_lines([("h", trace.hidden[:, j], "solid"), ("o", trace.output[:, j], "dot"),  # h under:
+        ui.chart(figures.unit_lines([("h", trace.hidden[:, j], "solid"), ("o", trace.output[:, j], "dot"),  # h under:
                                             ("tanh(C)", np.tanh(trace.cell[:, j]), "dash")],   # where h ≈ o, o's dots show on it
                                            trace.chars, ui.lang(), t, ui.say("unit_over_time", j=j)), key=K.OUTPUT_LINES)
         ui.what_if(trace, "output", t, j)

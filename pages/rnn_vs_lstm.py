@@ -33,7 +33,7 @@ else:
     dist = np.arange(len(text))[::-1]  # T-1-t for t = 0..T-1
     series = [(name, ui.gradient_norms(kind, text)[::-1], color)
               for kind, name, color in (("rnn", "RNN", "#e4572e"), ("lstm", "LSTM", "#3b6ea8"))]
-    st.plotly_chart(figures.log_lines(dist[::-1], series, ui.say("mem_axis_distance"), ui.say("mem_axis_grad")),
+    ui.chart(figures.log_lines(dist[::-1], series, ui.say("mem_axis_distance"), ui.say("mem_axis_grad")),
                     key=K.MEM_GRADS)
     floored = figures.below_floor(series)
     if floored:
@@ -81,5 +81,5 @@ retrain_status()
 if job is not None and job.finished and job.result is not None:
     series += [(ui.say("mem_yours", m="RNN"), job.result["rnn"], "#e4572e", "dot"),
                (ui.say("mem_yours", m="LSTM"), job.result["lstm"], "#3b6ea8", "dot")]
-st.plotly_chart(figures.accuracy_lines(memory.DISTANCES, series, ui.say("mem_axis_n"), ui.say("mem_axis_acc"),
+ui.chart(figures.accuracy_lines(memory.DISTANCES, series, ui.say("mem_axis_n"), ui.say("mem_axis_acc"),
                                        1 / len(memory.ALPHABET)), key=K.MEM_ACCURACY)

@@ -30,4 +30,4 @@ if trace is not None:
                 st.caption(ui.say("var_maps_caption", gate=gate, h=r.hidden.shape[1]))
                 q = ui.variant_quality()[kind]
                 st.markdown(ui.say("var_quality", bpc=f"{q['bpc']:.2f}", steps=f"{q['steps']:,}", batch=q["batch"], seq=q["seq"]))
-                st.plotly_chart(figures.top_guesses(probs[-1], vocab, ui.lang(), k=5), key=K.variant(kind, "guess"))
+                ui.chart(figures.top_guesses(probs[-1], vocab, ui.lang(), k=5), key=K.variant(kind, "guess"))

@@ -16,9 +16,10 @@ def specs(at):
 
 
 def component_maps(at) -> list[dict]:
-    """The data of every unit-map component on the page (the live box's is sent as a list of one)."""
+    """The data of every unit-map component on the page (the live box's is sent as a list of one; the page
+    kit's, in the sidebar, is not a map)."""
     sent = [json.loads(c.proto.json) for c in at.get("bidi_component")]
-    return [d[0] if isinstance(d, list) else d for d in sent]
+    return [d[0] if isinstance(d, list) else d for d in sent if not (isinstance(d, dict) and "equation" in d)]
 
 
 def values(d):

@@ -2,7 +2,7 @@
 
 - Big (T × H) unit maps are not here: explorer/draw/unitmap.py draws them (PNG + hover) in a small
   component; these are the smaller charts around them.
-- Font sizes are set for a projector.
+- Text sizes are explorer.draw.style's (one per role, for a screen or a projector), set where a chart is shown.
 """
 from __future__ import annotations
 
@@ -14,11 +14,11 @@ import numpy as np
 import plotly.graph_objects as go
 from PIL import Image
 
-from explorer.draw import colors
+from explorer.draw import colors, style
 from explorer.i18n import say
 from explorer.vocab import display_char
 
-FONT = dict(size=16)
+FONT = dict(size=style.SIZES[False]["text"])   # every size is explorer.draw.style's, by role
 OVERVIEW_KINDS = ("forget", "input", "candidate", "cell", "output", "hidden")  # the lesson's order
 MAX_TICKS = 50          # up to this many characters, every one is named on a time axis
 MAX_NUMBERED = 25       # beyond, every 2nd / 5th / 10th / … is, with its position t below it
@@ -82,7 +82,7 @@ def unit_lines(series: list[tuple], chars, lang: str, t: int, title: str,
                  marker=dict(size=5), line=dict(width=3, dash=dash, **({"color": colour[0]} if colour else {})),
                  hovertemplate=name + ": %{y:.3f} (t=%{x})<extra></extra>") for name, v, dash, *colour in series]
     layout = dict(height=height, margin=dict(l=50, r=10, t=40, b=30), font=FONT, plot_bgcolor="white",
-                  title=dict(text=title, font=dict(size=17), x=0), legend=dict(orientation="h", y=1.02, x=1, xanchor="right",
+                  title=dict(text=title, x=0), legend=dict(orientation="h", y=1.02, x=1, xanchor="right",
                                                                          yanchor="bottom"),
                   xaxis=dict(gridcolor=colors.GRID, **char_ticks(chars)), yaxis=dict(gridcolor=colors.GRID, zerolinecolor="#999"),
                   shapes=[dict(type="line", x0=t, x1=t, yref="paper", y0=0, y1=1, line=dict(color=colors.ACCENT, width=2))])
@@ -91,7 +91,8 @@ def unit_lines(series: list[tuple], chars, lang: str, t: int, title: str,
 
 def belt_waterfall(step, lang: str) -> go.Figure:
     """The conveyor belt at one step: C_{t-1}, what ×f_t drops, what +i_t·C̃_t writes, C_t."""
-    labels = [say("belt_prev", lang), say("belt_dropped", lang), say("belt_written", lang), say("belt_new", lang)]
+    # two lines each (at the first space): four labels side by side fit a narrow panel at projector sizes
+    labels = [say(k, lang).replace(" ", "<br>", 1) for k in ("belt_prev", "belt_dropped", "belt_written", "belt_new")]
     y = [step.c_prev, step.kept - step.c_prev, step.written, step.cell]
     w = dict(type="waterfall", x=labels, y=y, measure=["absolute", "relative", "relative", "total"],
              text=[f"{v:+.3f}" for v in y], textposition="outside", cliponaxis=False,
@@ -151,9 +152,15 @@ def vectors_at(parts: list[tuple[str, np.ndarray, int]], kind: str = "hidden") -
     return fig(dict(data=data, layout=layout))
 
 
+READ_SHOWN = 28   # characters reading_directions draws at most (at 20 px on a projector's 900 px column)
+
+
 def reading_directions(chars, lang: str) -> go.Figure:
     """The text once, with the forward reader's arrow above it (left to right) and the backward
     reader's below it (right to left)."""
+    if len(chars) > READ_SHOWN:   # a long text: its two ends and "…" between, each character with room to be read
+        half = READ_SHOWN // 2
+        chars = [*chars[:half], "…", *chars[-half:]]
     T = len(chars)
     text = dict(type="scatter", x=list(range(T)), y=[0] * T, mode="text", text=[plot_label(c) for c in chars],
                 textfont=dict(size=22), hoverinfo="skip", showlegend=False)
@@ -162,9 +169,9 @@ def reading_directions(chars, lang: str) -> go.Figure:
               dict(x=-0.5, y=-0.8, ax=T - 0.5, ay=-0.8, xref="x", yref="y", axref="x", ayref="y", showarrow=True,
                    arrowhead=3, arrowwidth=3, arrowcolor=colors.DOWN),
               dict(x=-0.5, y=1.25, text=say("bi_forward_reader", lang), showarrow=False, xanchor="left",
-                   font=dict(color=colors.UP, size=15)),
+                   font=dict(color=colors.UP)),
               dict(x=T - 0.5, y=-1.3, text=say("bi_backward_reader", lang), showarrow=False, xanchor="right",
-                   font=dict(color=colors.DOWN, size=15))]
+                   font=dict(color=colors.DOWN))]
     layout = dict(height=170, margin=dict(l=10, r=10, t=10, b=10), font=FONT, plot_bgcolor="white",
                   annotations=arrows, xaxis=dict(visible=False, range=[-1, T]), yaxis=dict(visible=False, range=[-1.6, 1.6]))
     return fig(dict(data=[text], layout=layout))
@@ -274,7 +281,7 @@ def panels(figs: list[go.Figure], boxes: list[tuple[float, float, float, float]]
         for s in lay.get("shapes", []):
             layout["shapes"].append({**s, "xref": "x" + n, "yref": "y" + n + " domain" if s.get("yref") == "paper" else "y" + n})
         layout["annotations"].append(dict(text=titles[k], x=x0, y=y1, xref="paper", yref="paper", xanchor="left",
-                                          yanchor="bottom", showarrow=False, font=dict(size=17), yshift=4))
+                                          yanchor="bottom", showarrow=False, yshift=4))
     return fig(dict(data=data, layout=layout))
 
 
@@ -301,7 +308,7 @@ def unit_sparklines(rows: list[tuple[str, np.ndarray]], chars, span: tuple[int, 
         top = 1 - r * (h + gap)
         layout["yaxis" if r == 0 else f"yaxis{r + 1}"] = dict(
             domain=[max(0.0, round(top - h, 6)), min(1.0, round(top, 6))], anchor="x", gridcolor="#f2f2f2", zerolinecolor="#bbb", nticks=3,
-            title=dict(text=html.escape(label, quote=False), font=dict(size=15)))
+            title=dict(text=html.escape(label, quote=False)))
         data.append(dict(type="scatter", x=np.arange(T), y=np.asarray(v, np.float64), yaxis=axis, mode="lines",
                          line=dict(width=2.5, color=colors.MAIN),
                          hovertemplate=html.escape(label, quote=False) + " · t=%{x}: %{y:.3f}<extra></extra>"))
@@ -323,11 +330,11 @@ def saturation_scatter(low: np.ndarray, high: np.ndarray, title: str, xtitle: st
     if selected is not None and 0 <= selected < len(low):
         data.append(dict(type="scatter", mode="markers+text", x=[low[selected]], y=[high[selected]],
                          customdata=[selected], text=[str(selected)], textposition="top center", hovertemplate=tip,
-                         textfont=dict(size=16, color=MARK), marker=dict(size=15, color=MARK, symbol="circle-open",
+                         textfont=dict(color=MARK), marker=dict(size=15, color=MARK, symbol="circle-open",
                                                                            line=dict(width=3, color=MARK))))
     axis = dict(range=[-0.03, 1.03], gridcolor=colors.GRID, tickformat=".0%", zeroline=False, dtick=0.25, constrain="domain")
     layout = dict(height=380, margin=dict(l=60, r=10, t=44, b=50), font=FONT, plot_bgcolor="white", showlegend=False,
-                  title=dict(text=html.escape(title, quote=False), font=dict(size=17), x=0), clickmode="event+select",
+                  title=dict(text=html.escape(title, quote=False), x=0), clickmode="event+select",
                   xaxis=dict(title=dict(text=html.escape(xtitle, quote=False)), **axis),
                   yaxis=dict(title=dict(text=html.escape(ytitle, quote=False)), scaleanchor="x", **axis),
                   shapes=[dict(type="line", x0=0, y0=1, x1=1, y1=0, line=dict(color="#bbb", dash="dash", width=1))])

@@ -33,10 +33,11 @@ CSS = """
 .um-bar { width: 14px; flex: 0 0 14px; border: 1px solid #ddd; }
 .um-ticks { flex: 0 0 44px; display: flex; flex-direction: column; justify-content: space-between;
             font-size: 13px; color: #555; }
-.um-axis { position: relative; height: 24px; margin-right: 68px; font-size: 14px; color: #444; }
-.um-axis.um-numbered { height: 42px; }
-.um-axis.um-numbered span { text-align: center; line-height: 17px; }
-.um-axis span { position: absolute; transform: translateX(-50%); top: 3px; white-space: pre; }
+.um-axis { position: relative; height: calc(1.3em + 6px); margin-right: 68px; font-size: 14px; color: #444; }
+.um-axis.um-numbered { height: calc(2.6em + 8px); }
+.um-axis.um-numbered span { text-align: center; line-height: 1.3em; }
+.um-axis span { position: absolute; transform: translateX(-50%); top: 3px; white-space: pre; line-height: 1.3em; }
+.um-axis span:first-child { transform: translateX(max(-50%, -4px)); }  /* the first label stays inside the map's edge */
 .um-tip { position: absolute; display: none; pointer-events: none; background: #fff; border: 1px solid #888;
           border-radius: 4px; padding: 3px 7px; font-size: 15px; white-space: pre; z-index: 5;
           box-shadow: 0 1px 4px rgba(0,0,0,.2); }

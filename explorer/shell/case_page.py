@@ -151,7 +151,7 @@ def _prediction(snap: cases.Snapshot, case: cases.Case, items: list[str], where:
         else:
             st.markdown(ui.say("case_answer", best=md_escape(display_char(snap.symbols[best])),
                              p=f"{reading.probs[best]:.0%}"))
-        st.plotly_chart(figures.top_guesses(reading.probs, snap.symbols, ui.lang(), k=5), key=key(case, where, "probs"))
+        ui.chart(figures.top_guesses(reading.probs, snap.symbols, ui.lang(), k=5), key=key(case, where, "probs"))
     with right:
         unit_maps(case.maps(reading), tuple(items), ui.lang(), key=key(case, where, "maps"))
 
@@ -242,7 +242,7 @@ def render(name: str) -> None:
             st.markdown(ui.say(case.prefix + "_held_out", n=progress["held_out_n"], acc=f"{progress['held_out']:.0%}"))
         if history:
             held_curve = [h.get("held_out") for h in history] if "held_out" in progress else None
-            st.plotly_chart(figures.training_curves([h["step"] for h in history], [h["loss"] for h in history],
+            ui.chart(figures.training_curves([h["step"] for h in history], [h["loss"] for h in history],
                                                     [h["accuracy"] for h in history], ui.say("case_loss"),
                                                     ui.say("mem_axis_acc"), ui.say("case_step"), held_curve,
                                                     ui.say(case.prefix + "_held_out_curve")), key=key(case, "curve"))

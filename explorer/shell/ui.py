@@ -11,9 +11,9 @@ import copy
 
 import streamlit as st
 
-from explorer.draw import figures
+from explorer.draw import figures, style
 from explorer.safe_text import md_escape
-from explorer.shell import own_ui
+from explorer.shell import own_ui, page_kit
 from explorer.shell.cached import (  # noqa: F401  (handed on to the pages)
     bimodel,
     cached_bi_trace,
@@ -167,6 +167,12 @@ def live_trace(kinds=(), key: str = "live_box", guesses: bool = False) -> Trace 
 
 # --- choosing a time step t and a unit j (lesson pages) -------------------------------------------
 PLAY_SECONDS = 0.7
+REDUCED_PLAY_SECONDS = 2.0   # with prefers-reduced-motion: a step every 2 s
+
+
+def play_seconds() -> float:
+    """How long Play stays on each character: slower for a reader who asked for reduced motion."""
+    return REDUCED_PLAY_SECONDS if page_kit.reduced_motion() else PLAY_SECONDS
 DIAGRAM_WIDTH = 560  # pixels: readable on a screen, and narrower than the main column at 1024 px
 PRESENTER_DIAGRAM_WIDTH = 900  # its labels (15 px in a 640-wide drawing) become ≥ 20 px on a projector
 
@@ -216,7 +222,8 @@ def _play_changed(T: int) -> None:
 
 
 def play_toggle(T: int) -> bool:
-    """Play: step t forward on its own, one character every PLAY_SECONDS; at the end it switches itself off."""
+    """Play: step t forward on its own, one character every play_seconds(); at the end it switches itself off.
+    It never starts on its own (not on load, not from a link)."""
     if st.session_state.pop(K.STOP_PLAY, False):  # asked for by the last step, before the toggle exists this run
         st.session_state[K.PLAYING] = False
     if T == 1:
@@ -231,7 +238,7 @@ def inspector(T: int, H: int, body) -> None:
     playing = st.session_state.get(K.PLAYING, False)
     st.session_state[K.PLAY_FULL_RUN] = True   # tells the ticker below that this is the page's own run
 
-    @st.fragment(run_every=PLAY_SECONDS if playing else None)
+    @st.fragment(run_every=play_seconds() if playing else None)
     def _ticker():
         if st.session_state.pop(K.PLAY_FULL_RUN, False) or not st.session_state.get(K.PLAYING):
             return                               # drawn with the page: nothing to step
@@ -261,18 +268,20 @@ def what_if(trace: Trace, gate: str, t_: int, j: int) -> None:
     names = (say("as_is"), say("forced"))
     left, right = st.columns(2)
     for col, qty in ((left, "cell"), (right, "hidden")):
-        col.plotly_chart(figures.unit_lines([(names[0], getattr(trace, qty)[:, j], "dot"),
-                                             (names[1], getattr(forced, qty)[:, j], "solid")],
-                                            trace.chars, lang(), t_, say("kind_" + qty) + f" [{j}]"),
-                         key=K.whatif_map(gate, qty))
+        with col:
+            chart(figures.unit_lines([(names[0], getattr(trace, qty)[:, j], "dot"),
+                                      (names[1], getattr(forced, qty)[:, j], "solid")],
+                                     trace.chars, lang(), t_, say("kind_" + qty) + f" [{j}]"),
+                  key=K.whatif_map(gate, qty))
     if trace.next_char_probs is None:
         st.info(say("own_no_decoder"))
         return
     steps = {"now": t_, "end": len(trace) - 1} if t_ < len(trace) - 1 else {"now": t_}  # at the end: one chart
     for col, (where, at) in zip(st.columns(2), steps.items()):
         col.markdown("**" + say("whatif_guess", t=at) + "**")
-        col.plotly_chart(figures.guesses_compare(trace.next_char_probs[at], forced.next_char_probs[at], names,
-                                                 model().vocab.chars), key=K.whatif_guess(gate, where))
+        with col:
+            chart(figures.guesses_compare(trace.next_char_probs[at], forced.next_char_probs[at], names,
+                                          model().vocab.chars), key=K.whatif_guess(gate, where))
 
 
 def diagram_at(trace: Trace, t_: int, j: int, highlight: str) -> None:
@@ -480,6 +489,15 @@ def predict_reveal(q, key: str, about: str | None = None) -> bool | None:
         return right
 
 
+CHART_CONFIG = {"displayModeBar": False, "displaylogo": False}   # no plotly toolbar over the legends
+
+
+def chart(figure, key: str, **kwargs):
+    """A plotly chart with its text at the sizes of where it is shown (explorer.draw.style), plotly's
+    toolbar off (zoom and pan stay on the mouse; Streamlit's own toolbar keeps full screen)."""
+    return st.plotly_chart(style.for_screen(figure, presenting()), key=key, config=CHART_CONFIG, **kwargs)
+
+
 def columns(spec, **kwargs) -> list:
     """st.columns, or (in presenter mode, where a projector is narrow and text large) the same number of
     containers one under the other."""
@@ -502,9 +520,8 @@ PRESENTER_CSS = """<style>
 .lb-side-title { font-size: 28px !important; } .lb-caption { font-size: 20px !important; }
 .lb-guess-char { font-size: 24px !important; flex-basis: 56px !important; } .lb-guess-p { font-size: 22px !important; flex-basis: 60px !important; }
 .lb-guess-track { height: 28px !important; } .lb-chip { font-size: 26px !important; } .lb-side { flex-basis: 300px !important; }
-.js-plotly-plot .main-svg .xtick text, .js-plotly-plot .main-svg .ytick text, .js-plotly-plot .main-svg .legendtext,
-.js-plotly-plot .main-svg .annotation-text, .js-plotly-plot .main-svg .g-xtitle text,
-.js-plotly-plot .main-svg .g-ytitle text { font-size: 20px !important; }
+.um-title { font-size: 22px !important; } .um-axis { font-size: 18px !important; } .um-tag { font-size: 18px !important; }
+.um-ticks { font-size: 18px !important; flex-basis: 56px !important; } .um-tip { font-size: 20px !important; }
 </style>"""
 
 

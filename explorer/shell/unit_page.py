@@ -160,7 +160,7 @@ def select_section(trace: Trace, kind: str, threshold: float) -> list[int]:
         st.info(ui.say("ux_none", kind=KIND_LABELS[kind], t=threshold))
         j = min(int(st.session_state.get(K.UX_CARD, default_unit(values.shape[1]))), values.shape[1] - 1)
         rows = [(ui.say("ux_unit", j=j), values[:, j])]         # still a line to drag across
-    st.plotly_chart(figures.unit_sparklines(rows, trace.chars, (start, end), threshold), key=K.UX_LINES,
+    ui.chart(figures.unit_sparklines(rows, trace.chars, (start, end), threshold), key=K.UX_LINES,
                     on_select=lambda: _dragged(_span_key(trace), len(trace)), selection_mode="box")
     st.caption(ui.say("ux_lines_caption", m=3))
     if not found:
@@ -242,12 +242,12 @@ def card(trace: Trace, kind: str, H: int) -> None:
         st.html(contexts_html(idx, units.top_contexts(idx, j, kind, k=5, lowest=True), kind, j))
     with right:
         edges, counts = units.histogram(idx, j, kind)
-        st.plotly_chart(figures.value_histogram(edges, counts, ui.say("ux_value", kind=KIND_LABELS[kind]),
+        ui.chart(figures.value_histogram(edges, counts, ui.say("ux_value", kind=KIND_LABELS[kind]),
                                                 ui.say("ux_count")), key=K.UX_HIST)
         st.caption(ui.say("ux_hist_caption", n=f"{len(idx):,}"))
     why = units.explain(idx, j, kind, trace)
     names = [ui.say("ux_prop_" + p) for p in why]
-    st.plotly_chart(figures.property_bars(names, [(ui.say("ux_on_corpus"), [w["corpus"] for w in why.values()], colors.MAIN),
+    ui.chart(figures.property_bars(names, [(ui.say("ux_on_corpus"), [w["corpus"] for w in why.values()], colors.MAIN),
                                                   (ui.say("ux_on_text"), [w["text"] for w in why.values()], colors.ACCENT)],
                                           ui.say("ux_corr")), key=K.UX_PROPS)
     st.caption(ui.say("ux_props_caption"))
@@ -290,7 +290,7 @@ def saturation_section() -> None:
         for col, gate in zip(ui.columns(3), units.GATE_KINDS):
             low, high = units.saturation(idx, gate)
             with col:
-                st.plotly_chart(figures.saturation_scatter(low, high, ui.say("kind_" + gate), ui.say("ux_sat_x"),
+                ui.chart(figures.saturation_scatter(low, high, ui.say("kind_" + gate), ui.say("ux_sat_x"),
                                                            ui.say("ux_sat_y"), ui.say("ux_unit", j="%{customdata}"), selected=j),
                                 key=K.ux_saturation(gate), on_select=lambda g=gate: _clicked(g), selection_mode="points")
     if st.toggle(ui.say("ux_variants"), key=K.UX_VARIANTS, help=ui.say("ux_variants_help", n=f"{VARIANT_SAMPLE:,}")):
@@ -300,6 +300,6 @@ def saturation_section() -> None:
             st.markdown(f"**{ui.say('var_' + kind)}**")
             for col, (gate, (low, high)) in zip(ui.columns(3), gates.items()):
                 with col:
-                    st.plotly_chart(figures.saturation_scatter(low, high, ui.say("ux_gate_" + gate), ui.say("ux_sat_x"),
+                    ui.chart(figures.saturation_scatter(low, high, ui.say("ux_gate_" + gate), ui.say("ux_sat_x"),
                                                                ui.say("ux_sat_y"), ui.say("ux_unit", j="%{customdata}")),
                                     key=K.ux_variant(kind, gate))

@@ -1,14 +1,16 @@
 """Every page, in English and 中文, on one fresh load: no English sentence left in the 中文 UI; press every button, toggle every toggle and
 checkbox, pick every radio option of the main area, all in a row, and fail on any traceback on screen
 after any press (one that flashes and goes counts: an observer records it), on any chart that holds data
-but is drawn with no height, and on a chart whose picture is blank. Each control pressed alone from a fresh
+but is drawn with no height, and on a chart whose picture is blank; on load (at 1440×900), every chart's text
+readable (none overlapping, cut or under 12 px: tests/helpers/layout.py READABLE). Each control pressed alone from a fresh
 load is tests/test_every_control.py's (AppTest, in process). Screenshots: test-artifacts/."""
 import pytest
 from PIL import Image
 
-from scripts.chromium import settle
+from scripts.chromium import WAIT, settle
 from tests.browser.conftest import ARTIFACTS
 from tests.helpers.browser import english_sentences
+from tests.helpers.layout import LAID_OUT, READABLE
 
 PAGES = ["", "forget", "input", "cell", "output", "units", "bilstm", "variants", "memory", "params", "case1", "case2", "check"]
 CONTROLS = ("[data-testid='stMain'] button:not([disabled]):not(.modebar-btn):not([data-testid^='stBaseButton-elementToolbar']):visible, "
@@ -44,7 +46,7 @@ def problems(page) -> list[str]:
     settle(page)
     found = page.evaluate("() => window.__errors || []")
     try:
-        page.wait_for_function(f"() => ({FLAT})().length === 0", timeout=30_000)
+        page.wait_for_function(f"() => ({FLAT})().length === 0", timeout=WAIT)
     except Exception:  # noqa: BLE001 (a timeout: what is still flat is listed below)
         found += page.evaluate(FLAT)
     found += [e.inner_text()[:400] for e in page.locator("[data-testid='stException']").all()]
@@ -66,11 +68,11 @@ def blank_charts(page, name: str) -> list[str]:
 
 
 def fresh(open_app, path: str, lang: str):
-    page = open_app(f"{path}?lang={lang}", width=1280, height=900)
+    page = open_app(f"{path}?lang={lang}", width=1440, height=900)
     page.evaluate(WATCH)
-    page.locator("[data-testid='stPageLink']").first.wait_for(timeout=60_000)   # the page's first run reached its end
+    page.locator("[data-testid='stPageLink']").first.wait_for(timeout=WAIT)   # the page's first run reached its end
     page.wait_for_function("() => [...document.querySelectorAll('.lb-root')].every(r => r.dataset.drawn || "
-                           "r.querySelector('.lb-status')?.textContent)", timeout=60_000)   # the live boxes drew
+                           "r.querySelector('.lb-status')?.textContent)", timeout=WAIT)   # the live boxes drew
     return page
 
 
@@ -104,6 +106,8 @@ def test_every_control_in_a_row(open_app, path, lang):
     if lang == "zh":                                     # the 中文 UI speaks Chinese
         assert english_sentences(page) == [], path
     assert blank_charts(page, f"{path or 'overview'}-{lang}") == []
+    page.wait_for_function(LAID_OUT, timeout=WAIT)
+    assert page.evaluate(READABLE, 12) == [], "every chart's text readable, none overlapping or cut (at 1440×900)"
     names = controls(page)
     assert names, "every page has controls"
     (ARTIFACTS / f"crawl-{path or 'overview'}-{lang}.txt").write_text("\n".join(names), encoding="utf-8")

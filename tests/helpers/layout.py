@@ -20,3 +20,41 @@ CUT = """() => {
   }
   return out;
 }"""
+
+# Every text of every chart on screen (plotly's SVG text, the live box's and the map component's axis
+# labels): two that overlap, one cut by its chart or the window, one smaller than `least` px. A text's own
+# background is a rect, not a text, so it is never compared. Hover labels (drawn on demand) are left out.
+READABLE = """(least) => {
+  const out = [], vw = document.documentElement.clientWidth;
+  const say = (t) => JSON.stringify(t.textContent.trim().slice(0, 40));
+  const boxes = (els) => els.filter(e => e.textContent.trim() && e.checkVisibility({opacityProperty: true, visibilityProperty: true}))
+    .map(e => ({e, r: e.getBoundingClientRect()})).filter(x => x.r.width > 0 && x.r.height > 0);
+  const overlap = (a, b) => {
+    const w = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
+    const h = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
+    return w > 2 && h > 0.3 * Math.min(a.r.height, b.r.height);   // line boxes of adjacent rows may touch
+  };
+  const check = (frame, texts, name) => {
+    const f = frame.getBoundingClientRect();
+    for (const x of texts) {
+      if (x.r.left < f.left - 1 || x.r.right > f.right + 1 || x.r.top < f.top - 1 || x.r.bottom > f.bottom + 1 || x.r.right > vw + 1)
+        out.push(name + ': ' + say(x.e) + ' cut');
+      const size = parseFloat(getComputedStyle(x.e).fontSize);
+      if (size < least - 0.5) out.push(name + ': ' + say(x.e) + ' at ' + size + ' px');
+    }
+    for (let i = 0; i < texts.length; i++) for (let j = i + 1; j < texts.length; j++)
+      if (texts[i].e.contains(texts[j].e) || texts[j].e.contains(texts[i].e)) continue;
+      else if (overlap(texts[i], texts[j])) out.push(name + ': ' + say(texts[i].e) + ' over ' + say(texts[j].e));
+  };
+  [...document.querySelectorAll('.js-plotly-plot')].filter(p => p.checkVisibility()).forEach((p, k) =>
+    check(p, boxes([...p.querySelectorAll('svg text')].filter(t => !t.closest('.hoverlayer'))),
+          'chart ' + k));
+  document.querySelectorAll('.lb-axis, .um-axis').forEach((a, k) => a.checkVisibility() &&
+    check(a.closest('.lb-root, .um-root') || a, boxes([...a.children]), 'map axis ' + k));
+  return [...new Set(out)];
+}"""
+
+# Every plotly chart on screen drawn at its box's width (after a resize, plotly draws again a moment later).
+LAID_OUT = """() => [...document.querySelectorAll('.js-plotly-plot')].filter(p => p.checkVisibility()).every(p => {
+  const svg = p.querySelector('.main-svg');
+  return svg && Math.abs(svg.getBoundingClientRect().width - p.getBoundingClientRect().width) < 2; })"""

@@ -1,0 +1,46 @@
+// What every page needs from the browser beyond Streamlit's own (a component mounted once a run by
+// explorer/shell/page_kit.py). Installed once a document; each run only refreshes the labels.
+//
+// - On a narrow screen (a phone, a tablet held upright) the sidebar closes once a page is chosen in it.
+// - An equation wider than its column scrolls inside its box, and that box can be reached with Tab.
+// - Play (the sidebar's and the pages') is told whether the reader asked for reduced motion.
+const NARROW_PX = 900;     // below this Streamlit lays the sidebar over the page
+
+function closeSidebar() {
+  const bar = document.querySelector("[data-testid='stSidebar']");
+  if (!bar || bar.getAttribute("aria-expanded") !== "true" || window.innerWidth >= NARROW_PX) return;
+  const button = document.querySelector("[data-testid='stSidebarCollapseButton'] button") ||
+                 bar.querySelector("[data-testid='stBaseButton-headerNoPadding']");
+  if (button) button.click();
+}
+
+function scrollable(labels) {  // equations: a region one can Tab to when it has to scroll
+  for (const d of document.querySelectorAll(".katex-display")) {
+    const wide = d.scrollWidth > d.clientWidth + 1;
+    if (wide && !d.hasAttribute("tabindex")) {
+      d.setAttribute("tabindex", "0"); d.setAttribute("role", "region"); d.setAttribute("aria-label", labels.equation);
+    } else if (!wide && d.getAttribute("tabindex") === "0") {
+      d.removeAttribute("tabindex"); d.removeAttribute("role"); d.removeAttribute("aria-label");
+    }
+  }
+}
+
+export default function (component) {
+  const { data, setStateValue } = component;
+  const reduce = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  if (window.__lstmPageKit?.reduce !== reduce) setStateValue("motion", { reduce });
+  const kit = (window.__lstmPageKit = window.__lstmPageKit || { labels: data });
+  kit.labels = data; kit.reduce = reduce;
+  if (!kit.installed) {
+    kit.installed = true;
+    document.addEventListener("click", (e) => {
+      if (e.target.closest("[data-testid='stSidebar'] a[href]")) setTimeout(closeSidebar, 0);
+    }, true);
+    let pending = false;
+    const look = () => { pending = false; scrollable(kit.labels); };
+    new MutationObserver(() => { if (!pending) { pending = true; requestAnimationFrame(look); } })
+      .observe(document.body, { childList: true, subtree: true });
+    window.addEventListener("resize", () => requestAnimationFrame(look));
+  }
+  requestAnimationFrame(() => scrollable(kit.labels));
+}
