@@ -6,11 +6,9 @@
 // - Play (the sidebar's and the pages') is told whether the reader asked for reduced motion.
 const NARROW_PX = 900;     // below this Streamlit lays the sidebar over the page
 
-function closeSidebar() {
-  const bar = document.querySelector("[data-testid='stSidebar']");
-  if (!bar || bar.getAttribute("aria-expanded") !== "true" || window.innerWidth >= NARROW_PX) return;
-  const button = document.querySelector("[data-testid='stSidebarCollapseButton'] button") ||
-                 bar.querySelector("[data-testid='stBaseButton-headerNoPadding']");
+function closeSidebar() {   // an open sidebar shows its collapse button (Streamlit 1.6x: stSidebarCollapseButton)
+  if (window.innerWidth >= NARROW_PX) return;
+  const button = document.querySelector("[data-testid='stSidebarCollapseButton'] button");
   if (button) button.click();
 }
 
