@@ -110,8 +110,8 @@ def test_the_span_a_student_moves_stays_where_they_put_it(open_app, lang):
     settle(page)
     page.get_by_text(by_mouse).first.wait_for()
     lines = page.locator(".js-plotly-plot").filter(has=page.locator(".scatterlayer")).first   # the units' lines
-    lines.scroll_into_view_if_needed()
-    area = lines.locator(".nsewdrag").first.bounding_box()
+    lines.evaluate("e => e.scrollIntoView({block: 'center'})")    # (plotly may draw the chart again meanwhile:
+    area = lines.locator(".nsewdrag").first.bounding_box()         # the locator finds the one on screen now)
     T = len(text)                                                  # drag from t = 2 to t = 9 (x from −0.5 to T−0.5)
     x_at = lambda t: area["x"] + area["width"] * (t + 0.5) / T
     page.mouse.move(x_at(1.6), area["y"] + area["height"] / 2)
