@@ -48,7 +48,9 @@ def test_pages_draw_the_text_and_the_worked_equation(open_app, name, width):
     page = open_app(f"{name}?" + urllib.parse.urlencode({"text": text, "t": 5, "j": 3}), width=width, height=720)
     page.wait_for_function(f"() => document.querySelector('canvas.lb-map')?.dataset.steps === '{len(text)}'",
                            timeout=WAIT)                 # every character of the text on the map, 我爱中国 too
-    assert any("[3]" in s and "_{5}" in s for s in latex_sources(page))     # the equation at the chosen t and j
+    page.wait_for_function("() => [...document.querySelectorAll('.katex-mathml annotation')]"   # the equation at
+                           ".some(a => a.textContent.includes('[3]') && a.textContent.includes('_{5}'))")  # the chosen t and j
+    assert any("[3]" in s and "_{5}" in s for s in latex_sources(page))
     assert page.locator("[data-testid='stException']").count() == 0
     shot(page, f"{name}-{width}")
 
