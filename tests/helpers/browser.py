@@ -5,9 +5,23 @@ import re
 from scripts.chromium import settle
 
 
-def upload(page, weights, vocab=None, button="Load my model", title="Your own model"):
-    page.get_by_text(title).first.click()
+OPENED = """d => d.open && !d.querySelector("[data-testid='stExpanderDetails']").inert"""
+
+
+def unfold(page, title):
+    """Open the expander whose title is `title` unless it is open already (clicking an open one, or one a run is
+    still unfolding, would fold it), and wait until its content can be clicked (Streamlit makes it inert when
+    folded)."""
+    summary = page.locator("[data-testid='stExpander'] summary").filter(has_text=title).first
+    details = summary.locator("xpath=..")
+    if not details.evaluate("d => d.open"):
+        summary.click()
+    page.wait_for_function(OPENED, arg=details.element_handle())
     settle(page)
+
+
+def upload(page, weights, vocab=None, button="Load my model", title="Your own model"):
+    unfold(page, title)
     inputs = page.locator("[data-testid='stFileUploaderDropzoneInput']")
     inputs.nth(0).set_input_files(str(weights))
     settle(page)
