@@ -24,11 +24,10 @@ with counts:
     if layers > 1 or bi:
         st.caption(ui.say("params_stack_note", x=x, x2=layer_inputs(h, x, 2, bi)[1]))
     st.subheader(ui.say("params_torch"))
-    formula, real = ui.columns([5, 3], vertical_alignment="center")
-    formula.latex(worked_latex(h, x, layers, bi, biases=2))
+    st.latex(worked_latex(h, x, layers, bi, biases=2))      # the whole width: a long sum, in 中文 too
     count, expected = torch_count("lstm", h, x, layers, bi), formula_count("lstm", h, x, layers, bi)
     options = (f", num_layers={layers}" if layers > 1 else "") + (", bidirectional=True" if bi else "")
-    real.metric(ui.say("params_real", module=f"`nn.LSTM({x}, {h}{options})`"), f"{count:,}",
+    st.metric(ui.say("params_real", module=f"`nn.LSTM({x}, {h}{options})`"), f"{count:,}",
                 delta=ui.say("params_match") if count == expected else ui.say("params_mismatch"),
                 delta_color="normal" if count == expected else "inverse", delta_arrow="off")
 

@@ -1,17 +1,21 @@
-"""Every page, in English and 中文, on one fresh load: no English sentence left in the 中文 UI; press every button, toggle every toggle and
-checkbox, pick every radio option of the main area, all in a row, and fail on any traceback on screen
-after any press (one that flashes and goes counts: an observer records it), on any chart that holds data
-but is drawn with no height, and on a chart whose picture is blank; on load (at 1440×900), every chart's text
-readable (none overlapping, cut or under 12 px: tests/helpers/layout.py READABLE). Each control pressed alone from a fresh
-load is tests/test_every_control.py's (AppTest, in process). Screenshots: test-artifacts/."""
+"""Every page, in English and 中文, on one fresh load each, as a class meets it:
+- on load at 1440×900: no traceback, no chart flat or blank, no English sentence in the 中文 UI, every chart's
+  text readable (none overlapping, cut or under 12 px: tests/helpers/layout.py READABLE);
+- the same load at 1024×768 (a projector): no equation or button label cut (CUT); at 820×1180 (a tablet
+  upright) and 390×844 (a phone): nothing makes the page scroll sideways (SIDEWAYS);
+- back at 1440×900: every button, toggle, checkbox and radio option of the main area pressed in a row, and a
+  traceback after any press fails it (one that flashes and goes counts: an observer records it).
+Each control pressed alone from a fresh load is tests/test_every_control.py's (AppTest, in process); presenter
+mode is tests/browser/test_readable.py's. Screenshots: test-artifacts/crawl-*."""
 import pytest
 from PIL import Image
 
 from scripts.chromium import WAIT, settle
-from tests.browser.conftest import ARTIFACTS
+from tests.browser.conftest import ARTIFACTS, resize, shot
 from tests.helpers.browser import english_sentences
-from tests.helpers.layout import LAID_OUT, READABLE
+from tests.helpers.layout import CUT, LAID_OUT, READABLE, SIDEWAYS
 
+PROJECTOR, TABLET, PHONE = (1024, 768), (820, 1180), (390, 844)   # a school projector, a tablet upright, a phone
 PAGES = ["", "forget", "input", "cell", "output", "units", "bilstm", "variants", "memory", "params", "case1", "case2", "check"]
 CONTROLS = ("[data-testid='stMain'] button:not([disabled]):not(.modebar-btn):not([data-testid^='stBaseButton-elementToolbar']):visible, "
             "[data-testid='stMain'] [data-testid='stCheckbox'] label:visible, "
@@ -88,33 +92,49 @@ def controls(page) -> list[str]:
 
 def press(page, name: str) -> bool:
     """Click the control called `name`; False if it is not there (an earlier press may have hidden it).
-    Found in one look at the page (not a round trip a control)."""
-    k = page.eval_on_selector_all(ALL, f"(els, name) => els.findIndex(e => e.offsetParent !== null && ({NAME})(e) === name)",
-                                  name)
-    if k < 0:
-        return False
-    page.locator(ALL).nth(k).click()
-    page.keyboard.press("Escape")   # close a popover it opened
-    return True
+    Found and clicked in one step in the page: a rerun that draws the page again between finding a control
+    and clicking it cannot make the click miss (or land on another control)."""
+    found = page.eval_on_selector_all(ALL, f"""(els, name) => {{
+        const e = els.find(e => e.offsetParent !== null && ({NAME})(e) === name);
+        if (!e) return false;
+        e.scrollIntoView({{block: 'center'}});
+        e.click();
+        return true; }}""", name)
+    if found:
+        page.keyboard.press("Escape")   # close a popover it opened
+    return found
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("path", PAGES)
 def test_every_control_in_a_row(open_app, path, lang):
+    name = path or "overview"
     page = fresh(open_app, path, lang)
-    assert problems(page) == [], f"{path or 'overview'} [{lang}] on load"
+    assert problems(page) == [], f"{name} [{lang}] on load"
     if lang == "zh":                                     # the 中文 UI speaks Chinese
         assert english_sentences(page) == [], path
-    assert blank_charts(page, f"{path or 'overview'}-{lang}") == []
+    assert blank_charts(page, f"{name}-{lang}") == []
     page.wait_for_function(LAID_OUT, timeout=WAIT)
     assert page.evaluate(READABLE, 12) == [], "every chart's text readable, none overlapping or cut (at 1440×900)"
+    for size in (PROJECTOR, TABLET, PHONE):             # the same load in narrower windows
+        resize(page, *size)
+        page.wait_for_function(LAID_OUT, timeout=WAIT)
+        if size == PROJECTOR:                            # equations and buttons whole
+            assert page.evaluate(CUT) == [], (name, lang, size)
+            if path in ("forget", "input", "cell", "output"):
+                diagram = page.locator("[data-testid='stImage'] img").first
+                assert diagram.bounding_box()["width"] >= 400, size    # the gate diagram, not a thumbnail
+        else:                                            # nothing makes the page scroll sideways
+            assert page.evaluate(SIDEWAYS) == {"scroll": False, "wide": []}, (name, lang, size)
+        shot(page, f"crawl-{name}-{lang}-{size[0]}")
+    resize(page, 1440, 900)
     names = controls(page)
     assert names, "every page has controls"
-    (ARTIFACTS / f"crawl-{path or 'overview'}-{lang}.txt").write_text("\n".join(names), encoding="utf-8")
+    (ARTIFACTS / f"crawl-{name}-{lang}.txt").write_text("\n".join(names), encoding="utf-8")
     pressed = []
-    for name in names:
-        if press(page, name):
-            pressed.append(name)
-            assert problems(page) == [], f"{path or 'overview'} [{lang}] after {pressed}"
+    for control in names:
+        if press(page, control):
+            pressed.append(control)
+            assert problems(page) == [], f"{name} [{lang}] after {pressed}"
     assert len(pressed) >= len(names) // 2, (names, pressed)
-    page.screenshot(path=str(ARTIFACTS / f"crawl-{path or 'overview'}-{lang}.png"), full_page=True)
+    page.screenshot(path=str(ARTIFACTS / f"crawl-{name}-{lang}.png"), full_page=True)

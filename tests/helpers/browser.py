@@ -4,7 +4,6 @@ import re
 
 from scripts.chromium import settle
 
-
 OPENED = """d => d.open && !d.querySelector("[data-testid='stExpanderDetails']").inert"""
 
 

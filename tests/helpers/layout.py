@@ -1,4 +1,5 @@
-"""What the layout tests share: a script that lists what is cut at the right edge of the page."""
+"""What the layout tests share: scripts that list what is cut at the right edge of the page (CUT), what of a
+chart cannot be read (READABLE), what makes a page scroll sideways (SIDEWAYS), and a wait for charts laid out."""
 
 CUT = """() => {
   const main = document.querySelector("[data-testid='stMain'] [data-testid='stMainBlockContainer']")
@@ -58,3 +59,14 @@ READABLE = """(least) => {
 LAID_OUT = """() => [...document.querySelectorAll('.js-plotly-plot')].filter(p => p.checkVisibility()).every(p => {
   const svg = p.querySelector('.main-svg');
   return svg && Math.abs(svg.getBoundingClientRect().width - p.getBoundingClientRect().width) < 2; })"""
+
+# The page scrolls sideways, and the elements wider than the window (what is wider scrolls or is clipped in its
+# own box on screen: an equation, the diagram, a passage of text; a slider's input is left out).
+SIDEWAYS = """() => { const d = document.documentElement, main = document.querySelector("[data-testid='stMain']");
+  const boxed = (e) => { for (let p = e.parentElement; p && p !== main; p = p.parentElement)
+      if (['auto', 'scroll', 'hidden', 'clip'].includes(getComputedStyle(p).overflowX)) return p.getBoundingClientRect().right <= d.clientWidth + 1;
+    return false; };
+  const wide = [...main.querySelectorAll('*')].filter(e => e.checkVisibility({opacityProperty: true}) &&
+    e.getBoundingClientRect().right > d.clientWidth + 1 && !e.matches('input[type=range]') && !boxed(e))
+    .map(e => (e.dataset.testid || e.tagName) + ': ' + (e.innerText || '').slice(0, 30));
+  return { scroll: d.scrollWidth > d.clientWidth + 1 || main.scrollWidth > main.clientWidth + 1, wide: wide.slice(0, 5) }; }"""

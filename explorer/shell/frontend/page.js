@@ -2,7 +2,8 @@
 // explorer/shell/page_kit.py). Installed once a document; each run only refreshes the labels.
 //
 // - On a narrow screen (a phone, a tablet held upright) the sidebar closes once a page is chosen in it.
-// - An equation wider than its column scrolls inside its box, and that box can be reached with Tab.
+// - An equation wider than its column is drawn smaller to fit it (down to SMALLEST of its size); one that still
+//   does not fit scrolls inside its box, and that box can be reached with Tab.
 // - Play (the sidebar's and the pages') is told whether the reader asked for reduced motion.
 const NARROW_PX = 900;     // below this Streamlit lays the sidebar over the page
 
@@ -12,8 +13,22 @@ function closeSidebar() {   // an open sidebar shows its collapse button (Stream
   if (button) button.click();
 }
 
-function scrollable(labels) {  // equations: a region one can Tab to when it has to scroll
+const SMALLEST = 0.7;
+
+function fit(d) {   // measured again only when its column's width or the equation changed
+  const k = d.querySelector(":scope > .katex");
+  if (!k) return;
+  const key = d.clientWidth + ":" + k.textContent;
+  if (d.__fit === key) return;
+  k.style.fontSize = "";
+  const room = d.clientWidth - 2, need = d.scrollWidth;
+  if (need > room) k.style.fontSize = parseFloat(getComputedStyle(k).fontSize) * Math.max(SMALLEST, room / need) + "px";
+  d.__fit = d.clientWidth + ":" + k.textContent;
+}
+
+function scrollable(labels) {  // equations: fitted to their column, else a region one can Tab to
   for (const d of document.querySelectorAll(".katex-display")) {
+    fit(d);
     const wide = d.scrollWidth > d.clientWidth + 1;
     if (wide && !d.hasAttribute("tabindex")) {
       d.setAttribute("tabindex", "0"); d.setAttribute("role", "region"); d.setAttribute("aria-label", labels.equation);
