@@ -1,7 +1,10 @@
-"""On a phone (390×844, a touch screen): the sidebar gets out of the way once a page is chosen. (That no page
+"""On a phone (390×844, a touch screen): the sidebar gets out of the way once a page is chosen; a unit is chosen
+by tapping a magnified band around the tap, and the chosen t and j are shown in large type. (That no page
 scrolls sideways on a phone or a tablet is checked by the crawl, tests/browser/test_crawl.py, on its load of each
 page.) Screenshots: test-artifacts/phone-*.png."""
 
+
+import urllib.parse
 
 from scripts.chromium import WAIT, settle
 from tests.browser.conftest import shot
@@ -32,3 +35,37 @@ def test_the_sidebar_closes_once_a_page_is_chosen(open_app):
     main = page.locator("[data-testid='stMain']").bounding_box()
     assert main["width"] >= PHONE[0] - 40           # the page, not the sidebar, fills the screen
     shot(page, "phone-after-choosing-a-page")
+
+
+BAND_TAPS = [((0.12, 0.04), (0, 0)), ((0.5, 0.5), (3, -2)), ((0.93, 0.97), (-4, 1)), ((0.3, 0.3), (8, 5)), ((0.7, 0.72), (-8, -5))]
+
+
+def test_a_tap_on_a_map_opens_a_band_and_a_tap_in_it_chooses_that_unit(open_app):
+    """On a phone a map's rows are a pixel or two tall: a tap opens a magnified band around the finger (the cell
+    under it marked), and a tap in the band chooses exactly that t and j (five taps, five exact units)."""
+    text = "the cat sat on the mat again and again"
+    page = ready(open_app("forget?" + urllib.parse.urlencode({"text": text, "lang": "zh"}), *PHONE, phone=True))
+    canvas = page.locator("canvas.lb-map.lb-clickable:not([data-top])").first
+    steps, units = int(canvas.get_attribute("data-steps")), int(canvas.get_attribute("data-units"))
+    for (fx, fy), (dj, dt) in BAND_TAPS:
+        t, j = min(steps - 1, int(fx * steps)), min(units - 1, int(fy * units))
+        canvas.scroll_into_view_if_needed()
+        box = canvas.bounding_box()                          # the drawn area is inside a 1 px border
+        assert (box["height"] - 2) / units < 12, "rows too thin for a finger: the band is what makes them tappable"
+        page.touchscreen.tap(box["x"] + 1 + (t + 0.5) / steps * (box["width"] - 2),
+                             box["y"] + 1 + (j + 0.5) / units * (box["height"] - 2))
+        tapped = page.locator(".lb-band .lb-band-tapped")
+        tapped.wait_for()
+        assert (tapped.get_attribute("data-t"), tapped.get_attribute("data-j")) == (str(t), str(j))
+        cell = page.locator(".lb-band .lb-band-cell").first
+        assert min(cell.bounding_box()["width"], cell.bounding_box()["height"]) >= 24    # a finger's width
+        want_t, want_j = min(steps - 1, max(0, t + dt)), min(units - 1, max(0, j + dj))
+        page.locator(f".lb-band .lb-band-cell[data-t='{want_t}'][data-j='{want_j}']").tap()
+        page.wait_for_function("([t, j]) => { const q = new URL(location).searchParams; "
+                               "return q.get('t') === t && q.get('j') === j; }", arg=[str(want_t), str(want_j)])
+        settle(page)
+        chosen = page.locator(".lb-chosen").first
+        assert f"j = {want_j}" in chosen.inner_text() and f"t = {want_t}" in chosen.inner_text()
+        assert float(chosen.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")) >= 20   # large type
+        assert page.locator(".lb-band").count() == 0                        # chosen: the band closed
+    shot(page, "phone-band-chosen")

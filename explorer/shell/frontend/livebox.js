@@ -3,12 +3,17 @@
 // - The box is an <input> this component owns: each key recomputes the trace here (one LSTM step
 //   when a character is appended) and redraws every map, with no trip to the server.
 // - The server hears the text once typing pauses (data.debounceMs), as the state value "text".
-// - A click on a clickable map sends (t, j) as the trigger value "clicked".
+// - A click on a clickable map sends (t, j) as the trigger value "clicked"; on a touch screen, where rows are
+//   too thin for a finger, a tap opens a magnified band around it to choose from. A map reached with Tab
+//   steps j with ↑ ↓.
 // - With data.guesses, the model's next-character guesses are drawn beside the maps, and with data.reads
 //   the characters as the model reads them under them: both from the same trace, on every key.
 // - Every text shown is set with textContent: nothing typed is ever parsed as HTML.
 
 const NEWLINE_MARK = "↵";
+// A tap on a map whose rows are under BAND_ROW_PX tall opens a band of ±BAND_UNITS units and ±BAND_STEPS steps.
+const BAND_ROW_PX = 12, BAND_UNITS = 8, BAND_STEPS = 5;
+const COARSE = window.matchMedia("(pointer: coarse)");
 const MODELS = (globalThis.__lstmExplorerModels = globalThis.__lstmExplorerModels || new Map());
 
 function loadModel(url) {  // one fetch per model and page load; the browser caches the file
@@ -144,6 +149,7 @@ class LiveBox {
     this.data = data; this.setStateValue = setStateValue; this.setTriggerValue = setTriggerValue;
     const seen = data.selected ? this.asked.indexOf(data.selected.t) : -1;   // the server's t: one of the steps asked
     this.asked = seen >= 0 ? this.asked.slice(seen + 1) : [];                  // (those after it still to come), or its own
+    if (!data.selected || data.selected.j === this.askedJ) this.askedJ = null;  // the unit asked with ↑ ↓ arrived
     this.labelText.textContent = data.label;
     this.input.placeholder = data.placeholder;
     this.input.maxLength = data.inputCap;
@@ -219,12 +225,18 @@ class LiveBox {
 
   draw(tr, guesses = null, unknown = null) {
     const data = this.data, T = tr.T;
+    const had = this.maps.contains(document.activeElement) ? document.activeElement : null;   // a map with the focus
+    const focus = had && had.matches("canvas.lb-map") ? [had.dataset.kind, had.dataset.top || ""] : null;
     this.maps.replaceChildren();
     this.root.dataset.steps = T;
     this.drawSide(T ? guesses : null);
     this.drawReads(T && data.reads ? tr.chars : [], unknown);
     if (!T) { this.maps.appendChild(el("div", "lb-empty", data.emptyHint)); this.finish(); return; }
     const labels = tr.chars.map(c => (c === data.hide ? data.gapMark : displayChar(c)));
+    const sel = data.selected;
+    if (sel && sel.t < T && data.panels.some(p => p.clickable))   // the chosen t and j in large type (shown on a phone)
+      this.maps.appendChild(el("div", "lb-chosen", data.chosen.replace("{t}", sel.t).replace("{c}", () => labels[sel.t])
+        .replace("{j}", sel.j)));
     for (const p of data.panels) {
       if (data.top) this.maps.appendChild(this.panel(p, tr, labels, this.topUnits(p, tr)));
       this.maps.appendChild(this.panel(p, tr, labels));
@@ -238,6 +250,9 @@ class LiveBox {
       axis.appendChild(s);
     }
     this.maps.appendChild(axis);
+    if (focus)   // drawn again (the unit chosen with ↑ ↓ came back): the same map keeps the focus
+      [...this.maps.querySelectorAll("canvas.lb-map")].find(c => c.dataset.kind === focus[0] && (c.dataset.top || "") === focus[1])
+        ?.focus({ preventScroll: true });
     this.finish();
   }
 
@@ -375,9 +390,64 @@ class LiveBox {
     canvas.addEventListener("mouseleave", () => { this.tip.style.display = "none"; });
     if (p.clickable) {
       canvas.classList.add("lb-clickable");
-      canvas.addEventListener("click", (e) => { const [t, r] = cell(e); this.setTriggerValue("clicked", { t, j: order[r] }); });
+      canvas.tabIndex = 0;   // reached with Tab: ↑ ↓ choose the unit j (← → step t anywhere on the page)
+      canvas.addEventListener("click", (e) => {
+        const [t, r] = cell(e);
+        // A finger on rows a few pixels tall would choose a unit by luck: open a magnified band around it.
+        if ((e.pointerType === "touch" || COARSE.matches) && canvas.clientHeight / units < BAND_ROW_PX) {
+          this.bandAt = { kind: p.kind, top: !!rows, t, r };
+          this.drawBand(box, { T, units, order, values, labels, lo, hi, lut }, this.bandAt);
+          return;
+        }
+        this.setTriggerValue("clicked", { t, j: order[r] });
+      });
+      canvas.addEventListener("keydown", (e) => {
+        if ((e.key !== "ArrowUp" && e.key !== "ArrowDown") || !data.selected) return;
+        e.preventDefault();
+        const from = this.askedJ ?? data.selected.j, at = order.indexOf(from);
+        const r = Math.min(units - 1, Math.max(0, (at < 0 ? 0 : at) + (e.key === "ArrowUp" ? -1 : 1)));
+        this.askedJ = order[r];
+        this.setTriggerValue("clicked", { t: Math.min(data.selected.t, T - 1), j: order[r] });
+      });
+      const b = this.bandAt;
+      if (b && b.kind === p.kind && b.top === !!rows && b.t < T && b.r < units)   // kept open across a redraw
+        this.drawBand(box, { T, units, order, values, labels, lo, hi, lut }, b);
     }
     return box;
+  }
+
+  // The magnified band: BAND_UNITS rows either side of the tapped one, BAND_STEPS steps either side of the
+  // tapped t, each cell a button a finger can hit; tapping one chooses its (t, j), × closes it.
+  drawBand(box, m, at) {
+    box.querySelector(".lb-band")?.remove();
+    const band = el("div", "lb-band"), head = el("div", "lb-band-head");
+    const close = el("button", "lb-band-close", "×");
+    close.type = "button"; close.setAttribute("aria-label", this.data.bandClose);
+    close.addEventListener("click", () => { this.bandAt = null; band.remove(); });
+    head.append(el("span", "", this.data.bandTitle), close);
+    const r0 = Math.max(0, Math.min(at.r - BAND_UNITS, m.units - 2 * BAND_UNITS - 1)), r1 = Math.min(m.units - 1, r0 + 2 * BAND_UNITS);
+    const t0 = Math.max(0, Math.min(at.t - BAND_STEPS, m.T - 2 * BAND_STEPS - 1)), t1 = Math.min(m.T - 1, t0 + 2 * BAND_STEPS);
+    const grid = el("div", "lb-band-grid");
+    grid.style.gridTemplateColumns = "auto repeat(" + (t1 - t0 + 1) + ", minmax(0, 1fr))";
+    grid.appendChild(el("span", "lb-band-corner", "j \\ t"));
+    for (let t = t0; t <= t1; t++) grid.appendChild(el("span", "lb-band-t", m.labels[t] + "\n" + t));
+    for (let r = r0; r <= r1; r++) {
+      const j = m.order[r];
+      grid.appendChild(el("span", "lb-band-j", String(j)));
+      for (let t = t0; t <= t1; t++) {
+        const k = Math.min(255, Math.max(0, Math.round((m.values[t * m.units + r] - m.lo) / (m.hi - m.lo) * 255))) * 3;
+        const c = el("button", r === at.r && t === at.t ? "lb-band-cell lb-band-tapped" : "lb-band-cell");
+        c.type = "button"; c.dataset.t = t; c.dataset.j = j;
+        c.style.background = "rgb(" + m.lut[k] + "," + m.lut[k + 1] + "," + m.lut[k + 2] + ")";
+        c.setAttribute("aria-label", this.data.hover.replace("{t}", t).replace("{c}", m.labels[t]).replace("{j}", j)
+          .replace("{v}", m.values[t * m.units + r].toFixed(4)));
+        c.addEventListener("click", () => { this.bandAt = null; band.remove(); this.setTriggerValue("clicked", { t, j }); });
+        grid.appendChild(c);
+      }
+    }
+    band.append(head, grid);
+    box.appendChild(band);
+    band.scrollIntoView({ block: "nearest" });
   }
 
   lut(name) {  // a colour table, 256 × RGB, sent as hex once per scale
