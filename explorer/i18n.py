@@ -98,6 +98,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "pick_t_word": {"en": "time step t (word)", "zh": "时间步 t（词）"},
     "pick_j": {"en": "unit j", "zh": "单元 j"},
     "diagram_values": {"en": "Values of unit {j} at t = {t}.", "zh": "单元 {j} 在 t = {t} 时的取值。"},
+    "diagram_alt": {"en": "Diagram of one LSTM cell: the cell state C runs along the top, the forget gate f, the input "
+                          "gate i with the candidate C̃, and the output gate o below it, the output h at the right.",
+                    "zh": "一个 LSTM 单元的结构图：细胞状态 C 沿顶部流过，下方依次是遗忘门 f、输入门 i 与候选值 C̃、"
+                          "输出门 o，输出 h 在右侧。"},
+    "diagram_alt_at": {"en": " Highlighted: {part}. Unit {j} at t = {t}: f = {forget}, i = {input}, C̃ = {candidate}, "
+                             "o = {output}, C = {cell}, h = {hidden}.",
+                       "zh": " 高亮部分：{part}。单元 {j} 在 t = {t} 时：f = {forget}，i = {input}，C̃ = {candidate}，"
+                             "o = {output}，C = {cell}，h = {hidden}。"},
+    "strip_region": {"en": "a passage of the text (scrolls sideways)", "zh": "一段文字（可左右滚动）"},
     "chips_label": {"en": "The text coloured by {kind} of unit {j}", "zh": "按单元 {j} 的 {kind} 给文字上色"},
     "unit_over_time": {"en": "Unit {j} along the text", "zh": "单元 {j} 随文字的变化"},
     "forget_title": {"en": "The forget gate f", "zh": "遗忘门 f"},

@@ -28,7 +28,7 @@ live()
 diagram, about = st.columns([3, 2], gap="large")
 with diagram:
     st.subheader(ui.say("diagram_title"))
-    st.image(cell_svg(), width="stretch")
+    st.image(cell_svg(), width="stretch", alt=ui.say("diagram_alt"))
 with about:
     st.caption(ui.say("diagram_caption"))
     m = ui.model()

@@ -45,10 +45,12 @@ STRIP = ("font-family:'DejaVu Sans Mono','Noto Sans Mono CJK SC',monospace;font-
          "white-space:pre;overflow-x:auto;padding:2px 0;")
 
 
-def strip_html(chars, rgbs, mark: tuple[int, int] | None = None, caption: str = "", wrap: bool = False) -> str:
+def strip_html(chars, rgbs, mark: tuple[int, int] | None = None, caption: str = "", wrap: bool = False,
+               region: str = "") -> str:
     """A passage on one line (or wrapped anywhere, with `wrap`): each character on its own background
     (rgbs: (n, 3) uint8), the characters mark[0]..mark[1]−1 underlined in the selection's orange; the
-    caption (escaped) before it. Line breaks show as ↵ so a passage stays one line."""
+    caption (escaped) before it. Line breaks show as ↵ so a passage stays one line. A line that may scroll
+    sideways is a region a keyboard can reach (Tab), named `region` (the caption after it)."""
     parts = []
     for k, c in enumerate(chars):
         r, g, b = (int(v) for v in rgbs[k])
@@ -59,7 +61,9 @@ def strip_html(chars, rgbs, mark: tuple[int, int] | None = None, caption: str = 
     head = (f'<span style="font-family:sans-serif;font-size:15px;color:#555;margin-right:10px;">'
             f"{html.escape(caption)}</span>") if caption else ""
     style = STRIP + ("white-space:pre-wrap;word-break:break-all;" if wrap else "")
-    return f'<div style="{style}">{head}{"".join(parts)}</div>'
+    name = html.escape(f"{region}: {caption}" if caption else region, quote=True)
+    reach = "" if wrap else f' tabindex="0" role="region" aria-label="{name}"'
+    return f'<div style="{style}"{reach}>{head}{"".join(parts)}</div>'
 
 
 def level_rgbs(levels: np.ndarray) -> np.ndarray:

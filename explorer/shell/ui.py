@@ -289,7 +289,9 @@ def diagram_at(trace: Trace, t_: int, j: int, highlight: str) -> None:
     from explorer.draw.diagram import cell_svg
 
     values = {k: float(getattr(trace, k)[t_, j]) for k in ("forget", "input", "candidate", "output", "cell", "hidden")}
-    st.image(cell_svg(highlight, values), width=PRESENTER_DIAGRAM_WIDTH if presenting() else DIAGRAM_WIDTH)
+    alt = say("diagram_alt") + say("diagram_alt_at", part=say(f"kind_{highlight}"), t=t_, j=j,
+                                   **{k: f"{v:.2f}" for k, v in values.items()})
+    st.image(cell_svg(highlight, values), width=PRESENTER_DIAGRAM_WIDTH if presenting() else DIAGRAM_WIDTH, alt=alt)
     st.caption(say("diagram_values", t=t_, j=j))
 
 

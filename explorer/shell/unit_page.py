@@ -198,7 +198,7 @@ def match_section(trace: Trace, kind: str, threshold: float, found: list[int], H
         a, b = max(0, p.start - CONTEXT), min(len(idx), p.end + CONTEXT)
         level = on[a:b]
         cap = ui.say("ux_place", line=p.line, col=p.column, s=f"{p.score:.0%}")
-        st.html(strip_html(idx.text[a:b], level_rgbs(level), (p.start - a, p.end - a), cap))
+        st.html(strip_html(idx.text[a:b], level_rgbs(level), (p.start - a, p.end - a), cap, region=ui.say("strip_region")))
     st.caption(ui.say("ux_match_caption"))
 
 
@@ -209,7 +209,7 @@ def contexts_html(idx: units.CorpusIndex, found: list[units.Context], kind: str,
     for c in found:
         a, b = max(0, c.t - CONTEXT), min(len(idx), c.t + 4)
         cap = ui.say("ux_context", v=f"{c.value:+.2f}", line=c.line, col=c.column)
-        parts.append(strip_html(idx.text[a:b], colors.to_rgb(v[a:b], kind, vrange), (c.t - a, c.t - a + 1), cap))
+        parts.append(strip_html(idx.text[a:b], colors.to_rgb(v[a:b], kind, vrange), (c.t - a, c.t - a + 1), cap, region=ui.say("strip_region")))
     return "".join(parts)
 
 

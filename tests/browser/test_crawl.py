@@ -4,7 +4,9 @@
 - the same load at 1024×768 (a projector): no equation or button label cut (CUT); at 820×1180 (a tablet
   upright) and 390×844 (a phone): nothing makes the page scroll sideways (SIDEWAYS);
 - back at 1440×900: every button, toggle, checkbox and radio option of the main area pressed in a row, and a
-  traceback after any press fails it (one that flashes and goes counts: an observer records it).
+  traceback after any press fails it (one that flashes and goes counts: an observer records it);
+- accessible: axe-core finds no serious or critical violation on load nor once every control (Show me too) was
+  pressed (tests/helpers/a11y.py).
 Each control pressed alone from a fresh load is tests/test_every_control.py's (AppTest, in process); presenter
 mode is tests/browser/test_readable.py's. Screenshots: test-artifacts/crawl-*."""
 import pytest
@@ -12,6 +14,7 @@ from PIL import Image
 
 from scripts.chromium import WAIT, settle
 from tests.browser.conftest import ARTIFACTS, resize, shot
+from tests.helpers.a11y import violations
 from tests.helpers.browser import english_sentences
 from tests.helpers.layout import CUT, LAID_OUT, READABLE, SIDEWAYS
 
@@ -116,6 +119,7 @@ def test_every_control_in_a_row(open_app, path, lang):
     assert blank_charts(page, f"{name}-{lang}") == []
     page.wait_for_function(LAID_OUT, timeout=WAIT)
     assert page.evaluate(READABLE, 12) == [], "every chart's text readable, none overlapping or cut (at 1440×900)"
+    assert violations(page) == [], f"{name} [{lang}] on load: axe-core's serious and critical"
     for size in (PROJECTOR, TABLET, PHONE):             # the same load in narrower windows
         resize(page, *size)
         page.wait_for_function(LAID_OUT, timeout=WAIT)
@@ -137,4 +141,5 @@ def test_every_control_in_a_row(open_app, path, lang):
             pressed.append(control)
             assert problems(page) == [], f"{name} [{lang}] after {pressed}"
     assert len(pressed) >= len(names) // 2, (names, pressed)
+    assert violations(page) == [], f"{name} [{lang}] with every control pressed (Show me too): axe-core's"
     page.screenshot(path=str(ARTIFACTS / f"crawl-{name}-{lang}.png"), full_page=True)
