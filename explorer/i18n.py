@@ -94,6 +94,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "prev": {"en": "previous", "zh": "上一个"},
     "next": {"en": "next", "zh": "下一个"},
     "play": {"en": "play through the text", "zh": "逐字播放"},
+    "play_reduced": {"en": "play through the text (slowly: your device asks for less motion)",
+                     "zh": "逐字播放（慢速：你的设备要求减少动态效果）"},
     "pick_t": {"en": "time step t (character)", "zh": "时间步 t（字符）"},
     "pick_t_word": {"en": "time step t (word)", "zh": "时间步 t（词）"},
     "pick_j": {"en": "unit j", "zh": "单元 j"},

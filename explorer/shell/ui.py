@@ -228,7 +228,8 @@ def play_toggle(T: int) -> bool:
         st.session_state[K.PLAYING] = False
     if T == 1:
         st.session_state[K.PLAYING] = False
-    return st.toggle(say("play"), key=K.PLAYING, disabled=T == 1, on_change=_play_changed, args=(T,))
+    label = say("play_reduced") if page_kit.reduced_motion() else say("play")   # says why it steps slowly
+    return st.toggle(label, key=K.PLAYING, disabled=T == 1, on_change=_play_changed, args=(T,))
 
 
 def inspector(T: int, H: int, body) -> None:

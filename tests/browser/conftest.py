@@ -110,3 +110,44 @@ def pytest_collection_modifyitems(items):
         if "tests/browser/" in str(item.path).replace("\\", "/"):
             item.add_marker(pytest.mark.browser)
             item.add_marker(pytest.mark.xdist_group("browser"))
+
+
+SHEET_MODES = [("present-{page}-{lang}-1280", "presenter 1280×720"), ("present-{page}-{lang}-1024", "presenter 1024×768"),
+               ("crawl-{page}-{lang}-1024", "1024×768"), ("crawl-{page}-{lang}-820", "tablet 820×1180"),
+               ("crawl-{page}-{lang}-390", "phone 390×844")]
+SHEET_HEIGHT = 420   # each screenshot's height on the sheet, in pixels
+
+
+def contact_sheets() -> list[Path]:
+    """One PNG a page, test-artifacts/contact-<page>.png: its screenshots in each mode (presenter mode on two
+    projectors, a projector, a tablet, a phone), a row a language, to look at in one glance."""
+    from PIL import Image, ImageDraw
+
+    made = []
+    for page in sorted({p.name.split("-")[1] for p in ARTIFACTS.glob("crawl-*-*-390.png")}):
+        rows = []
+        for lang in ("en", "zh"):
+            shots = [(label, ARTIFACTS / (name.format(page=page, lang=lang) + ".png")) for name, label in SHEET_MODES]
+            shots = [(label, Image.open(path).convert("RGB")) for label, path in shots if path.exists()]
+            rows.append([(f"{lang} · {label}", im.resize((round(im.width * SHEET_HEIGHT / im.height), SHEET_HEIGHT)))
+                         for label, im in shots])
+        if not any(rows):
+            continue
+        width = max(sum(im.width + 10 for _, im in row) for row in rows)
+        sheet = Image.new("RGB", (width, len(rows) * (SHEET_HEIGHT + 30)), "white")
+        draw = ImageDraw.Draw(sheet)
+        for r, row in enumerate(rows):
+            x, y = 0, r * (SHEET_HEIGHT + 30)
+            for label, im in row:
+                draw.text((x + 4, y + 6), label, fill="black")
+                sheet.paste(im, (x, y + 26))
+                x += im.width + 10
+        path = ARTIFACTS / f"contact-{page}.png"
+        sheet.save(path)
+        made.append(path)
+    return made
+
+
+def pytest_sessionfinish(session):
+    if ARTIFACTS.exists():
+        contact_sheets()

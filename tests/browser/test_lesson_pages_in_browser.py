@@ -87,3 +87,20 @@ def test_the_counting_unit_in_the_browser(open_app):
     assert shown == COUNTER_TEXT                 # the whole example, its line breaks too, is the page's text
     page.locator(".js-plotly-plot").first.scroll_into_view_if_needed()
     shot(page, "cell-counting-unit")
+
+
+def test_play_steps_slowly_and_never_starts_itself_for_a_reader_who_asks_for_less_motion(browser, server):
+    """The system's "reduce motion" reaches the server (the page kit reports it): Play says it will step
+    slowly (every explorer.shell.ui.REDUCED_PLAY_SECONDS) and does not start on its own."""
+    from explorer.i18n import say
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, reduced_motion="reduce")
+    try:
+        page = context.new_page()
+        page.goto(server + "/forget?" + urllib.parse.urlencode({"text": "abcdef", "t": 0, "j": 1, "lang": "zh"}))
+        page.get_by_text(say("play_reduced", "zh")).wait_for()
+        settle(page)
+        expect(page.get_by_role("switch").first).not_to_be_checked()
+        assert page.evaluate("() => new URL(location).searchParams.get('t')") == "0"     # nothing moved by itself
+    finally:
+        context.close()

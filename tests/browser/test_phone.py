@@ -6,6 +6,8 @@ page.) Screenshots: test-artifacts/phone-*.png."""
 
 import urllib.parse
 
+import pytest
+
 from scripts.chromium import WAIT, settle
 from tests.browser.conftest import shot
 
@@ -69,3 +71,14 @@ def test_a_tap_on_a_map_opens_a_band_and_a_tap_in_it_chooses_that_unit(open_app)
         assert float(chosen.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")) >= 20   # large type
         assert page.locator(".lb-band").count() == 0                        # chosen: the band closed
     shot(page, "phone-band-chosen")
+
+
+@pytest.mark.parametrize("size", [PHONE, (820, 1180)], ids=["phone", "tablet"])
+def test_a_narrow_screen_opens_with_the_whole_width_for_the_page(open_app, size):
+    """Opened on a phone or a tablet held upright, the sidebar is folded away (» opens it): the page is not
+    squeezed beside it."""
+    page = ready(open_app("forget?lang=zh", *size, phone=size == PHONE))
+    page.wait_for_function(SIDEBAR_OPEN, arg="false")
+    page.wait_for_function("(w) => document.querySelector(\"[data-testid='stMain']\").getBoundingClientRect().width >= w",
+                           arg=size[0] - 40)                  # once the sidebar's sliding away has ended
+    shot(page, f"narrow-opens-{size[0]}")

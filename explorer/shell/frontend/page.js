@@ -1,7 +1,8 @@
 // What every page needs from the browser beyond Streamlit's own (a component mounted once a run by
 // explorer/shell/page_kit.py). Installed once a document; each run only refreshes the labels.
 //
-// - On a narrow screen (a phone, a tablet held upright) the sidebar closes once a page is chosen in it.
+// - On a narrow screen (a phone, a tablet held upright) the sidebar closes once a page is chosen in it, when
+//   the app opens, and when the window becomes narrow (the page gets the whole width; » opens it again).
 // - An equation wider than its column is drawn smaller to fit it (down to SMALLEST of its size); one that still
 //   does not fit scrolls inside its box, and that box can be reached with Tab.
 // - Play (the sidebar's and the pages') is told whether the reader asked for reduced motion.
@@ -53,7 +54,14 @@ export default function (component) {
     const look = () => { pending = false; scrollable(kit.labels); };
     new MutationObserver(() => { if (!pending) { pending = true; requestAnimationFrame(look); } })
       .observe(document.body, { childList: true, subtree: true });
-    window.addEventListener("resize", () => requestAnimationFrame(look));
+    kit.wide = window.innerWidth >= NARROW_PX;
+    window.addEventListener("resize", () => {
+      requestAnimationFrame(look);
+      const wide = window.innerWidth >= NARROW_PX;
+      if (kit.wide && !wide) requestAnimationFrame(closeSidebar);   // turned narrow: the page takes the width
+      kit.wide = wide;
+    });
+    requestAnimationFrame(closeSidebar);   // opened narrow (closeSidebar does nothing on a wide screen)
   }
   requestAnimationFrame(() => scrollable(kit.labels));
 }
