@@ -490,6 +490,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "model_load_error": {"en": "The model could not be loaded in this browser; reload the page.",
                          "zh": "浏览器没能载入模型，请刷新页面。"},
     "hover_map": {"en": "t={t} '{c}' · unit {j} · {v}", "zh": "t={t} “{c}” · 单元 {j} · {v}"},
+    "map_alt": {"en": "{title}: a map of {units} units (rows) over {steps} characters (columns); colour from {lo} to {hi}",
+                "zh": "{title}：{units} 个单元（行）× {steps} 个字符（列）的热力图；颜色从 {lo} 到 {hi}"},
     "chosen_cell": {"en": "t = {t} ‘{c}’ · unit j = {j}", "zh": "t = {t} “{c}” · 单元 j = {j}"},
     "band_title": {"en": "Tap the cell you mean:", "zh": "点你要选的格子："},
     "band_close": {"en": "Close", "zh": "关闭"},

@@ -12,9 +12,9 @@ st.title(ui.say("bi_title"))
 ui.notice("bilstm")
 st.write(ui.say("bi_intro"))
 st.latex(r"y_t = \big[\,\overrightarrow{h}_t\;;\;\overleftarrow{h}_t\,\big]")
-a, b, _ = st.columns([1, 1, 3])
-a.button(ui.say("bi_example", ex="我爱中国"), on_click=ui.set_text, args=("我爱中国",))
-b.button(ui.say("bi_example", ex="我爱?国"), on_click=ui.set_text, args=("我爱?国",))
+with st.container(horizontal=True):           # each button as wide as its label: the two never cut alike
+    for example in ("我爱中国", "我爱?国"):
+        st.button(ui.say("bi_example", ex=example), on_click=ui.set_text, args=(example,))
 H = ui.bimodel().hidden_size
 st.subheader(ui.say("bi_maps_title"))
 st.caption(ui.say("bi_maps_caption", h=H, h2=2 * H))

@@ -165,7 +165,7 @@ def box_data(text: str, version: int, lang: str, panels: list[dict], model: str 
         "luts": {colors.scale_of(p["kind"]): colors.LUTS[colors.scale_of(p["kind"])].tobytes().hex() for p in panels},
         "label": say("text_label", lang), "placeholder": say("text_placeholder", lang),
         "newlineLabel": say("newline_button", lang), "newlineHelp": say("newline_help", lang),
-        "hover": say("hover_map", lang), "chosen": say("chosen_cell", lang), "bandTitle": say("band_title", lang),
+        "hover": say("hover_map", lang), "chosen": say("chosen_cell", lang), "mapAlt": say("map_alt", lang), "bandTitle": say("band_title", lang),
         "bandClose": say("band_close", lang), "emptyHint": say("empty_hint", lang), "loadError": say("model_load_error", lang),
         "hide": HIDE if model == "bilstm" else None, "gapMark": GAP_MARK,
         "maxTicks": MAX_TICKS, "maxNumbered": MAX_NUMBERED, "roundSteps": list(ROUND_STEPS),

@@ -336,11 +336,9 @@ def show_counter() -> None:
 def counter_example() -> None:
     """The interpretable cell, one click away."""
     found = probe_result()["column"]
-    with st.container(border=True):
-        note, button = st.columns([4, 1], vertical_alignment="center")
-        note.markdown(say("counter_note", j=found["unit"], r=f"{found['corr']:+.3f}"))
-        button.button(say("counter_button", j=found["unit"]), on_click=show_counter, key=K.COUNTER_EXAMPLE,
-                      width="stretch")
+    with st.container(border=True, horizontal=True, vertical_alignment="center"):   # the button as wide as its label
+        st.markdown(say("counter_note", j=found["unit"], r=f"{found['corr']:+.3f}"), width="stretch")
+        st.button(say("counter_button", j=found["unit"]), on_click=show_counter, key=K.COUNTER_EXAMPLE)
 
 
 def training_status() -> None:

@@ -68,6 +68,8 @@ def test_a_map_reached_with_tab_steps_j_with_up_and_down_and_t_with_left_and_rig
             break
     else:
         raise AssertionError("Tab never reached a map")
+    label = page.evaluate("() => document.activeElement.getAttribute('aria-label')")   # what a screen reader says
+    assert label.startswith(say("kind_forget", "en")) and "10 characters" in label and " units (rows)" in label, label
     for key, (t, j) in (("ArrowDown", (5, 11)), ("ArrowDown", (5, 12)), ("ArrowUp", (5, 11)), ("ArrowRight", (6, 11))):
         page.keyboard.press(key)
         page.wait_for_function("([t, j]) => { const q = new URL(location).searchParams; "

@@ -14,7 +14,8 @@ CUT = """() => {
     const r = b.getBoundingClientRect();
     if (!r.width || !b.checkVisibility()) continue;     // (inside a folded expander: not shown)
     if (b.scrollWidth > b.clientWidth + 1) out.push('button label cut: ' + b.innerText);
-    for (const p of b.querySelectorAll('p')) if (p.scrollWidth > p.clientWidth + 1) out.push('button text cut: ' + b.innerText);
+    for (const p of b.querySelectorAll("p, [data-testid='stMarkdownContainer']"))   // (Streamlit ends a cut label with …)
+      if (p.scrollWidth > p.clientWidth + 1) { out.push('button text cut: ' + b.innerText); break; }
     for (const icon of b.querySelectorAll("[data-testid='stIconMaterial']"))
       if (icon.getBoundingClientRect().width < 8) out.push('button icon lost: ' + b.innerText);
     if (r.right > main.right + 1) out.push('button off the page: ' + b.innerText);

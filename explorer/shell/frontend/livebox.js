@@ -326,7 +326,9 @@ class LiveBox {
     canvas.dataset.kind = p.kind; canvas.dataset.steps = T; canvas.dataset.units = units;
     if (rows) canvas.dataset.top = "1";
     canvas.style.height = (rows ? units * data.topRowHeight : p.height) + "px";
-    canvas.setAttribute("role", "img"); canvas.setAttribute("aria-label", p.title);
+    canvas.setAttribute("role", "img");   // what it shows, for a screen reader: the quantity, its size, its scale
+    canvas.setAttribute("aria-label", data.mapAlt.replace("{title}", () => p.title).replace("{units}", units).replace("{steps}", T)
+      .replace("{lo}", Number(lo.toPrecision(3))).replace("{hi}", Number(hi.toPrecision(3))));
     const img = new ImageData(T, units), lut = this.lut(scale.lut);
     for (let t = 0; t < T; t++)
       for (let j = 0; j < units; j++) {
