@@ -19,6 +19,7 @@ from tests.helpers.browser import english_sentences
 from tests.helpers.layout import CUT, LAID_OUT, READABLE, SIDEWAYS
 
 PROJECTOR, TABLET, PHONE = (1024, 768), (820, 1180), (390, 844)   # a school projector, a tablet upright, a phone
+WHOLE_WIDTH = "(w) => document.querySelector(\"[data-testid='stMain']\").getBoundingClientRect().width >= w"
 PAGES = ["", "forget", "input", "cell", "output", "units", "bilstm", "variants", "memory", "params", "case1", "case2", "check"]
 CONTROLS = ("[data-testid='stMain'] button:not([disabled]):not(.modebar-btn):not([data-testid^='stBaseButton-elementToolbar']):visible, "
             "[data-testid='stMain'] [data-testid='stCheckbox'] label:visible, "
@@ -122,6 +123,8 @@ def test_every_control_in_a_row(open_app, path, lang):
     assert violations(page) == [], f"{name} [{lang}] on load: axe-core's serious and critical"
     for size in (PROJECTOR, TABLET, PHONE):             # the same load in narrower windows
         resize(page, *size)
+        if size != PROJECTOR:                            # the sidebar folds away (the page kit): the page gets
+            page.wait_for_function(WHOLE_WIDTH, arg=size[0] - 40, timeout=WAIT)   # the whole width
         page.wait_for_function(LAID_OUT, timeout=WAIT)
         if size == PROJECTOR:                            # equations and buttons whole
             assert page.evaluate(CUT) == [], (name, lang, size)
