@@ -133,6 +133,9 @@ def test_every_control_in_a_row(open_app, path, lang):
                 assert diagram.bounding_box()["width"] >= 400, size    # the gate diagram, not a thumbnail
         else:                                            # nothing makes the page scroll sideways
             assert page.evaluate(SIDEWAYS) == {"scroll": False, "wide": []}, (name, lang, size)
+            if size == PHONE and path in ("forget", "input", "cell", "output"):   # the diagram's smallest label
+                width = page.locator("[data-testid='stImage'] img").first.bounding_box()["width"]
+                assert width / 640 * 15 >= 12, width             # (15 px in its 640-wide drawing) ≥ 12 px
         shot(page, f"crawl-{name}-{lang}-{size[0]}")
     resize(page, 1440, 900)
     names = controls(page)

@@ -36,21 +36,27 @@ def browser_trace(page, text: str) -> dict:
     return page.evaluate("() => document.querySelector('.lb-root').__view.exportTrace()")
 
 
-def assert_guesses_and_reads(page, ref) -> None:
+SHOWN = """() => ({ text: document.querySelector('.lb-root').dataset.text, runs: window.__stRuns.finished,
+  guesses: document.querySelector('.lb-root').__view.exportGuesses(),
+  rows: [...document.querySelectorAll('.lb-guess')].map(r => [r.children[0].textContent, r.children[2].textContent]),
+  chips: [...document.querySelectorAll('.lb-reads .lb-chip')].map(c => [c.textContent, c.classList.contains('lb-unknown')]),
+  markup: document.querySelectorAll('.lb-reads *:not(div):not(span)').length })"""   # what the box shows, in one look
+
+
+def assert_guesses_and_reads(shown: dict, ref) -> None:
     """Beside the maps, the model's own likeliest next characters (as computed by explorer.trace); under
-    them the text as it reads it, each character as text (never markup), unknown ones marked."""
-    got = page.evaluate("() => document.querySelector('.lb-root').__view.exportGuesses()")
+    them the text as it reads it, each character as text (never markup), unknown ones marked. `shown`: SHOWN."""
+    got = shown["guesses"]
     probs, chars = ref.next_char_probs[-1], load_model().vocab.chars
     order = np.argsort(probs)[::-1][:8]
     assert [g[0] for g in got] == [display_char(chars[v]) for v in order]
     np.testing.assert_allclose([g[1] for g in got], probs[order], rtol=0, atol=1e-5)
-    rows = page.eval_on_selector_all(".lb-guess", "rs => rs.map(r => [r.children[0].textContent, r.children[2].textContent])")
+    rows = shown["rows"]
     assert [r[0] for r in rows] == [f"'{display_char(chars[v])}'" for v in order]
-    shown = np.array([float(r[1].rstrip("%")) for r in rows])                # whole per cent (JS rounds .5 up)
-    np.testing.assert_allclose(shown, 100 * probs[order], atol=0.5 + 1e-3)
-    chips = page.eval_on_selector_all(".lb-reads .lb-chip", "cs => cs.map(c => [c.textContent, c.classList.contains('lb-unknown')])")
-    assert chips == [[display_char(c), bool(u)] for c, u in zip(ref.chars, ref.unknown)]
-    assert page.locator(".lb-reads *:not(div):not(span)").count() == 0    # no element made from the text
+    shown_p = np.array([float(r[1].rstrip("%")) for r in rows])              # whole per cent (JS rounds .5 up)
+    np.testing.assert_allclose(shown_p, 100 * probs[order], atol=0.5 + 1e-3)
+    assert shown["chips"] == [[display_char(c), bool(u)] for c, u in zip(ref.chars, ref.unknown)]
+    assert shown["markup"] == 0                                             # no element made from the text
 
 
 def assert_same(js: dict, run, T: int, H: int) -> None:
@@ -70,7 +76,7 @@ def test_the_browser_trace_is_the_models_own(open_app, text):
     ref = trace(load_model(), text)
     assert js["T"] == len(text) and js["chars"] == list(ref.chars)
     assert_same(js["forward"], ref.run, len(text), ref.hidden.shape[1])
-    assert_guesses_and_reads(page, ref)
+    assert_guesses_and_reads(page.evaluate(SHOWN), ref)
     assert page.locator("[data-testid='stException']").count() == 0
 
 
@@ -96,12 +102,13 @@ def test_typing_redraws_in_the_browser_and_the_server_hears_it_after_a_pause(ope
     runs = page.evaluate(RUNS)      # runs the server finished for this page (scripts/chromium.py counts them)
     box.click()
     page.keyboard.press("End")
-    for ch in "de":
-        page.keyboard.type(ch)
-        drawn = page.evaluate("() => document.querySelector('.lb-root').dataset.text")
-        assert drawn.endswith(ch)                         # drawn at once, before any server run
-        assert_guesses_and_reads(page, trace(load_model(), drawn))   # the guesses too
-    assert page.evaluate(RUNS) == runs  # no server run while typing
+    seen = []
+    for ch in "de":                  # what each key drew, read in one look right after it (the comparison with
+        page.keyboard.type(ch)       # Python comes after both keys: it would outlast the 300 ms pause)
+        seen.append(page.evaluate(SHOWN))
+    for ch, shown in zip("de", seen):
+        assert shown["text"].endswith(ch) and shown["runs"] == runs   # drawn at once, before any server run
+        assert_guesses_and_reads(shown, trace(load_model(), shown["text"]))   # the guesses too
     page.keyboard.press("Enter")                          # a line break, shown as ↵
     page.keyboard.type("f")
     assert box.input_value() == "abcde↵f"

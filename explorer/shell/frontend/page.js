@@ -52,7 +52,12 @@ export default function (component) {
     }, true);
     let pending = false;
     const look = () => { pending = false; scrollable(kit.labels); };
-    new MutationObserver(() => { if (!pending) { pending = true; requestAnimationFrame(look); } })
+    // The live box redraws on every key: its own changes hold no equation, and are not looked at (looking
+    // measures layout, which would cost each key a forced layout).
+    const outsideBox = (m) => !(m.target.closest && m.target.closest(".lb-root"));
+    new MutationObserver((ms) => {
+      if (!pending && ms.some(outsideBox)) { pending = true; requestAnimationFrame(look); }
+    })
       .observe(document.body, { childList: true, subtree: true });
     kit.wide = window.innerWidth >= NARROW_PX;
     window.addEventListener("resize", () => {
