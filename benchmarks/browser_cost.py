@@ -1,21 +1,25 @@
-"""What a key costs the student's browser: Chrome's own CPU counters around each key, in one tab.
+"""What a key costs the student's device: the live box's work per key, measured in headless Chromium.
 
-    python -m benchmarks.browser_cost [--page ""] [--keys 10]
+    python -m benchmarks.browser_cost [--pages overview,forget,bilstm] [--chars 200,500] [--rates 1,4] [--keys 30]
 
-Types --keys keys a second apart into the live box of --page (the overview by default) and reads
-Chrome's Performance.getMetrics before the key, once its maps are redrawn, and once the server has heard
-it and the page has re-rendered (plus 300 ms). Prints, per key, the milliseconds of task / script /
-layout+style time of each part: "drawn" is the box tracing and drawing in the browser (on the overview:
-the maps, the guesses and the text as read), "heard" the re-render after the server's run (on the
-overview, of the box's fragment only). Those count the tab's main thread alone; the last line is the
-CPU every Chromium process used per key, by its type (the tab's renderer with its compositor and raster
-threads, the browser process, the GPU process's software compositing). A classroom on one machine is
-bounded by that sum times the number of tabs.
+For each page, text length and CPU throttling rate (Chrome's Emulation.setCPUThrottlingRate: 4 is a cheap
+school Chromebook or an old phone), types into the box as a student does and prints:
+- key → drawn: in the page, from the key's input event until every map, the guesses and the text as read
+  are drawn and the frame that shows them is made (a task posted once the box has drawn runs after that
+  frame's style, layout and paint): median and p95 over --keys keys typed 150 ms apart (a letter, then
+  Backspace, so the length stays put);
+- main ms/key: the tab's main-thread task time (Chrome's Performance.getMetrics) over those keys, per key;
+- CPU ms/key: the CPU time of every Chromium process (the tab's renderer, the browser, the GPU process's
+  software compositing) over the same keys, per key (the second after them, when the server hears the
+  text, included);
+- heard: main-thread ms after a pause, when the server has heard the text and the page has taken its run
+  (from once the key is drawn until 300 ms after the run ended), median over 5 keys each followed by a pause.
+The throttled rows slow the tab's main thread only; the CPU column is then not the device's.
 """
 from __future__ import annotations
 
 import argparse
-import collections
+import statistics
 import sys
 import urllib.parse
 from pathlib import Path
@@ -28,63 +32,102 @@ from benchmarks.classroom import TEXT, WAITS  # noqa: E402
 from benchmarks.keystroke import own_chromium, serve  # noqa: E402
 from scripts.chromium import launch, settle  # noqa: E402
 
+# In the page: each input event's time, and when the frame after the box's next draw was made.
+PROBE = """(() => {
+  const seen = window.__keys = [];
+  let waiting = [];
+  document.addEventListener("input", (e) => { waiting.push(e.timeStamp); }, true);
+  const done = () => {
+    const now = performance.now();
+    for (const t0 of waiting) seen.push(now - t0);
+    waiting = [];
+  };
+  const root = document.querySelector(".lb-root");
+  new MutationObserver(() => {
+    if (!waiting.length) return;
+    const channel = new MessageChannel();   // a task: runs once this frame's rendering is done
+    channel.port1.onmessage = done;
+    channel.port2.postMessage(0);
+  }).observe(root, { attributes: true, attributeFilter: ["data-drawn"] });
+})()"""
+PACE_MS = 150
+
+
+def pct(xs: list[float], q: float) -> float:
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, round(q / 100 * (len(xs) - 1)))] if xs else float("nan")
+
+
+def measure(browser, url: str, page_name: str, chars: int, rate: float, keys: int) -> dict:
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.context.add_init_script(WAITS)
+    until = lambda name, want: page.evaluate("([n, w]) => window.__until(n, w, 120000)", [name, want])  # noqa: E731
+    text = (TEXT * 8)[:chars]
+    page.goto(f"{url}/{page_name}?" + urllib.parse.urlencode({"text": text}))
+    until("drawn", text)
+    settle(page, 60_000)
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Performance.enable")
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": rate})
+
+    def main_ms() -> float:
+        return 1000 * next(m["value"] for m in cdp.send("Performance.getMetrics")["metrics"] if m["name"] == "TaskDuration")
+
+    box = page.get_by_test_id("live-text")
+    box.click()
+    box.press("End")
+    page.evaluate(PROBE)
+    # Typing: keys at a typist's pace; the server hears the text after the last.
+    a, before = main_ms(), own_chromium()
+    for n in range(keys):
+        text = text[:-1] if n % 2 else text + "x"
+        page.keyboard.press("Backspace" if n % 2 else "x")   # the box has the focus: no lookup of it a key
+        page.wait_for_timeout(PACE_MS)
+    until("drawn", text)
+    until("heard", text)
+    page.wait_for_timeout(1000)
+    b, after = main_ms(), own_chromium()
+    drawn = page.evaluate("window.__keys")
+    cpu = sum(1000 * (c - before.get(pid, (k, 0.0))[1]) for pid, (k, c) in after.items()) / keys
+    # Pauses: what the page does once the server has heard a key.
+    heard = []
+    for n in range(5):
+        text = text + "y" if n % 2 == 0 else text[:-1]
+        page.keyboard.press("y" if n % 2 == 0 else "Backspace")
+        until("drawn", text)
+        c = main_ms()
+        until("heard", text)
+        page.wait_for_timeout(300)
+        heard.append(main_ms() - c)
+    page.close()
+    return {"median": statistics.median(drawn), "p95": pct(drawn, 95), "n": len(drawn), "main": (b - a) / keys,
+            "cpu": cpu, "heard": statistics.median(heard)}
+
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--page", default="")
-    ap.add_argument("--keys", type=int, default=10)
+    ap.add_argument("--pages", default="overview,forget,bilstm")
+    ap.add_argument("--chars", default="200,500")
+    ap.add_argument("--rates", default="1,4")
+    ap.add_argument("--keys", type=int, default=30)
     args = ap.parse_args()
     proc, url = serve("explorer/app.py")
+    rows = []
     try:
         with sync_playwright() as p:
             browser = launch(p)
-            page = browser.new_page(viewport={"width": 1280, "height": 800})
-            page.context.add_init_script(WAITS)
-            until = lambda name, want: page.evaluate("([n, w]) => window.__until(n, w, 120000)", [name, want])  # noqa: E731
-            text = (TEXT * 3)[:200]
-            page.goto(f"{url}/{args.page}?" + urllib.parse.urlencode({"text": text}))
-            until("drawn", text)
-            settle(page, 60_000)
-            page.wait_for_timeout(2000)
-            cdp = page.context.new_cdp_session(page)
-            cdp.send("Performance.enable")
-
-            def now() -> tuple[float, float, float]:
-                m = {x["name"]: x["value"] for x in cdp.send("Performance.getMetrics")["metrics"]}
-                return m["TaskDuration"], m["ScriptDuration"], m["LayoutDuration"] + m["RecalcStyleDuration"]
-
-            box = page.get_by_test_id("live-text")
-            box.click()
-            box.press("End")
-            drawn, heard = [0.0] * 3, [0.0] * 3
-            before = own_chromium()
-            for n in range(args.keys):
-                a = now()
-                text = text[:-1] if n % 2 else text + "x"
-                box.press("Backspace" if n % 2 else "x")
-                until("drawn", text)
-                b = now()
-                until("heard", text)
-                page.wait_for_timeout(300)
-                c = now()
-                for i in range(3):
-                    drawn[i] += b[i] - a[i]
-                    heard[i] += c[i] - b[i]
-                page.wait_for_timeout(700)
-            after = own_chromium()
+            for name in args.pages.split(","):
+                for chars in map(int, args.chars.split(",")):
+                    for rate in map(float, args.rates.split(",")):
+                        r = measure(browser, url, "" if name == "overview" else name, chars, rate, args.keys)
+                        rows.append((name, chars, rate, r))
+                        print(f"{name:9s} {chars:4d} chars  {rate:g}×  key → drawn median {r['median']:6.1f} ms  "
+                              f"p95 {r['p95']:6.1f} ms (n={r['n']})  main {r['main']:5.1f} ms/key  "
+                              f"CPU {r['cpu']:5.1f} ms/key  heard {r['heard']:5.1f} ms", flush=True)
             browser.close()
     finally:
         proc.terminate()
         proc.wait()
-    per = lambda xs: " / ".join(f"{1000 * x / args.keys:.0f}" for x in xs)  # noqa: E731
-    print(f"browser CPU per key on /{args.page} ({args.keys} keys), ms of task / script / layout+style:")
-    print(f"  drawn (the box traces and draws):          {per(drawn)}")
-    print(f"  heard (the page re-renders after the run): {per(heard)}")
-    spent = collections.Counter()   # a process that ended between the two counts is missed (none did here)
-    for pid, (kind, cpu) in after.items():
-        spent[kind] += 1000 * (cpu - before.get(pid, (kind, 0.0))[1]) / args.keys
-    print("every Chromium process, ms of CPU per key: " + ", ".join(f"{k} {v:.0f}" for k, v in spent.items())
-          + f"; in all {sum(spent.values()):.0f} (idle work in the second between keys included)")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""The browser's LSTM (explorer/shell/frontend/lstm.js) under Node: every quantity equals explorer.trace
+"""The browser's LSTM (explorer/static/box/lstm.js) under Node: every quantity equals explorer.trace
 (and the Bi-LSTM's explorer.bilstm.bi_trace) within 1e-4 (gates within 1e-5 on most; the cell state, kept
 as float32 between steps in the browser, drifts up to 6.7e-5 over a 40-character line of code), on the examples and hostile texts, as the box
 meets them: typed one after another with one cache, so appending, editing in the middle (the rows before
@@ -13,7 +13,7 @@ import pytest
 
 from explorer import load_model, trace
 from explorer.bilstm import bi_trace, load_bimodel
-from explorer.shell.livebox import FRONTEND, QUANTITIES, STATIC
+from explorer.shell.livebox import BOX, QUANTITIES, STATIC
 from explorer.shell.ui import COUNTER_TEXT, EXAMPLES
 from tests.conftest import ROOT
 
@@ -30,7 +30,7 @@ def run_node(model_json, tmp_path):
     node = shutil.which("node") or shutil.which("nodejs") or pytest.fail("scripts/test.sh installs nodejs")
     cases = tmp_path / "cases.json"
     cases.write_text(json.dumps(SEQUENCES, ensure_ascii=False), encoding="utf-8")
-    out = subprocess.run([node, str(ROOT / "tests" / "js" / "trace.js"), str(FRONTEND / "lstm.js"), str(model_json),
+    out = subprocess.run([node, str(ROOT / "tests" / "js" / "trace.mjs"), str(BOX / "lstm.js"), str(model_json),
                           str(cases)], capture_output=True, text=True, timeout=300, check=True)
     return [json.loads(line) for line in out.stdout.splitlines()]
 
@@ -44,9 +44,16 @@ def test_the_browsers_lstm_equals_explorer_trace(tmp_path):
     rows = run_node(STATIC / "char_lstm.json", tmp_path)
     texts = [t for seq in SEQUENCES for t in seq]
     assert len(rows) == len(texts)
+    before = []   # the ids of the text before in the same sequence: the rows the box keeps
     for text, row in zip(texts, rows):
         want = trace(model, text)
         assert row["T"] == len(want)
+        ids = [int(i) for i in model.vocab.encode(text[:len(want)])]
+        if text in [seq[0] for seq in SEQUENCES]:
+            before = []
+        kept = next((k for k, (a, b) in enumerate(zip(ids, before)) if a != b), min(len(ids), len(before)))
+        assert row["from"] == kept, f"{text[:30]!r} traced anew from {row['from']}, not from {kept}: only the steps that changed"
+        before = ids
         for q in QUANTITIES:
             np.testing.assert_allclose(values(row, f"forward.{q}", getattr(want, q)), getattr(want, q), atol=1e-4, rtol=1e-5,
                                        err_msg=f"{q} of {text[:30]!r}")

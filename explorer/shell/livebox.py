@@ -1,8 +1,11 @@
 """The live text box with its unit × time maps, computed and drawn in the browser.
 
-- The browser holds the model (a static file, fetched once and cached: `static_model` writes it from
+- The browser holds the model (a static file, fetched once and cached: `write_static` writes it from
   the shipped weights) and runs the equations of explorer/lstm.py in JavaScript
-  (explorer/shell/frontend/lstm.js); each key redraws the maps with no trip to the server.
+  (explorer/static/box/lstm.js); each key draws what changed in the maps with no trip to the server.
+- The box's script and styles are static files too (explorer/static/box/: livebox.js, lstm.js, numbers.js,
+  livebox.css), fetched once per version: what Streamlit is given is a few lines that import them
+  (LOADER), so a rerun sends the box's settings and nothing else.
 - The server hears the text once typing pauses (DEBOUNCE_MS) and reruns what depends on it
   (guesses, coloured text, equations at (t, j), the URL). What it sends back is the text and a few
   settings, never the maps' values.
@@ -28,10 +31,9 @@ from explorer.vocab import display_char
 from explorer.weights import to_arrays
 
 HERE = Path(__file__).resolve().parent
-FRONTEND = HERE / "frontend"
 STATIC = HERE.parent / "static"   # explorer/static, beside app.py: served at app/static/ ([server] enableStaticServing)
+BOX = STATIC / "box"              # the box's script and styles
 DEBOUNCE_MS = 300                 # the server hears the text after this long without a key
-STATIC_MODELS = ("char_lstm", "bilstm")
 
 
 def _b64(a: np.ndarray) -> str:
@@ -172,6 +174,41 @@ def box_data(text: str, version: int, lang: str, panels: list[dict], model: str 
     }
 
 
+# What Streamlit mounts: the styles linked once into the page, the box's module imported once (both by a
+# URL that names their version, so a new version is fetched anew and an old one is cached for good), then
+# each run's data handed to it. Relative URLs resolve against the page, as the models' do (a proxy's prefix
+# stays in front).
+LOADER = """const V = "%s";
+const url = (name) => new URL("app/static/box/" + name + "?v=" + V, document.baseURI).href;
+let box = null;
+function styles() {
+  let link = document.getElementById("lb-css-" + V);
+  if (!link) {
+    link = Object.assign(document.createElement("link"), { id: "lb-css-" + V, rel: "stylesheet", href: url("livebox.css") });
+    link.ready = new Promise(done => { link.onload = link.onerror = done; });
+    document.head.appendChild(link);
+  }
+  return link.ready;
+}
+export default function (component) {
+  box = box || Promise.all([import(url("livebox.js")), styles()]).then(([m]) => m.default);
+  let stop = null, gone = false;
+  box.then(mount => { if (!gone) stop = mount(component); });
+  return () => { gone = true; if (stop) stop(); };
+}
+"""
+
+
+@functools.lru_cache(maxsize=1)
+def box_version() -> str:
+    """A hash of the box's static files, in the URLs the loader imports (and livebox.js passes on to the
+    modules it imports): a browser never mixes two versions, and keeps a version it has for good."""
+    digest = hashlib.sha256()
+    for path in sorted(BOX.glob("*.js")) + sorted(BOX.glob("*.css")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 _component = None
 
 
@@ -183,9 +220,7 @@ def live_box(data: dict, key: str, on_text, on_click=None, on_step=None, on_lost
     import streamlit as st
 
     if _component is None:
-        js = (FRONTEND / "lstm.js").read_text(encoding="utf-8") + "\n" + (FRONTEND / "livebox.js").read_text(encoding="utf-8")
-        _component = st.components.v2.component("lstm_live_box", js=js, css=(FRONTEND / "livebox.css").read_text(encoding="utf-8"),
-                                                isolate_styles=False)
+        _component = st.components.v2.component("lstm_live_box", js=LOADER % box_version(), isolate_styles=False)
 
     def state():
         value = st.session_state.get(key)

@@ -6,7 +6,7 @@ so another session never sees it, and it is freed when the session ends.
 Session state: own_model (a cache.Ticket), own_layer, own_direction, own_error (the last refusal: its key
 and values, never the exception, which would keep the file's tensors alive through its traceback),
 own_weights_file / own_vocab_file (the uploaders). While a model is shown, ?model=<name> is in the URL,
-and the live box keeps its name in the browser (explorer/shell/frontend/livebox.js): a session that
+and the live box keeps its name in the browser (explorer/static/box/livebox.js): a session that
 starts without it after a reload, a restart or a failover says the model was lost."""
 from __future__ import annotations
 

@@ -102,7 +102,7 @@ DEFAULT_TEXTS = {"en": DEFAULT_TEXT, "zh": CHINESE_TEXT}   # the text a new sess
 
 
 def one_newline(text: str) -> str:
-    """Line endings as the live box reads them (explorer/shell/frontend/livebox.js, toBox): CR LF and a
+    """Line endings as the live box reads them (explorer/static/box/livebox.js, toBox): CR LF and a
     lone CR are line breaks, so the browser's maps and the server's trace read the same characters."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
 

@@ -64,7 +64,7 @@ def problems(page) -> list[str]:
 def blank_charts(page, name: str) -> list[str]:
     """Charts whose pixels are all one colour, on a screenshot of each."""
     out = []
-    for k, el in enumerate(page.locator(".js-plotly-plot .main-svg >> nth=0, canvas.lb-map").all()):
+    for k, el in enumerate(page.locator(".js-plotly-plot .main-svg >> nth=0, .lb-wrap").all()):
         el.scroll_into_view_if_needed()
         path = ARTIFACTS / f"crawl-{name}-chart{k}.png"
         el.screenshot(path=str(path))

@@ -103,8 +103,9 @@ def test_typing_redraws_in_the_browser_and_the_server_hears_it_after_a_pause(ope
     box.click()
     page.keyboard.press("End")
     seen = []
-    for ch in "de":                  # what each key drew, read in one look right after it (the comparison with
-        page.keyboard.type(ch)       # Python comes after both keys: it would outlast the 300 ms pause)
+    for ch in "de":                  # what each key drew (at the next frame), read in one look (the comparison
+        page.keyboard.type(ch)       # with Python comes after both keys: it would outlast the 300 ms pause)
+        page.wait_for_function("(ch) => document.querySelector('.lb-root').dataset.text.endsWith(ch)", arg=ch, timeout=WAIT)
         seen.append(page.evaluate(SHOWN))
     for ch, shown in zip("de", seen):
         assert shown["text"].endswith(ch) and shown["runs"] == runs   # drawn at once, before any server run
@@ -139,9 +140,52 @@ def test_the_map_hover_shows_the_exact_value(open_app):
     browser_trace(page, text)
     canvas = page.locator("canvas.lb-map[data-kind='cell']")
     canvas.scroll_into_view_if_needed()
-    box = canvas.bounding_box()
+    box = canvas.locator("..").bounding_box()   # the map's box (its canvas holds room for more steps beyond it)
     t, j = 4, 100
     page.mouse.move(box["x"] + box["width"] * (t + 0.5) / len(text), box["y"] + box["height"] * (j + 0.5) / 128)
     page.locator(".lb-tip").wait_for(state="visible")
     tip = page.locator(".lb-tip").inner_text()
     assert f"t={t} 'r' · unit {j} · {float(trace(load_model(), text).cell[t, j]):.4f}" == tip
+
+
+# Each map's pixels (its T steps × units, as drawn into its canvas), hashed in the page: [kind, strip?, hash].
+PIXELS = """() => [...document.querySelectorAll('canvas.lb-map')].map(c => {
+  const d = c.getContext('2d').getImageData(0, 0, +c.dataset.steps, +c.dataset.units).data;
+  let h = 2166136261;
+  for (let k = 0; k < d.length; k++) h = Math.imul(h ^ d[k], 16777619) >>> 0;
+  return [c.dataset.kind, c.dataset.top || '', +c.dataset.steps, +c.dataset.units, h]; })"""
+
+
+@pytest.mark.parametrize("where", ["", "bilstm"])
+def test_keys_draw_the_same_pixels_as_a_fresh_page(open_app, where):
+    """A key draws only what changed (the new steps' columns; every column when a colour range moves; a strip
+    of top units again when its rows change): after appends, an edit in the middle, deletions and a paste,
+    every map's pixels equal those a fresh page draws for the same text."""
+    start, end = "Return the list", None
+    page = open_app(f"{where}?" + urllib.parse.urlencode({"text": start}))
+    if not where:   # the overview: with the strips of the units that matter (their rows change as one types)
+        page.get_by_text("Units that matter first").click()
+        page.wait_for_function("() => document.querySelectorAll('canvas.lb-map[data-top]').length === 6", timeout=WAIT)
+    box = page.get_by_test_id("live-text")
+    box.click()
+    box.press("End")
+    page.keyboard.type(" of words 123")              # appends, a key at a time
+    page.keyboard.press("Home")
+    for _ in range(3):
+        page.keyboard.press("ArrowRight")
+    page.keyboard.type("XY")                          # an edit in the middle: every step after it is new
+    page.keyboard.press("Backspace")
+    page.keyboard.press("End")
+    for _ in range(4):
+        page.keyboard.press("Backspace")              # deletions
+    page.keyboard.insert_text(" and 中文 too")         # a paste
+    end = "RetXurn the list of words" + " and 中文 too"
+    page.wait_for_function("(t) => document.querySelector('.lb-root').dataset.text === t", arg=end, timeout=WAIT)
+    typed = page.evaluate(PIXELS)
+    fresh = open_app(f"{where}?" + urllib.parse.urlencode({"text": end}))
+    if not where:
+        fresh.get_by_text("Units that matter first").click()
+        fresh.wait_for_function("() => document.querySelectorAll('canvas.lb-map[data-top]').length === 6", timeout=WAIT)
+    fresh.wait_for_function("(t) => document.querySelector('.lb-root')?.dataset.text === t", arg=end, timeout=WAIT)
+    assert len(typed) == (12 if not where else 3) and all(steps == len(end) for _, _, steps, _, _ in typed)
+    assert typed == fresh.evaluate(PIXELS)

@@ -42,7 +42,7 @@ def test_typing_redraws_the_heatmaps(open_app):
     assert page.evaluate(FIRST_MAP) != before
     # hovering a cell names t, the character, the unit and the value
     page.locator("canvas.lb-map").first.scroll_into_view_if_needed()
-    box = page.locator("canvas.lb-map").first.bounding_box()
+    box = page.locator("canvas.lb-map").first.locator("..").bounding_box()   # the map's box
     page.mouse.move(box["x"] + box["width"] * (4.5 / 11), box["y"] + box["height"] * (10.5 / 128))
     tip = page.locator(".lb-tip")
     expect(tip).to_be_visible()
@@ -88,7 +88,7 @@ def test_empty_and_too_long_text(open_app):
     page = open_app()
     type_text(page, "")
     page.wait_for_selector(".lb-empty")     # the box stays, with a hint where the maps were
-    assert page.locator(".js-plotly-plot").count() == 0 and page.locator("canvas.lb-map").count() == 0
+    assert page.locator(".js-plotly-plot").count() == 0 and page.locator("canvas.lb-map:visible").count() == 0
     shot(page, "overview-empty")
     page2 = open_app("?" + urllib.parse.urlencode({"text": "long text " * 300}))
     page2.wait_for_selector("[data-testid='stAlertContentWarning']")
@@ -154,7 +154,7 @@ def test_back_to_the_overview_right_after_a_click_on_a_map(open_app, server):
             page.wait_for_function("() => location.pathname.endsWith('/forget')")
             canvas = page.locator("canvas.lb-map").first
             canvas.scroll_into_view_if_needed()
-            b = canvas.bounding_box()
+            b = canvas.locator("..").bounding_box()
             page.mouse.click(b["x"] + b["width"] * 0.4, b["y"] + b["height"] * 0.5)
         for page in tabs:
             page.wait_for_function("() => new URL(location).searchParams.get('j') !== null")

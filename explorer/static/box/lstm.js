@@ -9,15 +9,17 @@
 //   h_t  = o_t ⊙ tanh(C_t)                    hidden output
 //
 // - Weights in PyTorch's layout: weight_ih (4H × X), weight_hh (4H × H), blocks (i, f, g, o), g = C~;
-//   b = bias_ih + bias_hh. They come from app/static/<model>.json (python -m explorer.web).
+//   b = bias_ih + bias_hh. They come from app/static/<model>.json (python -m explorer.shell.livebox).
 // - A Trace keeps every quantity, each T × H, step t in row t. Appending a character computes one
-//   step; editing in the middle recomputes from the first changed character on.
+//   step; editing in the middle recomputes from the first changed character on (traceText says from
+//   which step the rows are new, so a map redraws only those columns).
+// - An ES module: the box (livebox.js) imports it; tests/js/trace.mjs runs it under Node.
 
-const QUANTITIES = ["forget", "input", "candidate", "cell", "output", "hidden"];
+export const QUANTITIES = ["forget", "input", "candidate", "cell", "output", "hidden"];
 
 function sigmoid(z) { return 1 / (1 + Math.exp(-z)); }
 
-function floats(b64) {  // base64 of little-endian float32 -> Float32Array
+export function floats(b64) {  // base64 of little-endian float32 -> Float32Array
   const bin = atob(b64), bytes = new Uint8Array(bin.length);
   for (let k = 0; k < bin.length; k++) bytes[k] = bin.charCodeAt(k);
   return new Float32Array(bytes.buffer);
@@ -69,7 +71,7 @@ function lstmStep(w, x, tr, t) {
   }
 }
 
-class CharModel {
+export class CharModel {
   constructor(json) {
     this.chars = json.chars;                            // chars[0] is the unknown mark
     this.index = new Map(json.chars.map((c, k) => [c, k]));
@@ -101,38 +103,43 @@ class CharModel {
   encode(chars) { return chars.map(c => (c === this.hide ? 0 : (this.index.get(c) ?? 0))); }
   x(id) { return this.embedding.subarray(id * this.X, (id + 1) * this.X); }  // x_t = E[id_t]
 
-  // Run `w` over ids, reusing `tr`'s rows up to the first id that changed.
+  // Run `w` over ids, reusing `tr`'s rows up to the first id that changed; returns that step (the first new row).
   run(w, ids, tr) {
     let same = 0;
     while (same < Math.min(ids.length, tr.T) && ids[same] === tr.ids[same]) same++;
     for (let t = same; t < ids.length; t++) lstmStep(w, this.x(ids[t]), tr, t);
     tr.T = ids.length; tr.ids = ids.slice();
-    return tr;
+    return same;
   }
 }
 
 // The trace of a text (an array of characters): the forward run, and for a Bi-LSTM the backward run
-// on the reversed text, its rows put back in text order (h←_t at row t).
-function traceText(model, chars, cache) {
+// on the reversed text, its rows put back in text order (h←_t at row t). `from`: the first step whose
+// rows are new since the last call with this cache (T when nothing changed): the forward run of an
+// appended character is one step; the backward run of any change starts again at the text's end, so
+// every row of it is new (`fromBackward` 0) unless the text is the same.
+export function traceText(model, chars, cache) {
   const ids = model.encode(chars);
   const T = ids.length, cap = Math.max(T, 1);
   if (!cache.fwd || cache.cap < cap) {
-    cache.cap = Math.max(cap, 64);
+    cache.cap = Math.max(cap, 64, 2 * (cache.cap || 0));
     cache.fwd = new Trace(model.forward.H, cache.cap);
-    if (model.backward) cache.bwdRev = new Trace(model.backward.H, cache.cap);
+    if (model.backward) { cache.bwdRev = new Trace(model.backward.H, cache.cap); cache.bwd = new Trace(model.backward.H, cache.cap); }
   }
-  const out = { T, ids, forward: model.run(model.forward, ids, cache.fwd) };
+  const from = model.run(model.forward, ids, cache.fwd);
+  const out = { T, ids, forward: cache.fwd, from };
   if (model.backward) {
-    const rev = model.run(model.backward, ids.slice().reverse(), cache.bwdRev);
-    out.backward = reversedRows(rev, T);
+    const same = model.run(model.backward, ids.slice().reverse(), cache.bwdRev);
+    out.backward = reversedRows(cache.bwdRev, T, cache.bwd);
+    out.fromBackward = same === T ? T : 0;
   }
   return out;
 }
 
-function reversedRows(tr, T) {
-  const H = tr.H, back = new Trace(H, Math.max(T, 1));
+function reversedRows(tr, T, into) {
+  const H = tr.H;
   for (const q of QUANTITIES)
-    for (let t = 0; t < T; t++) back[q].set(tr[q].subarray((T - 1 - t) * H, (T - t) * H), t * H);
-  back.T = T;
-  return back;
+    for (let t = 0; t < T; t++) into[q].set(tr[q].subarray((T - 1 - t) * H, (T - t) * H), t * H);
+  into.T = T;
+  return into;
 }
