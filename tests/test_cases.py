@@ -1,7 +1,9 @@
 """The case studies' data checks and training: it learns, and its gates are the lesson's equations."""
+import functools
 import re
 
 import numpy as np
+import pytest
 import torch
 
 from explorer import cases
@@ -82,44 +84,49 @@ def test_the_examples_to_watch_are_what_the_model_reads():
     assert cases.CASES["next_word"].default_example(cases.CASES["next_word"].examples(cases.tokenize("a b c d"))) == 0
 
 
+@functools.lru_cache(maxsize=None)
+def default_training(lang: str):
+    """Case 2 trained with the page's defaults on its paragraph in `lang`, in the chunks of 5 steps the
+    background job takes: (tokens, trainer, the step training accuracy first reached 90 %, last accuracy).
+    Trained once for the three tests below (on one worker: their xdist group), not once each."""
+    tokens = cases.tokenize(cases.default_paragraph(lang))
+    d = cases.NEXT_WORD.defaults
+    tr = cases.Trainer("next_word", tokens, d["hidden"], d["lr"], d["seed"])
+    first = acc = None
+    while tr.steps < d["steps"]:
+        _, acc = tr.step(min(5, d["steps"] - tr.steps))
+        if first is None and acc >= 0.9:
+            first = tr.steps
+    return tokens, tr, first, acc
+
+
+@pytest.mark.xdist_group("case2-default-training")
 def test_case2_default_settings_get_the_default_example_right():
     """The example the page opens on is answered correctly by the model trained with the page's defaults."""
-    tokens = cases.tokenize(cases.DEFAULT_PARAGRAPH)
-    d = cases.CASES["next_word"].defaults
-    tr = cases.Trainer("next_word", tokens, d["hidden"], d["lr"], d["seed"])
-    while tr.steps < d["steps"]:
-        tr.step(min(5, d["steps"] - tr.steps))   # in the chunks the background job uses
+    tokens, tr, _, _ = default_training("en")
     shown = cases.CASES["next_word"].examples(tokens)
     ex = shown[cases.CASES["next_word"].default_example(shown)]
     r = cases.read(tr.snapshot(), ex.items)
     assert tr.snapshot().symbols[int(r.probs.argmax())] == ex.answer == "cat" and r.probs.max() > 0.8
 
 
+@pytest.mark.xdist_group("case2-default-training")
 def test_case2_chinese_default_example_is_right_after_default_training():
     """In 中文 the paragraph is Chinese; its first example to watch is one the default settings get right."""
-    tokens = cases.tokenize(cases.default_paragraph("zh"))
+    tokens, tr, _, _ = default_training("zh")
     shown = cases.CASES["next_word"].examples(tokens)
     example = shown[cases.CASES["next_word"].default_example(shown)]
     assert example.label == cases.NEXT_WORD.first_examples[1]
-    d = cases.CASES["next_word"].defaults
-    tr = cases.Trainer("next_word", tokens, d["hidden"], d["lr"], d["seed"])
-    tr.step(d["steps"])
     reading = cases.read(tr.snapshot(), example.items)
     assert tr.snapshot().symbols[int(reading.probs.argmax())] == example.answer
 
 
+@pytest.mark.xdist_group("case2-default-training")
 def test_case2_learns_slowly_enough_to_watch_and_scores_sentences_never_trained_on():
     """With the page's defaults, training accuracy first reaches 90% after step 100 (it was step 30 of 600), and
     the held-out sentences are scored: every next word of theirs that the model can read, against the API."""
     for lang in ("en", "zh"):
-        tokens = cases.tokenize(cases.default_paragraph(lang))
-        d = cases.NEXT_WORD.defaults
-        tr = cases.Trainer("next_word", tokens, d["hidden"], d["lr"], d["seed"])
-        first = None
-        while tr.steps < d["steps"]:
-            _, acc = tr.step(5)
-            if first is None and acc >= 0.9:
-                first = tr.steps
+        tokens, tr, first, acc = default_training(lang)
         assert first is not None and first > 100, (lang, first)
         held = cases.NEXT_WORD.held_out_examples(cases.default_held_out(lang), tokens)
         snap = tr.snapshot()
