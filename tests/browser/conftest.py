@@ -100,16 +100,30 @@ def shot(page, name: str) -> None:
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
 
 
+# Browser tests that share no module fixture with the rest and start what they need (their own servers, a
+# proxy, pages of their own): a second group, queued after every other test. The worker with no browser
+# takes it once its own tests are done, while the first browser group is still running; the two groups run
+# side by side only for that last stretch. (Both groups from the start, a server and a Chromium each on two
+# cores, was slower and failed waits.)
+LATE = ("test_lesson_path.py", "test_hostile_uploads.py", "test_server_load.py", "test_replicas.py")
+
+
 @pytest.hookimpl(tryfirst=True)   # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(items):
-    """Every test in this folder is a browser test (`-m "not browser"` leaves them out), and all run on one
-    worker, in the order written (one server, one Chromium, the module fixtures shared); the other worker
-    takes the rest. (Two browser groups, one a worker, were slower and failed waits: two servers and two
-    Chromiums on two cores, each page's renderer alone near a full core.)"""
+    """Every test in this folder is a browser test (`-m "not browser"` leaves them out); they run in the
+    order written, the group "browser" on one worker (one server, one Chromium, the module fixtures shared),
+    the group "browser-late" (LATE) last, on whichever worker is free (pytest.ini: --no-loadscope-reorder
+    keeps this order)."""
+    late = []
     for item in items:
         if "tests/browser/" in str(item.path).replace("\\", "/"):
             item.add_marker(pytest.mark.browser)
-            item.add_marker(pytest.mark.xdist_group("browser"))
+            if item.path.name in LATE:
+                item.add_marker(pytest.mark.xdist_group("browser-late"))
+                late.append(item)
+            else:
+                item.add_marker(pytest.mark.xdist_group("browser"))
+    items[:] = [i for i in items if i not in late] + late
 
 
 SHEET_MODES = [("present-{page}-{lang}-1280", "presenter 1280×720"), ("present-{page}-{lang}-1024", "presenter 1024×768"),

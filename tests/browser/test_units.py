@@ -55,7 +55,7 @@ def test_a_map_click_opens_that_units_card(open_app):
     canvas = page.locator("canvas.lb-map").first
     canvas.wait_for()
     canvas.scroll_into_view_if_needed()
-    box = canvas.bounding_box()
+    box = canvas.locator("..").bounding_box()   # the map's box (its canvas runs on past it)
     j = 100                                               # aim at the centre of unit 100's row (of 128)
     page.mouse.click(box["x"] + box["width"] * 0.5, box["y"] + box["height"] * (j + 0.5) / 128)
     settle(page)
