@@ -83,9 +83,24 @@ def open_app(server, browser):
         settle(page)
         return page
 
+    _open.pages = pages   # (for a failure's screenshots)
     yield _open
     for p in pages:
         p.close()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A test that fails leaves a screenshot of each page it opened (test-artifacts/failed-<test>-<k>.png): what
+    the page showed when the wait ran out."""
+    report = (yield).get_result()
+    if report.when == "call" and report.failed and "open_app" in item.fixturenames:
+        name = "".join(c if c.isalnum() or c in "-_" else "-" for c in item.name)[:80]
+        for k, page in enumerate(item.funcargs["open_app"].pages):
+            try:
+                page.screenshot(path=str(ARTIFACTS / f"failed-{name}-{k}.png"), full_page=True)
+            except Exception:   # a page that crashed or closed: nothing to show
+                pass
 
 
 def resize(page, width: int, height: int) -> None:
@@ -105,7 +120,7 @@ def shot(page, name: str) -> None:
 # takes it once its own tests are done, while the first browser group is still running; the two groups run
 # side by side only for that last stretch. (Both groups from the start, a server and a Chromium each on two
 # cores, was slower and failed waits.)
-LATE = ("test_lesson_path.py", "test_hostile_uploads.py", "test_server_load.py", "test_replicas.py")
+LATE = ("test_readable.py", "test_hostile_uploads.py", "test_server_load.py", "test_replicas.py")
 
 
 @pytest.hookimpl(tryfirst=True)   # before pytest-xdist reads the groups
