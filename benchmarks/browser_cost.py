@@ -62,7 +62,7 @@ def measure(browser, url: str, page_name: str, chars: int, rate: float, keys: in
     page = browser.new_page(viewport={"width": 1280, "height": 800})
     page.context.add_init_script(WAITS)
     until = lambda name, want: page.evaluate("([n, w]) => window.__until(n, w, 120000)", [name, want])  # noqa: E731
-    text = (TEXT * 8)[:chars]
+    text = (TEXT * 8)[:chars - 1]   # a letter makes it `chars` long, Backspace one less (the box reads 500 at most)
     page.goto(f"{url}/{page_name}?" + urllib.parse.urlencode({"text": text}))
     until("drawn", text)
     settle(page, 60_000)
