@@ -84,3 +84,32 @@ def test_shipped_variants_read_text(model):
         probs = vm.next_char_probs(r)
         assert r.hidden.shape == (len(ids), vm.decoder_weight.shape[1])
         np.testing.assert_allclose(probs.sum(1), 1, atol=1e-5)
+
+
+def test_the_cells_that_train_the_variants_are_the_cells_that_draw_them(tmp_path):
+    """The peephole and coupled cells are trained by one copy of the equations (torch, LoopLSTM in
+    explorer/training/train_variants.py) and drawn by another (numpy, explorer/variants.py): on the same
+    weights, through the recipe's own export (VariantNet.arrays → .npz → load_variants), every h and every
+    next-character probability agree (the GRU too, against nn.GRU)."""
+    from explorer.training.train_variants import KINDS, VariantNet
+    from explorer.variants import load_variants
+
+    torch.manual_seed(0)
+    V, Xe, He = 11, 6, 9
+    nets = {kind: VariantNet(kind, V, Xe, He) for kind in KINDS}
+    with torch.no_grad():   # trained weights are not the initial ones: peepholes and biases away from 0
+        for net in nets.values():
+            for p in net.parameters():
+                p.add_(0.3 * torch.randn_like(p))
+    path = tmp_path / "variants.npz"
+    np.savez(path, **{k: v for net in nets.values() for k, v in net.arrays().items()})
+    drawn = load_variants(path)
+    ids = torch.randint(0, V, (1, 40))
+    for kind, net in nets.items():
+        with torch.no_grad():
+            h, _ = net.cell(net.embed(ids))
+            probs = torch.softmax(net(ids)[0], -1)[0].numpy()
+        r = drawn[kind].run(ids[0].numpy())
+        np.testing.assert_allclose(r.hidden, h[0].numpy(), atol=1e-5, err_msg=kind)
+        np.testing.assert_allclose(drawn[kind].next_char_probs(r), probs, atol=1e-5, err_msg=kind)
+    assert set(KINDS) == {"peephole", "coupled", "gru"} and nets["peephole"].cell.peep.abs().min() > 0
