@@ -204,7 +204,7 @@ class MapView {
       for (let k = 0; k < values.length; k++) { const v = values[k]; if (v < vmin) vmin = v; if (v > vmax) vmax = v; }
     }
     if (!this.img || this.img.width < T || this.img.height !== units || lo !== this.lo || hi !== this.hi) {
-      if (!this.img || this.img.width < T || this.img.height !== units) this.img = new ImageData(Math.max(64, 2 * T), units);
+      if (!this.img || this.img.width < T || this.img.height !== units) this.img = new ImageData(Math.max(16, 2 * T), units);
       from = 0;
     }
     const img = this.img.data, W = this.img.width, span = 255 / (hi - lo);
@@ -213,8 +213,9 @@ class MapView {
         const v = values[t * units + r], k = Math.min(255, Math.max(0, Math.round((v - lo) * span))) * 3, o = (r * W + t) * 4;
         img[o] = lut[k]; img[o + 1] = lut[k + 1]; img[o + 2] = lut[k + 2]; img[o + 3] = 255;
       }
-    // The canvas is as wide as the kept pixels (room for more steps), drawn T/width as wide as the map's
-    // box shows: a key changes its drawn width, not its size (a new size would clear and allocate it).
+    // The canvas is as wide as the kept pixels (room for up to twice the steps, 16 at least), drawn W/T times
+    // as wide as the map's box, which shows its first T columns: a key changes its drawn width, not its size
+    // (a new size would clear and allocate it); it grows by doubling.
     const c = this.canvas;
     if (c.width !== W || c.height !== units) { c.width = W; c.height = units; from = 0; }
     if (from < T) this.ctx.putImageData(this.img, 0, 0, from, 0, T - from, units);
