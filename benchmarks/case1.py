@@ -12,6 +12,7 @@ import time
 import torch
 
 from explorer import cases
+from explorer.training import train_cases
 
 
 def main() -> None:
@@ -21,7 +22,7 @@ def main() -> None:
     seconds = []
     for r in range(a.repeat):
         t0 = time.perf_counter()
-        tr = cases.Trainer("last_letter", cases.DEFAULT_WORDS, hidden=32, lr=0.01, seed=0)
+        tr = train_cases.Trainer("last_letter", cases.DEFAULT_WORDS, hidden=32, lr=0.01, seed=0)
         acc = 0.0
         while acc < 1.0 and tr.steps < 2000:
             _, acc = tr.step(1)

@@ -11,6 +11,7 @@ import time
 import torch
 
 from explorer import cases
+from explorer.training import train_cases
 
 
 def main() -> None:
@@ -19,7 +20,7 @@ def main() -> None:
         t0 = time.perf_counter()
         tokens = cases.tokenize(cases.default_paragraph(lang))
         held = cases.NEXT_WORD.held_out_examples(cases.default_held_out(lang), tokens)
-        tr = cases.Trainer("next_word", tokens, d["hidden"], d["lr"], d["seed"])
+        tr = train_cases.Trainer("next_word", tokens, d["hidden"], d["lr"], d["seed"])
         first, acc = None, 0.0
         while tr.steps < d["steps"]:
             _, acc = tr.step(5)

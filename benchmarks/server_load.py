@@ -55,7 +55,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.classroom import TEXT, p95, stats  # noqa: E402
 from benchmarks.keystroke import cpu_seconds, descendants, free_port, rss_mb, serve  # noqa: E402
 from explorer import i18n  # noqa: E402
-from explorer.training.jobs import MAX_RUNNING  # noqa: E402
+from explorer.shell.jobs import MAX_RUNNING  # noqa: E402
 
 BOX = "lstm_live_box"   # the live box's component name (explorer/shell/livebox.py)
 FINISHED = {ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY}

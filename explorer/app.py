@@ -9,7 +9,7 @@ if ROOT not in sys.path:
 
 import streamlit as st  # noqa: E402
 
-from explorer.shell import own_ui, page_kit, ui  # noqa: E402
+from explorer.shell import job_ui, own_ui, page_kit, ui  # noqa: E402
 from explorer.shell.sockets import no_delay_once  # noqa: E402
 
 no_delay_once()   # Nagle's algorithm off on the server's sockets, once a process (explorer/shell/sockets.py)
@@ -24,7 +24,7 @@ with st.sidebar:
 own_ui.sidebar()
 pages = ui.nav_pages()        # the lesson's order (explorer/path.py)
 page = st.navigation(list(pages.values()), expanded=True)   # all 13 steps in view, none behind "View more"
-ui.training_status()
+job_ui.training_status()
 current = next(key for key, p in pages.items() if p is page)
 if own_ui.current() is not None and current not in own_ui.PAGES:
     st.info(ui.say("own_elsewhere", name=ui.md_escape(own_ui.current().name)))

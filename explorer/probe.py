@@ -1,8 +1,7 @@
 """Finding interpretable cells: which unit of C_t tracks a property of the text read so far.
 
-    python -m explorer.probe [--model assets/char_lstm.npz]
-
-Writes, beside the model, <name>.heldout.txt (all its held-out text, wrapped as the model's training
+The recipe `python -m explorer.training.probe [--model assets/char_lstm.npz]` writes, beside the
+model, <name>.heldout.txt (all its held-out text, wrapped as the model's training
 text was; the probe reads its first SAMPLE_CHARS, the unit explorer all of it) and <name>.probe.json
 (the best unit per property), and prints the table.
 
@@ -13,14 +12,10 @@ text was; the probe reads its first SAMPLE_CHARS, the unit explorer all of it) a
 """
 from __future__ import annotations
 
-import argparse
-import json
 from pathlib import Path
 
 import numpy as np
 
-from explorer import corpus
-from explorer.models import SHIPPED, load_model
 from explorer.tracing import trace
 
 SAMPLE_CHARS = 40_000   # the probe reads this much of the held-out text; the unit explorer all of it
@@ -79,26 +74,3 @@ def best_units(model, text: str) -> dict[str, dict]:
         j = int(np.abs(r).argmax())
         result[name] = {"unit": j, "corr": round(float(r[j]), 4)}
     return result
-
-
-def main(argv=None) -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--model", type=Path, default=SHIPPED)
-    ap.add_argument("--wrap", type=int, help="line width of the model's training text (default: its .train.json)")
-    ap.add_argument("--hard-wrap", action="store_true")
-    args = ap.parse_args(argv)
-    wrap, hard = args.wrap, args.hard_wrap
-    if wrap is None:
-        stats = json.loads(args.model.with_suffix(".train.json").read_text())
-        wrap, hard = stats["wrap"], stats["hard_wrap"]
-    held_out = corpus.build(wrap, hard)[1]
-    held_out_path(args.model).write_text(held_out, encoding="utf-8")
-    text = held_out[:SAMPLE_CHARS]
-    result = best_units(load_model(args.model), text)
-    probe_path(args.model).write_text(json.dumps(result, indent=1))
-    for name, r in result.items():
-        print(f"{name:15s} unit {r['unit']:4d}  corr {r['corr']:+.3f}")
-
-
-if __name__ == "__main__":
-    main()

@@ -64,7 +64,7 @@ PROPERTIES = {**probe.PROPERTIES, "word_position": word_position, "after_space":
 
 
 def corpus_text() -> str:
-    """The shipped corpus: the held-out English text (explorer.probe writes it) and the Chinese sentences,
+    """The shipped corpus: the held-out English text (explorer.training.probe writes it) and the Chinese sentences,
     wrapped as the model's training text was."""
     english = probe.held_out_path(SHIPPED).read_text(encoding="utf-8")
     lines = [line for line in ZH_SENTENCES.read_text(encoding="utf-8").splitlines() if line.strip()]

@@ -4,9 +4,9 @@ import streamlit as st
 
 from explorer import memory, quiz
 from explorer.draw import figures
-from explorer.shell import job_ui, ui
+from explorer.shell import job_ui, jobs, ui
 from explorer.shell.state import K
-from explorer.training import jobs
+from explorer.training import train_memory
 
 GRAD_CAP = 200  # characters for the gradient chart (autograd, one backward pass per unit)
 
@@ -46,21 +46,14 @@ shipped = ui.memory_accuracies()
 series = [("RNN", shipped["rnn"], "#e4572e", "solid"), ("LSTM", shipped["lstm"], "#3b6ea8", "solid")]
 
 session = ui.session_id()
-jobs.heartbeat(session)
-job = jobs.get(session, "memory")
-
-
 if st.button(ui.say("mem_retrain"), key=K.MEM_RETRAIN):
     try:
-        job = jobs.start(session, "memory", memory.retrain_work(steps=600, seed=1))
+        jobs.start(session, "memory", train_memory.retrain_work(steps=600, seed=1))
     except jobs.TooManyJobs as refused:
         st.warning(job_ui.refusal(refused))
 
 
-@st.fragment(run_every=1.0 if job is not None and job.running else None)
-def retrain_status():
-    j = jobs.get(session, "memory")
-    jobs.heartbeat(session)
+def retrain_status(j) -> None:
     if j is None:
         return
     if j.running:
@@ -72,12 +65,10 @@ def retrain_status():
         st.error(ui.say("jobs_failed"))
     elif j.result is not None:
         st.success(ui.say("mem_retrained"))
-        if st.session_state.get(K.MEM_SHOWN) != id(j):
-            st.session_state[K.MEM_SHOWN] = id(j)
-            st.rerun()
 
 
-retrain_status()
+job_ui.follow("memory", 1.0, retrain_status, ended_key=K.MEM_SHOWN)
+job = jobs.get(session, "memory")
 if job is not None and job.finished and job.result is not None:
     series += [(ui.say("mem_yours", m="RNN"), job.result["rnn"], "#e4572e", "dot"),
                (ui.say("mem_yours", m="LSTM"), job.result["lstm"], "#3b6ea8", "dot")]

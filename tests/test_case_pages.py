@@ -8,8 +8,8 @@ import pytest
 from explorer import cases
 from explorer.i18n import say
 from explorer.safe_text import md_escape
+from explorer.shell import jobs
 from explorer.shell.case_page import key
-from explorer.training import jobs
 from tests.helpers.apptest import open_page
 
 HOSTILE = ["**bold**", ":red[x]", r"$\frac{a}{b}$", r"$\rule{99em}{99em}$", "<b>hi</b>", "make", "need"]

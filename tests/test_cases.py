@@ -7,6 +7,7 @@ import pytest
 import torch
 
 from explorer import cases
+from explorer.training import train_cases
 
 
 def test_word_list_checks():
@@ -23,7 +24,7 @@ def test_tokenize_words_punctuation_and_chinese():
 
 
 def test_case1_default_words_reach_100_percent():
-    tr = cases.Trainer("last_letter", cases.DEFAULT_WORDS, hidden=32, lr=0.01, seed=0)
+    tr = train_cases.Trainer("last_letter", cases.DEFAULT_WORDS, hidden=32, lr=0.01, seed=0)
     first, _ = tr.step(1)
     for _ in range(60):
         loss, acc = tr.step(5)
@@ -37,7 +38,7 @@ def test_case1_default_words_reach_100_percent():
 
 
 def test_case1_gates_shown_are_the_trained_lstm():
-    tr = cases.Trainer("last_letter", cases.DEFAULT_WORDS, hidden=16, lr=0.01, seed=0)
+    tr = train_cases.Trainer("last_letter", cases.DEFAULT_WORDS, hidden=16, lr=0.01, seed=0)
     tr.step(10)
     snap = tr.snapshot()
     r = cases.read(snap, list("mak"))
@@ -51,7 +52,7 @@ def test_case1_gates_shown_are_the_trained_lstm():
 
 def test_case2_bilstm_learns_and_reads_both_ways():
     tokens = cases.tokenize(cases.DEFAULT_PARAGRAPH)
-    tr = cases.Trainer("next_word", tokens, hidden=32, lr=0.01, seed=0)
+    tr = train_cases.Trainer("next_word", tokens, hidden=32, lr=0.01, seed=0)
     first, _ = tr.step(1)
     loss, acc = tr.step(150)
     assert loss < first / 3 and acc > 0.8
@@ -68,8 +69,8 @@ def test_case2_bilstm_learns_and_reads_both_ways():
 
 
 def test_same_seed_same_run():
-    a = cases.Trainer("last_letter", cases.DEFAULT_WORDS, 16, 0.01, seed=3)
-    b = cases.Trainer("last_letter", cases.DEFAULT_WORDS, 16, 0.01, seed=3)
+    a = train_cases.Trainer("last_letter", cases.DEFAULT_WORDS, 16, 0.01, seed=3)
+    b = train_cases.Trainer("last_letter", cases.DEFAULT_WORDS, 16, 0.01, seed=3)
     assert a.step(20) == b.step(20)
 
 
@@ -91,7 +92,7 @@ def default_training(lang: str):
     Trained once for the three tests below (on one worker: their xdist group), not once each."""
     tokens = cases.tokenize(cases.default_paragraph(lang))
     d = cases.NEXT_WORD.defaults
-    tr = cases.Trainer("next_word", tokens, d["hidden"], d["lr"], d["seed"])
+    tr = train_cases.Trainer("next_word", tokens, d["hidden"], d["lr"], d["seed"])
     first = acc = None
     while tr.steps < d["steps"]:
         _, acc = tr.step(min(5, d["steps"] - tr.steps))

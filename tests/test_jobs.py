@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from explorer.training import jobs
+from explorer.shell import jobs
 
 
 def wait(cond, seconds=5.0):

@@ -62,9 +62,10 @@ def test_gradient_norms_are_autograd_of_the_last_output():
 def test_retraining_in_the_background_reports_and_returns_accuracies():
     import time
 
-    from explorer.training import jobs
+    from explorer.shell import jobs
+    from explorer.training import train_memory
 
-    job = jobs.start("mem-test", "memory", memory.retrain_work(steps=60, seed=1))
+    job = jobs.start("mem-test", "memory", train_memory.retrain_work(steps=60, seed=1))
     end = time.time() + 120
     while job.running and time.time() < end:
         jobs.heartbeat("mem-test")

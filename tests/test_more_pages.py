@@ -156,7 +156,7 @@ def test_case_pages_refuse_bad_data_clearly(page, raw_key, bad, message):
 def test_case1_trains_in_the_background_and_predicts():
     at = open_page("case_last_letter")
     at.button(key="case1_train").click().run()
-    from explorer.training import jobs
+    from explorer.shell import jobs
 
     job = next(j for (s, n), j in jobs._jobs.items() if n == "last_letter" and j.running)
     end = time.time() + 60
@@ -171,7 +171,7 @@ def test_case1_trains_in_the_background_and_predicts():
 
 
 def test_case2_trains_and_predicts_a_word():
-    from explorer.training import jobs
+    from explorer.shell import jobs
 
     at = open_page("case_next_word")
     at.slider(key="case2_steps").set_value(100).run()

@@ -70,7 +70,7 @@ def asset_json(name: str) -> dict:
 
 
 def probe_result() -> dict:
-    """What `python -m explorer.probe` found: for each property, the unit of C that tracks it best and r."""
+    """What `python -m explorer.training.probe` found: for each property, the unit of C that tracks it best and r."""
     return asset_json("char_lstm.probe.json")
 
 

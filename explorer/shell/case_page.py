@@ -14,9 +14,8 @@ from explorer import cases
 from explorer.draw import figures
 from explorer.draw.unitmap import unit_maps
 from explorer.safe_text import md_escape
-from explorer.shell import job_ui, ui
+from explorer.shell import job_ui, jobs, ui
 from explorer.shell.state import K
-from explorer.training import jobs
 from explorer.vocab import display_char
 
 SETTINGS = {"hidden": [8, 16, 32, 64, 128], "lr": [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1]}
@@ -103,8 +102,10 @@ def _settings(case: cases.Case) -> tuple[int, float, int, int]:
 
 
 def _start(case: cases.Case, data, hidden: int, lr: float, steps: int, seed: int, held=None) -> None:
+    from explorer.training import train_cases  # imports torch: only once someone trains
+
     try:
-        jobs.start(ui.session_id(), case.name, cases.train_job(case, data, hidden, lr, steps, seed, held=held))
+        jobs.start(ui.session_id(), case.name, train_cases.train_job(case, data, hidden, lr, steps, seed, held=held))
         st.session_state[key(case, "error")] = None
     except jobs.TooManyJobs as refused:  # shown in the language of the moment, from the page
         st.session_state[key(case, "error")] = refused
@@ -224,10 +225,7 @@ def render(name: str) -> None:
     shown = case.examples(data or [])
     example = _example(case, shown)
 
-    @st.fragment(run_every=POLL_SECONDS if job is not None and job.running else None)
-    def live():
-        jobs.heartbeat(session)
-        j = jobs.get(session, case.name)
+    def live(j) -> None:
         if j is None:
             st.info(ui.say("case_not_started"))
             return
@@ -250,11 +248,8 @@ def render(name: str) -> None:
         if snap is not None and example is not None:
             st.markdown("**" + ui.say("case_example_gates", ex=md_escape(shown[example].label)) + "**")
             _prediction(snap, case, shown[example].items, "live")
-        if not j.running and st.session_state.get(key(case, "shown")) != id(j):
-            st.session_state[key(case, "shown")] = id(j)
-            st.rerun()
 
-    live()
+    job_ui.follow(case.name, POLL_SECONDS, live, ended_key=key(case, "shown"))
 
     st.subheader(ui.say("case_never_title"))
     job = jobs.get(session, case.name)

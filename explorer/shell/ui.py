@@ -341,25 +341,6 @@ def counter_example() -> None:
         st.button(say("counter_button", j=found["unit"]), on_click=show_counter, key=K.COUNTER_EXAMPLE)
 
 
-def training_status() -> None:
-    """In the sidebar on every page: this session's running trainings. While one runs, it refreshes
-    every few seconds, which also tells the job that its session is still open."""
-    from explorer.training import jobs
-
-    session = session_id()
-    jobs.heartbeat(session)
-
-    @st.fragment(run_every=5.0 if jobs.running_of(session) else None)
-    def _status():
-        jobs.heartbeat(session)
-        for j in jobs.running_of(session):
-            p, _ = j.snapshot()
-            st.caption(say("sidebar_training", name=say("job_" + j.name), step=p.get("step", 0)))
-
-    with st.sidebar:
-        _status()
-
-
 def lesson_page(name: str, latex: str | tuple[str, ...], map_kinds: tuple[str, ...]) -> Trace | None:
     """The top of a lesson page: title, explanation, equation, the text box with the clickable maps of
     `map_kinds` (a click chooses t and j); returns the trace (None when there is no text)."""

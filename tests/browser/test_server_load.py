@@ -7,7 +7,7 @@ import pytest
 
 from benchmarks import server_load
 from benchmarks.keystroke import serve
-from explorer.training.jobs import MAX_RUNNING
+from explorer.shell.jobs import MAX_RUNNING
 
 
 def test_a_small_class_of_websocket_students_each_keep_their_own_text(server):

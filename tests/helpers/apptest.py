@@ -27,7 +27,7 @@ TEST_SESSION = "test session id"    # what streamlit.testing's script runner nam
 def forget_jobs() -> None:
     """Every AppTest runs as one session ("test session id"): a training one test started (a case page's Show me)
     would still be there for the next, and change its page. Each test's first load starts without any."""
-    from explorer.training import jobs
+    from explorer.shell import jobs
 
     for session, name in list(jobs._jobs):
         if session == TEST_SESSION:
