@@ -2,9 +2,9 @@
 import streamlit as st
 
 from explorer.draw import figures
-from explorer.draw.unitmap import unit_maps
 from explorer.shell import ui
 from explorer.shell.state import K
+from explorer.shell.unitmap import unit_maps
 from explorer.variants import EQUATIONS
 
 SHOWN = {"classic": ("f", "forget"), "peephole": ("f", "forget"), "coupled": ("f", "forget"), "gru": ("z", "update")}

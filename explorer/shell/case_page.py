@@ -12,10 +12,10 @@ import streamlit as st
 
 from explorer import cases
 from explorer.draw import figures
-from explorer.draw.unitmap import unit_maps
 from explorer.safe_text import md_escape
 from explorer.shell import job_ui, jobs, ui
 from explorer.shell.state import K
+from explorer.shell.unitmap import unit_maps
 from explorer.vocab import display_char
 
 SETTINGS = {"hidden": [8, 16, 32, 64, 128], "lr": [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1]}
