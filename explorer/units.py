@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from explorer import probe
+from explorer import probe, variants
 from explorer.corpus import HARD_WRAP, WRAP, ZH_SENTENCES, wrap_paragraphs
 from explorer.lstm import run
 from explorer.models import SHIPPED, CharModel
@@ -390,7 +390,7 @@ def variant_saturation(models: dict, ids: np.ndarray) -> dict[str, dict[str, tup
     the characters `ids` (their loops are numpy: give them a sample, e.g. 20,000 characters)."""
     out = {}
     for kind, vm in models.items():
-        if kind in ("classic", "rnn"):
+        if kind not in variants.TRAINED:
             continue
         r = vm.run(np.asarray(ids, np.int64))
         gates = {name: gate_saturation(v) for name, v in r.quantities.items() if name in ("f", "i", "o", "r", "z")}

@@ -22,6 +22,11 @@ import numpy as np
 from explorer.lstm import LSTMWeights, run, sigmoid, softmax
 from explorer.weights import NAMES
 
+KINDS = ("classic", "peephole", "coupled", "gru")   # the variants page's cells, in its order (two a row)
+TRAINED = KINDS[1:]     # trained by explorer.training.train_variants (classic is the shipped char LSTM)
+SHOWN_GATE = {"classic": ("f", "forget"), "peephole": ("f", "forget"), "coupled": ("f", "forget"),
+              "gru": ("z", "update")}   # the gate each one's page maps: its symbol, and its colour scale
+
 EQUATIONS = {
     "classic": [r"f_t = \sigma(W_f\cdot[h_{t-1},x_t]+b_f)", r"i_t = \sigma(W_i\cdot[h_{t-1},x_t]+b_i)",
                 r"\tilde C_t = \tanh(W_C\cdot[h_{t-1},x_t]+b_C)", r"C_t = f_t\odot C_{t-1} + i_t\odot\tilde C_t",
@@ -156,11 +161,11 @@ RUNNERS = {"classic": run_classic, "peephole": run_peephole, "coupled": run_coup
 
 
 def load_variants(path) -> dict[str, VariantModel]:
-    """peephole, coupled and gru models from one .npz (explorer.training.train_variants)."""
+    """The TRAINED variants' models from one .npz (explorer.training.train_variants)."""
     with np.load(path, allow_pickle=False) as f:
         a = {k: f[k].astype(np.float32) for k in f.files}
     out = {}
-    for kind in ("peephole", "coupled", "gru"):
+    for kind in TRAINED:
         p = kind + "_"
         w4 = tuple(a[p + n] for n in NAMES)
         if kind == "gru":

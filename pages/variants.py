@@ -5,9 +5,7 @@ from explorer.draw import figures
 from explorer.shell import ui
 from explorer.shell.state import K
 from explorer.shell.unitmap import unit_maps
-from explorer.variants import EQUATIONS
-
-SHOWN = {"classic": ("f", "forget"), "peephole": ("f", "forget"), "coupled": ("f", "forget"), "gru": ("z", "update")}
+from explorer.variants import EQUATIONS, KINDS, SHOWN_GATE
 
 st.title(ui.say("var_title"))
 ui.notice("variants")
@@ -16,7 +14,7 @@ trace = ui.live_trace()
 if trace is not None:
     runs = ui.variant_runs(trace.text[: len(trace)])
     vocab = ui.model().vocab.chars
-    for row in (("classic", "peephole"), ("coupled", "gru")):
+    for row in zip(KINDS[::2], KINDS[1::2]):
         for col, kind in zip(ui.columns(2), row):
             with col:
                 st.subheader(ui.say("var_" + kind))
@@ -24,7 +22,7 @@ if trace is not None:
                 for line in EQUATIONS[kind]:
                     st.latex(line)
                 r, probs = runs[kind]
-                gate, color_kind = SHOWN[kind]
+                gate, color_kind = SHOWN_GATE[kind]
                 unit_maps({color_kind: r.quantities[gate], "hidden": r.hidden}, trace.chars, ui.lang(),
                           key=K.variant(kind, "maps"))
                 st.caption(ui.say("var_maps_caption", gate=gate, h=r.hidden.shape[1]))

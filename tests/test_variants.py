@@ -91,12 +91,12 @@ def test_the_cells_that_train_the_variants_are_the_cells_that_draw_them(tmp_path
     explorer/training/train_variants.py) and drawn by another (numpy, explorer/variants.py): on the same
     weights, through the recipe's own export (VariantNet.arrays → .npz → load_variants), every h and every
     next-character probability agree (the GRU too, against nn.GRU)."""
-    from explorer.training.train_variants import KINDS, VariantNet
-    from explorer.variants import load_variants
+    from explorer.training.train_variants import VariantNet
+    from explorer.variants import TRAINED, load_variants
 
     torch.manual_seed(0)
     V, Xe, He = 11, 6, 9
-    nets = {kind: VariantNet(kind, V, Xe, He) for kind in KINDS}
+    nets = {kind: VariantNet(kind, V, Xe, He) for kind in TRAINED}
     with torch.no_grad():   # trained weights are not the initial ones: peepholes and biases away from 0
         for net in nets.values():
             for p in net.parameters():
@@ -112,4 +112,4 @@ def test_the_cells_that_train_the_variants_are_the_cells_that_draw_them(tmp_path
         r = drawn[kind].run(ids[0].numpy())
         np.testing.assert_allclose(r.hidden, h[0].numpy(), atol=1e-5, err_msg=kind)
         np.testing.assert_allclose(drawn[kind].next_char_probs(r), probs, atol=1e-5, err_msg=kind)
-    assert set(KINDS) == {"peephole", "coupled", "gru"} and nets["peephole"].cell.peep.abs().min() > 0
+    assert set(TRAINED) == {"peephole", "coupled", "gru"} and nets["peephole"].cell.peep.abs().min() > 0

@@ -3,17 +3,21 @@ other runs in caches bounded by bytes (explorer.cache) and shared by every sessi
 keyed by its weights' digest (explorer/shell/own_ui.py), so nobody else can reach it."""
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import streamlit as st
 
-from explorer import load_model
+from explorer import load_model, memory
 from explorer import trace as compute_trace
+from explorer.bilstm import bi_trace, load_bimodel
 from explorer.cache import MB, ByteLRU
 from explorer.lstm import Forcing
-from explorer.models import CharModel
+from explorer.models import ASSETS, CharModel
 from explorer.shell import own_ui
 from explorer.shell.state import say
 from explorer.tracing import Trace
+from explorer.variants import TRAINED, VariantModel, load_variants
 
 
 # A 500-character trace is about 3 MB: a class typing 300 different texts must not grow the server by a trace each.
@@ -62,10 +66,6 @@ def forced_trace(text: str, gate: str, value: float, start: int, unit: int | Non
 @st.cache_resource
 def asset_json(name: str) -> dict:
     """A JSON file that a script wrote into assets/ (training statistics, probe results)."""
-    import json
-
-    from explorer.models import ASSETS
-
     return json.loads((ASSETS / name).read_text(encoding="utf-8"))
 
 
@@ -84,51 +84,36 @@ def named_units() -> dict[int, str]:
 
 @st.cache_resource
 def bimodel():
-    from explorer.bilstm import load_bimodel
-
     return load_bimodel()
 
 
 def cached_bi_trace(text: str):
-    from explorer.bilstm import bi_trace
-
     return BI_TRACES.get(text, lambda: bi_trace(bimodel(), text))
 
 
 @st.cache_resource
 def memory_models():
-    from explorer import memory
-
     return memory.load()
 
 
 @st.cache_resource
 def memory_accuracies() -> dict:
-    from explorer import memory
-
     return memory.accuracies(memory_models())
 
 
 @st.cache_resource
 def memory_reader() -> tuple[str, dict]:
     """The gradient chart's pair (letters and 汉字): (alphabet, {'rnn': weights, 'lstm': weights})."""
-    from explorer import memory
-
     return memory.load_reader()
 
 
 def gradient_norms(kind: str, text: str):
-    from explorer import memory
-
     alphabet, pair = memory_reader()
     return GRADIENTS.get((kind, text), lambda: memory.gradient_norms(kind, pair[kind], text, alphabet))
 
 
 @st.cache_resource
 def variant_models() -> dict:
-    from explorer.models import ASSETS
-    from explorer.variants import VariantModel, load_variants
-
     m = shipped()
     classic = VariantModel("classic", m.lstm, m.embedding, m.decoder_weight, m.decoder_bias)
     return {"classic": classic, **load_variants(ASSETS / "variants.npz")}
@@ -138,7 +123,7 @@ def variant_quality() -> dict[str, dict]:
     """Each variant's held-out bits per character and training budget, as its training run wrote them."""
     char, var = asset_json("char_lstm.train.json"), asset_json("variants.train.json")
     out = {"classic": {"bpc": char["held_out_bits_per_char"], "steps": char["steps"], "batch": char["batch"], "seq": char["seq"]}}
-    for kind in ("peephole", "coupled", "gru"):   # older runs did not write batch/seq: train_variants' 32 × 64
+    for kind in TRAINED:   # older runs did not write batch/seq: train_variants' 32 × 64
         out[kind] = {"bpc": var[kind]["held_out_bits_per_char"], "steps": var[kind]["steps"],
                      "batch": var.get("batch", 32), "seq": var.get("seq", 64)}
     return out

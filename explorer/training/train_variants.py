@@ -26,9 +26,9 @@ from torch import nn
 from explorer import corpus
 from explorer.models import SHIPPED_VOCAB
 from explorer.training.train import bits_per_char, streams, update
+from explorer.variants import TRAINED
 from explorer.vocab import Vocab
 
-KINDS = ("peephole", "coupled", "gru")
 BATCH, SEQ = 32, 64     # each step: 32 streams of 64 characters
 PEEP_LR = 0.1           # the peephole weights' learning rate, relative to the rest
 
@@ -135,7 +135,7 @@ def main(argv=None) -> None:
     train_text, held_text = corpus.build()
     train_ids, held_ids = np.array(vocab.encode(train_text)), np.array(vocab.encode(held_text))
     arrays, stats = {}, {}
-    for kind in KINDS:
+    for kind in TRAINED:
         t0 = time.time()
         net, steps, bpc = train_one(kind, vocab, train_ids, held_ids, args.minutes_each, args.hidden, args.seed,
                                     args.steps_each)
