@@ -28,9 +28,10 @@ from explorer import probe, variants
 from explorer.corpus import HARD_WRAP, WRAP, ZH_SENTENCES, wrap_paragraphs
 from explorer.lstm import run
 from explorer.models import SHIPPED, CharModel
+from explorer.quantities import GATES, NAMES
 
-KINDS = ("cell", "hidden", "forget", "input", "candidate", "output")   # C, h, f, i, C̃, o
-GATE_KINDS = ("forget", "input", "output")
+KINDS = ("cell", "hidden", *(q for q in NAMES if q not in ("cell", "hidden")))   # C and h first: what a unit tracks
+GATE_KINDS = GATES
 FIXED_RANGE = {"forget": (0.0, 1.0), "input": (0.0, 1.0), "output": (0.0, 1.0),
                "candidate": (-1.0, 1.0), "hidden": (-1.0, 1.0)}       # the cell's range is measured
 LOW, HIGH = 0.1, 0.9            # a gate is "saturated" below LOW (closed) or above HIGH (open)

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from explorer import quantities
 from explorer.lstm import LSTMWeights, run, sigmoid, softmax
 from explorer.weights import NAMES
 
@@ -78,15 +79,14 @@ class RNNWeights:
 
 def run_classic(w: LSTMWeights, inputs: np.ndarray) -> VariantRun:
     r = run(w, inputs)
-    return VariantRun("classic", {"f": r.forget, "i": r.input, "C~": r.candidate, "C": r.cell, "o": r.output},
-                      r.hidden)
+    return VariantRun("classic", {quantities.SYMBOL[q]: getattr(r, q) for q in quantities.NAMES if q != "hidden"}, r.hidden)
 
 
 def _lstm_like(w: LSTMWeights, inputs: np.ndarray, peep: PeepholeWeights | None, coupled: bool) -> VariantRun:
     T, H = len(inputs), w.hidden_size
     xs = inputs @ w.weight_ih.T + w.bias_ih + w.bias_hh  # (T, 4H): blocks (i, f, g, o)
     h, c = np.zeros(H, np.float32), np.zeros(H, np.float32)
-    out = {k: np.empty((T, H), np.float32) for k in ("f", "i", "C~", "C", "o", "h")}
+    out = {quantities.SYMBOL[q]: np.empty((T, H), np.float32) for q in quantities.NAMES}
     for t in range(T):
         pre = xs[t] + w.weight_hh @ h  # (4H,)
         pi, pf, pg, po = pre[:H], pre[H:2 * H], pre[2 * H:3 * H], pre[3 * H:]

@@ -18,9 +18,10 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 from explorer.draw import colors
+from explorer.quantities import NAMES
 from explorer.vocab import display_char
 
-QUANTITIES = ("forget", "input", "candidate", "cell", "output", "hidden")
+QUANTITIES = NAMES   # the six, in the lesson's order (explorer/quantities.py)
 PRE = ("pre_forget", "pre_input", "pre_candidate", "pre_output")
 FONTS = ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 

@@ -16,10 +16,11 @@ from PIL import Image
 
 from explorer.draw import colors, style
 from explorer.i18n import say
+from explorer.quantities import NAMES
 from explorer.vocab import display_char
 
 FONT = dict(size=style.SIZES[False]["text"])   # every size is explorer.draw.style's, by role
-OVERVIEW_KINDS = ("forget", "input", "candidate", "cell", "output", "hidden")  # the lesson's order
+OVERVIEW_KINDS = NAMES  # the six quantities, in the lesson's order
 MAX_TICKS = 50          # up to this many characters, every one is named on a time axis
 MAX_NUMBERED = 25       # beyond, every 2nd / 5th / 10th / … is, with its position t below it
 ROUND_STEPS = (2, 5, 10, 20, 50, 100, 200, 500)

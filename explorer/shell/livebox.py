@@ -23,10 +23,12 @@ from pathlib import Path
 
 import numpy as np
 
+from explorer import quantities
 from explorer.bilstm import GAP_MARK, HIDE
 from explorer.draw import colors
 from explorer.draw.figures import MAX_NUMBERED, MAX_TICKS, ROUND_STEPS
 from explorer.i18n import say
+from explorer.quantities import NAMES
 from explorer.vocab import display_char
 from explorer.weights import to_arrays
 
@@ -49,7 +51,8 @@ def model_json(model) -> dict:
     """A CharModel or BiModel as the JSON the browser loads (float32 arrays in base64)."""
     from explorer.bilstm import BiModel
 
-    out = {"format": "lstm-explorer/1", "chars": list(model.vocab.chars), "input_size": int(model.embedding.shape[1]),
+    out = {"format": "lstm-explorer/1", "quantities": quantities.as_json(), "chars": list(model.vocab.chars),
+           "input_size": int(model.embedding.shape[1]),
            "embedding": _b64(model.embedding), "decoder_weight": _b64(model.decoder_weight),
            "decoder_bias": _b64(model.decoder_bias)}
     if isinstance(model, BiModel):
@@ -107,8 +110,6 @@ TOP_UNITS = 16        # "the units that matter for this text": how many rows the
 TOP_ROW_HEIGHT = 14   # pixels a row there (its unit is named beside it)
 
 
-QUANTITIES = ("forget", "input", "candidate", "cell", "output", "hidden")
-
 
 GUESSES = 8          # how many next-character guesses the box lists
 
@@ -132,7 +133,7 @@ def server_trace(trace, tokens=None, backward: bool = False) -> dict:
             "unknown": [bool(u) for u in trace.unknown], "decoder": probs is not None,
             "guesses": guess_list(probs[0 if backward else -1], tokens) if probs is not None and tokens is not None and T
             else None,
-            "values": {q: _b64(getattr(trace, q)) for q in QUANTITIES}}
+            "values": {q: _b64(getattr(trace, q)) for q in NAMES}}
 
 
 def guesses_spec(lang: str, decoder: bool = True) -> dict:

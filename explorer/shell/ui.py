@@ -12,6 +12,7 @@ import copy
 import streamlit as st
 
 from explorer.draw import figures, style
+from explorer.quantities import NAMES
 from explorer.safe_text import md_escape
 from explorer.shell import own_ui, page_kit
 from explorer.shell.cached import (  # noqa: F401  (handed on to the pages)
@@ -289,7 +290,7 @@ def diagram_at(trace: Trace, t_: int, j: int, highlight: str) -> None:
     """The cell diagram with the part of this page highlighted and the values of unit j at step t."""
     from explorer.draw.diagram import cell_svg
 
-    values = {k: float(getattr(trace, k)[t_, j]) for k in ("forget", "input", "candidate", "output", "cell", "hidden")}
+    values = {k: float(getattr(trace, k)[t_, j]) for k in NAMES}
     alt = say("diagram_alt") + say("diagram_alt_at", part=say(f"kind_{highlight}"), t=t_, j=j,
                                    **{k: f"{v:.2f}" for k, v in values.items()})
     st.image(cell_svg(highlight, values), width=PRESENTER_DIAGRAM_WIDTH if presenting() else DIAGRAM_WIDTH, alt=alt)

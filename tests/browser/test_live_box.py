@@ -8,6 +8,7 @@ import pytest
 
 from explorer import load_model, trace
 from explorer.bilstm import bi_trace, load_bimodel
+from explorer.quantities import NAMES
 from explorer.shell.ui import COUNTER_TEXT
 from explorer.vocab import display_char
 from scripts.chromium import WAIT, settle
@@ -26,7 +27,7 @@ HOSTILE = [
 # and hostile text, and edits in the middle, are held to explorer.trace under Node: tests/test_js_lstm.py).
 TEXTS = [COUNTER_TEXT, HOSTILE[1], HOSTILE[2], HOSTILE[6]]
 RUNS = "() => window.__stRuns.finished"
-QUANTITIES = ("forget", "input", "candidate", "cell", "output", "hidden")
+QUANTITIES = NAMES
 
 
 def browser_trace(page, text: str) -> dict:

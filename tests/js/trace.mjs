@@ -7,7 +7,7 @@ import fs from "node:fs";
 const [lstmJs, modelJson, casesJson] = process.argv.slice(2);
 // The browser's module as it is (an ES module in a folder Node does not know as one: imported as source).
 const source = fs.readFileSync(lstmJs, "utf8");
-const { CharModel, traceText, QUANTITIES } = await import("data:text/javascript;base64," + Buffer.from(source).toString("base64"));
+const { CharModel, traceText } = await import("data:text/javascript;base64," + Buffer.from(source).toString("base64"));
 const model = new CharModel(JSON.parse(fs.readFileSync(modelJson, "utf8")));
 for (const sequence of JSON.parse(fs.readFileSync(casesJson, "utf8"))) {
   const cache = {};
@@ -17,7 +17,7 @@ for (const sequence of JSON.parse(fs.readFileSync(casesJson, "utf8"))) {
     for (const dir of ["forward", "backward"]) {
       if (!tr[dir]) continue;
       const H = tr[dir].H;
-      for (const q of QUANTITIES)
+      for (const q of model.quantities)
         out[`${dir}.${q}`] = Buffer.from(new Float32Array(tr[dir][q].subarray(0, tr.T * H)).buffer).toString("base64");
     }
     console.log(JSON.stringify(out));

@@ -16,7 +16,7 @@
 
 // The modules beside it, of the same version (the loader imports this one as livebox.js?v=<version>).
 const near = (name) => import(new URL(name + new URL(import.meta.url).search, import.meta.url).href);
-const [{ QUANTITIES, CharModel, floats, traceText }, { displayChar, percentileAbs, timeTicks }] =
+const [{ CharModel, floats, traceText }, { displayChar, percentileAbs, timeTicks }] =
   await Promise.all([near("lstm.js"), near("numbers.js")]);
 
 const NEWLINE_MARK = "↵";
@@ -47,8 +47,8 @@ function setText(e, text) { if (e.textContent !== text) e.textContent = text; }
 
 // A trace the server computed (a model of yours, explorer/own_ui.py): the same shape as traceText's.
 function fromServer(st) {
-  const forward = { H: st.H };
-  for (const q of QUANTITIES) forward[q] = floats(st.values[q]);
+  const forward = { H: st.H, names: Object.keys(st.values) };
+  for (const q of forward.names) forward[q] = floats(st.values[q]);
   return { T: st.T, chars: st.chars, forward, from: 0 };
 }
 
@@ -592,10 +592,10 @@ class LiveBox {
 
   exportTrace() {  // for tests: every quantity as plain arrays
     const tr = this.trace, out = { T: tr.T, chars: tr.chars, forward: {} };
-    for (const q of QUANTITIES) out.forward[q] = Array.from(tr.forward[q].subarray(0, tr.T * tr.forward.H));
+    for (const q of tr.forward.names) out.forward[q] = Array.from(tr.forward[q].subarray(0, tr.T * tr.forward.H));
     if (tr.backward) {
       out.backward = {};
-      for (const q of QUANTITIES) out.backward[q] = Array.from(tr.backward[q].subarray(0, tr.T * tr.backward.H));
+      for (const q of tr.backward.names) out.backward[q] = Array.from(tr.backward[q].subarray(0, tr.T * tr.backward.H));
     }
     return out;
   }

@@ -13,9 +13,8 @@
 // - A Trace keeps every quantity, each T × H, step t in row t. Appending a character computes one
 //   step; editing in the middle recomputes from the first changed character on (traceText says from
 //   which step the rows are new, so a map redraws only those columns).
+// - The quantities' names come with the model (its JSON's "quantities", written from explorer/quantities.py).
 // - An ES module: the box (livebox.js) imports it; tests/js/trace.mjs runs it under Node.
-
-export const QUANTITIES = ["forget", "input", "candidate", "cell", "output", "hidden"];
 
 function sigmoid(z) { return 1 / (1 + Math.exp(-z)); }
 
@@ -46,9 +45,9 @@ class LSTMWeights {
 }
 
 class Trace {
-  constructor(H, capacity) {
-    this.H = H; this.T = 0; this.ids = [];
-    for (const q of QUANTITIES) this[q] = new Float32Array(capacity * H);  // (T, H), row t = step t
+  constructor(names, H, capacity) {
+    this.names = names; this.H = H; this.T = 0; this.ids = [];
+    for (const q of names) this[q] = new Float32Array(capacity * H);  // (T, H), row t = step t
     this.zeros = new Float32Array(H);
   }
 
@@ -73,6 +72,7 @@ function lstmStep(w, x, tr, t) {
 
 export class CharModel {
   constructor(json) {
+    this.quantities = json.quantities.map(q => q.name); // f, i, C~, C, o, h by name, in the lesson's order
     this.chars = json.chars;                            // chars[0] is the unknown mark
     this.index = new Map(json.chars.map((c, k) => [c, k]));
     this.index.delete(json.chars[0]);
@@ -123,8 +123,9 @@ export function traceText(model, chars, cache) {
   const T = ids.length, cap = Math.max(T, 1);
   if (!cache.fwd || cache.cap < cap) {
     cache.cap = Math.max(cap, 64, 2 * (cache.cap || 0));
-    cache.fwd = new Trace(model.forward.H, cache.cap);
-    if (model.backward) { cache.bwdRev = new Trace(model.backward.H, cache.cap); cache.bwd = new Trace(model.backward.H, cache.cap); }
+    const names = model.quantities;
+    cache.fwd = new Trace(names, model.forward.H, cache.cap);
+    if (model.backward) { cache.bwdRev = new Trace(names, model.backward.H, cache.cap); cache.bwd = new Trace(names, model.backward.H, cache.cap); }
   }
   const from = model.run(model.forward, ids, cache.fwd);
   const out = { T, ids, forward: cache.fwd, from };
@@ -138,7 +139,7 @@ export function traceText(model, chars, cache) {
 
 function reversedRows(tr, T, into) {
   const H = tr.H;
-  for (const q of QUANTITIES)
+  for (const q of tr.names)
     for (let t = 0; t < T; t++) into[q].set(tr[q].subarray((T - 1 - t) * H, (T - t) * H), t * H);
   into.T = T;
   return into;
