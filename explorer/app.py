@@ -9,25 +9,28 @@ if ROOT not in sys.path:
 
 import streamlit as st  # noqa: E402
 
-from explorer.shell import job_ui, own_ui, page_kit, ui  # noqa: E402
+from explorer.path import STOPS  # noqa: E402
+from explorer.safe_text import md_escape  # noqa: E402
+from explorer.shell import job_ui, lesson_ui, own_ui, page_kit, ui  # noqa: E402
 from explorer.shell.sockets import no_delay_once  # noqa: E402
+from explorer.shell.state import init_state, language_switch, presenting, say  # noqa: E402
 
 no_delay_once()   # Nagle's algorithm off on the server's sockets, once a process (explorer/shell/sockets.py)
 
-ui.init_state()
+init_state()
 st.set_page_config(page_title="LSTM Explorer", page_icon=":material/memory:", layout="wide",
-                   initial_sidebar_state="collapsed" if ui.presenting() else "auto")
-ui.language_switch()
+                   initial_sidebar_state="collapsed" if presenting() else "auto")
+language_switch()
 ui.presenter()
 with st.sidebar:
     page_kit.mount()      # the sidebar closing on a phone, equations that scroll (explorer/shell/page_kit.py)
 own_ui.sidebar()
-pages = ui.nav_pages()        # the lesson's order (explorer/path.py)
+pages = lesson_ui.nav_pages()        # the lesson's order (explorer/path.py)
 page = st.navigation(list(pages.values()), expanded=True)   # all 13 steps in view, none behind "View more"
 job_ui.training_status()
 current = next(key for key, p in pages.items() if p is page)
-if own_ui.current() is not None and current not in own_ui.PAGES:
-    st.info(ui.say("own_elsewhere", name=ui.md_escape(own_ui.current().name)))
+if own_ui.current() is not None and not STOPS[current].own_model:
+    st.info(say("own_elsewhere", name=md_escape(own_ui.current().name)))
 page.run()
-ui.page_question(current)     # (bilstm and params ask theirs above their answer: ui.QUESTION_IN_PAGE)
-ui.path_links(current)
+lesson_ui.page_question(current)     # (a page whose question is placed asks it itself: explorer/path.py Ask)
+lesson_ui.path_links(current)

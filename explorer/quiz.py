@@ -8,17 +8,21 @@ against the Python API.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 
 from explorer.i18n import say
 from explorer.params import formula_count, lesson_lstm, torch_count
+from explorer.texts import COUNTER_TEXT
 from explorer.vocab import display_char
 
 COUNT_TEXT_BREAK = "\n"   # the counting unit's questions look at the first line break of the example
 CHAR_PROMPT = "Return the number of items in the lis"   # the overview's question: the next character
 MEMORY_TEXT = "the cat sat on the mat and the dog sat on the rug"
 MEMORY_DISTANCE = 20
+GAP_TEXT = "我爱?国"            # the Bi-LSTM's question: the character at the gap
+PARAMS_SIZES = (128, 32)       # the parameter count's question: nn.LSTM(x=32, h=128), the lesson's
 
 
 @dataclass(frozen=True)
@@ -168,3 +172,58 @@ def most_saturated(shares: dict, lang: str) -> Question:
     values = [float(shares[g]) for g in gates]
     return Question(say("q_saturated", lang), gates, int(np.argmax(values)),
                     say("q_saturated_explain", lang, shares=" · ".join(f"{g} {v:.0%}" for g, v in zip(gates, values))))
+
+
+# --- a page's question, asked from what the app holds ------------------------------------------------
+class Source(Protocol):
+    """What a page's question is computed from (the shell gives the cached models and results)."""
+    lang: str
+    counting_unit: int                       # the unit of C the probe found counting the column
+    shipped_sizes: tuple[int, int]           # the shipped char LSTM's (h, x)
+    char_vocab: list[str]
+    bi_vocab: list[str]
+
+    def trace(self, text: str): ...
+    def bi_trace(self, text: str): ...
+    def gradient_norms(self, kind: str, text: str) -> np.ndarray: ...
+    def saturated_shares(self) -> dict: ...
+
+
+def ask_memory(s: Source) -> Question:
+    return gradient_memory(s.gradient_norms("rnn", MEMORY_TEXT), s.gradient_norms("lstm", MEMORY_TEXT), s.lang)
+
+
+def ask_cell(s: Source) -> Question:
+    return cell_at_break(s.trace(COUNTER_TEXT), s.counting_unit, s.lang)
+
+
+def ask_forget(s: Source) -> Question:
+    return forget_at_break(s.trace(COUNTER_TEXT), s.counting_unit, s.lang)
+
+
+def ask_input(s: Source) -> Question:
+    return written_after_break(s.trace(COUNTER_TEXT), s.counting_unit, s.lang)
+
+
+def ask_output(s: Source) -> Question:
+    return cell_or_hidden(s.trace(COUNTER_TEXT), s.counting_unit, s.lang)
+
+
+def ask_next_char(s: Source) -> Question:
+    return next_char(s.trace(CHAR_PROMPT), s.char_vocab, s.lang)
+
+
+def ask_gap(s: Source) -> Question:
+    return fill_gap(s.bi_trace(GAP_TEXT), s.bi_vocab, s.lang)
+
+
+def ask_fewest(s: Source) -> Question:
+    return fewest_parameters(*s.shipped_sizes, s.lang)
+
+
+def ask_params(s: Source) -> Question:
+    return lstm_parameters(*PARAMS_SIZES, s.lang)
+
+
+def ask_saturated(s: Source) -> Question:
+    return most_saturated(s.saturated_shares(), s.lang)

@@ -2,17 +2,19 @@
 import streamlit as st
 
 from explorer import quiz
-from explorer.shell import ui
+from explorer.shell import cached, lesson_ui
+from explorer.shell.state import lang, say
+from explorer.texts import COUNTER_TEXT
 
-st.title(ui.say("check_title"))
-ui.notice("check")
-st.write(ui.say("check_intro"))
-lang = ui.lang()
-unit = ui.probe_result()["column"]["unit"]
-counting = ui.cached_trace(ui.COUNTER_TEXT)
-questions = [quiz.which_gate(lang), quiz.forget_at_break(counting, unit, lang),
-             quiz.gradient_memory(ui.gradient_norms("rnn", quiz.MEMORY_TEXT), ui.gradient_norms("lstm", quiz.MEMORY_TEXT), lang),
-             quiz.concat_size(ui.bimodel(), lang), quiz.lstm_parameters(64, 16, lang)]
-about = [None, ui.COUNTER_TEXT, quiz.MEMORY_TEXT, None, None]     # the texts two of them are asked on, shown
-results = [ui.predict_reveal(q, f"check{k}", about[k]) for k, q in enumerate(questions)]
-st.markdown("**" + ui.say("check_score", right=sum(r is True for r in results), total=len(questions)) + "**")
+st.title(say("check_title"))
+lesson_ui.notice("check")
+st.write(say("check_intro"))
+lang_ = lang()
+unit = cached.probe_result()["column"]["unit"]
+counting = cached.cached_trace(COUNTER_TEXT)
+questions = [quiz.which_gate(lang_), quiz.forget_at_break(counting, unit, lang_),
+             quiz.gradient_memory(cached.gradient_norms("rnn", quiz.MEMORY_TEXT), cached.gradient_norms("lstm", quiz.MEMORY_TEXT), lang_),
+             quiz.concat_size(cached.bimodel(), lang_), quiz.lstm_parameters(64, 16, lang_)]
+about = [None, COUNTER_TEXT, quiz.MEMORY_TEXT, None, None]     # the texts two of them are asked on, shown
+results = [lesson_ui.predict_reveal(q, f"check{k}", about[k]) for k, q in enumerate(questions)]
+st.markdown("**" + say("check_score", right=sum(r is True for r in results), total=len(questions)) + "**")

@@ -2,26 +2,26 @@
 card, and see how the gates saturate (explorer/shell/unit_page.py, numbers from explorer/units.py)."""
 import streamlit as st
 
-from explorer.shell import ui
+from explorer.shell import cached, lesson_ui, textbox
 from explorer.shell import unit_page as up
-from explorer.shell.state import K
+from explorer.shell.state import K, say
 
-st.title(ui.say("units_title"))
-ui.notice("units", action=up.show_me)
-st.write(ui.say("units_intro"))
+st.title(say("units_title"))
+lesson_ui.notice("units", action=up.show_me)
+st.write(say("units_intro"))
 kind = up.kind_picker()
-text = ui.text_box((kind,), key=K.live("units"), on_click=lambda t_, j: up.open_card(j))
-with st.spinner(ui.say("ux_building")):
+text = textbox.text_box((kind,), key=K.live("units"), on_click=lambda t_, j: up.open_card(j))
+with st.spinner(say("ux_building")):
     up.index()
-H = ui.model().hidden_size
+H = cached.model().hidden_size
 if not text:
-    st.info(ui.say("empty_hint"))
+    st.info(say("empty_hint"))
 else:
-    trace = ui.cached_trace(text)
-    ui.unknown_note(trace)
+    trace = cached.cached_trace(text)
+    textbox.unknown_note(trace)
     threshold = up.threshold_slider(kind)
     if len(trace) < 2:
-        st.info(ui.say("ux_short"))
+        st.info(say("ux_short"))
     else:
         found = up.select_section(trace, kind, threshold)
         up.match_section(trace, kind, threshold, found, H)

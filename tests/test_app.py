@@ -7,7 +7,8 @@ from streamlit.testing.v1 import AppTest
 from explorer import load_model, trace
 from explorer.i18n import say
 from explorer.path import PATH
-from explorer.shell.ui import DEFAULT_TEXT, INPUT_CAP, TEXT_CAP, K
+from explorer.shell.state import INPUT_CAP, TEXT_CAP, K
+from explorer.texts import DEFAULT_TEXT
 from tests.helpers.apptest import APP
 
 
@@ -111,7 +112,7 @@ def test_a_pasted_book_is_kept_only_up_to_the_input_cap():
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_each_example_is_one_click_away(lang):
-    from explorer.shell.ui import EXAMPLES
+    from explorer.texts import EXAMPLES
 
     at = run_app(lang=lang)
     for key, text in EXAMPLES.items():
@@ -133,7 +134,7 @@ def test_each_run_gets_its_own_copies_of_the_pages_made_once_a_language():
         import streamlit as st
 
         from explorer.path import PATH
-        from explorer.shell import ui
+        from explorer.shell import lesson_ui as ui
 
         a = ui.nav_pages()
         made = dict(ui._PAGES["en"])

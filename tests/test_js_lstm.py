@@ -15,7 +15,7 @@ from explorer import load_model, trace
 from explorer.bilstm import bi_trace, load_bimodel
 from explorer.quantities import NAMES as QUANTITIES
 from explorer.shell.livebox import BOX, STATIC
-from explorer.shell.ui import COUNTER_TEXT, EXAMPLES
+from explorer.texts import COUNTER_TEXT, EXAMPLES
 from tests.conftest import ROOT
 
 SEQUENCES = [

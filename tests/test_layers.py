@@ -39,7 +39,7 @@ def test_the_shell_holds_pandas_whole_before_a_page_builds_a_figure():
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert out.stdout.strip() == "True", out.stderr[-2000:]
     app = (ROOT / "explorer" / "app.py").read_text(encoding="utf-8")
-    assert app.index("from explorer.shell import") < min(app.index(w) for w in ("page.run()", "ui.nav_pages("))
+    assert app.index("from explorer.shell import") < min(app.index(w) for w in ("page.run()", "nav_pages("))
 
 
 # ---- session state: every key is named in explorer/shell/state.py (Keys) and nowhere else ----

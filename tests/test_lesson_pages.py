@@ -114,7 +114,8 @@ def test_t_and_j_out_of_range_in_the_url_are_clamped():
 
 
 def test_the_counting_unit_is_one_click_away(model):
-    from explorer.shell.ui import COUNTER_TEXT, probe_result
+    from explorer.shell.cached import probe_result
+    from explorer.texts import COUNTER_TEXT
 
     at = open_page("cell")
     unit = probe_result()["column"]["unit"]
@@ -137,7 +138,7 @@ def test_the_counting_unit_is_one_click_away(model):
 def test_a_question_about_one_example_is_asked_only_with_it_in_the_box(page):
     """With a text of one's own in the box, the question about the example is not asked (its t would name
     a character of another text): one click puts the example in, and then it is asked about what is shown."""
-    from explorer.shell.ui import question_text
+    from explorer.path import STOPS
 
     stop = {"rnn_vs_lstm": "memory"}.get(page, page)
     at = open_with_query(page, text="my own words, not the example")
@@ -145,7 +146,7 @@ def test_a_question_about_one_example_is_asked_only_with_it_in_the_box(page):
     assert any(say("q_needs_text", "en", text="")[:20] in m.value for m in at.markdown)
     at.button(key=f"q_{stop}_text").click().run()
     assert not at.exception
-    assert at.session_state.text == question_text(stop)
+    assert at.session_state.text == STOPS[stop].question.about
     assert [r for r in at.radio if r.key == f"q_{stop}_guess"]
 
 
@@ -153,7 +154,8 @@ def test_check_yourself_shows_the_text_a_question_names_and_answers_from_the_mod
     """With a text of one's own in the box, the questions that name a step (t = 39, 20 characters back) show the
     text they are asked on, and each revealed answer is the model's own on that text."""
     from explorer import quiz
-    from explorer.shell.ui import COUNTER_TEXT, probe_result
+    from explorer.shell.cached import probe_result
+    from explorer.texts import COUNTER_TEXT
 
     at = open_with_query("check", text="my own words, not the example")
     codes = [c.value for c in at.code]

@@ -5,7 +5,8 @@ import pytest
 from explorer import load_model, quiz, trace
 from explorer.bilstm import bi_trace, load_bimodel
 from explorer.params import torch_count
-from explorer.shell.ui import COUNTER_TEXT, probe_result
+from explorer.shell.cached import probe_result
+from explorer.texts import COUNTER_TEXT
 
 LANGS = ["en", "zh"]
 

@@ -9,8 +9,8 @@ from explorer import units
 from explorer.i18n import say
 from explorer.models import SHIPPED
 from explorer.probe import probe_path
-from explorer.shell.ui import COUNTER_TEXT
 from explorer.shell.unit_page import default_span
+from explorer.texts import COUNTER_TEXT
 from explorer.tracing import trace
 from tests.helpers.apptest import APP
 

@@ -8,7 +8,7 @@ import json
 import numpy as np
 import streamlit as st
 
-from explorer import load_model, memory
+from explorer import load_model, memory, units
 from explorer import trace as compute_trace
 from explorer.bilstm import bi_trace, load_bimodel
 from explorer.cache import MB, ByteLRU
@@ -136,3 +136,16 @@ def variant_runs(text: str) -> dict:
 
     return VARIANT_RUNS.get(text, run)
 
+
+
+@st.cache_resource(show_spinner=False)
+def shipped_index() -> units.CorpusIndex:
+    """The shipped model's corpus index (the unit explorer's passages and saturation)."""
+    return units.corpus_index(shipped())
+
+
+def saturated_shares() -> dict[str, float]:
+    """{gate's name: the share of (unit, character) pairs where it is below 0.1 or above 0.9} over the
+    shipped model's corpus."""
+    return {say("kind_" + gate): float(np.mean(np.add(*units.saturation(shipped_index(), gate))))
+            for gate in units.GATE_KINDS}

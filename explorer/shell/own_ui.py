@@ -26,9 +26,6 @@ MODELS_MB = 256                       # the models of all sessions together (one
 MODELS = Registry(MODELS_MB * MB)
 
 
-PAGES = ("cell", "forget", "input", "output", "overview", "units")   # the pages that show your model
-
-
 def current() -> OwnModel | None:
     ticket = st.session_state.get(K.OWN_MODEL)
     if not isinstance(ticket, Ticket):

@@ -10,6 +10,7 @@ import streamlit as st
 
 from explorer import i18n
 from explorer.i18n import DEFAULT_LANG, LANGS
+from explorer.texts import DEFAULT_TEXTS
 
 
 def _join(*parts) -> str:
@@ -68,6 +69,10 @@ class Keys:
     case = _family()                            # case("case1", "raw") == "case1_raw": a case page's widgets and state
 
     @staticmethod
+    def step(page: str) -> str:                 # the step t a page's Show me chooses: the Bi-LSTM's own slider, else t
+        return Keys.BI_T if page == "bilstm" else Keys.SEL_T
+
+    @staticmethod
     def lines(version: int) -> str:             # the several-lines editor, new each time the text is set
         return f"lines{version}"
 
@@ -92,13 +97,6 @@ TEXT_CAP = 500          # characters read by the model; longer text is cut with 
 INPUT_CAP = 10 * TEXT_CAP  # characters kept at all (box, URL): a pasted book stays out of every link
 
 
-DEFAULT_TEXT = 'Return the number of items in the list. Use len(x) to count "words".'
-
-
-CHINESE_TEXT = "我爱中国。今天天气很好，我们一起学习。"
-
-
-DEFAULT_TEXTS = {"en": DEFAULT_TEXT, "zh": CHINESE_TEXT}   # the text a new session starts with, by language
 
 
 def one_newline(text: str) -> str:

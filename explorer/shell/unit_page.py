@@ -16,8 +16,10 @@ from explorer.cache import MB, ByteLRU
 from explorer.draw import colors, figures
 from explorer.draw.textview import level_rgbs, strip_html
 from explorer.path import PATH, script_path
-from explorer.shell import own_ui, ui
-from explorer.shell.state import K
+from explorer.safe_text import md_escape
+from explorer.shell import cached, lesson_ui, own_ui, stepper, ui
+from explorer.shell.state import K, say, set_text
+from explorer.texts import COUNTER_TEXT
 from explorer.tracing import Trace
 from explorer.vocab import display_char
 
@@ -33,17 +35,12 @@ FORCE_PAGES = ("forget", "input", "output")   # the lesson pages with a What if?
 OWN_INDEXES = ByteLRU(48 * MB)   # models of yours: one index per (weights, layer, direction), shared by digest
 
 
-@st.cache_resource(show_spinner=False)
-def shipped_index() -> units.CorpusIndex:
-    return units.corpus_index(ui.shipped())
-
-
 def index() -> units.CorpusIndex | None:
     """The corpus index of the model the page shows; None for a word-level model of yours (the corpus
     views read characters)."""
     m = own_ui.current()
     if m is None:
-        return shipped_index()
+        return cached.shipped_index()
     if m.level != "char":
         return None
     layer, direction = own_ui.layer_direction()
@@ -52,14 +49,14 @@ def index() -> units.CorpusIndex | None:
 
 @st.cache_resource(show_spinner=False)
 def variant_saturation() -> dict:
-    ids = np.array(ui.shipped().vocab.encode(shipped_index().text[:VARIANT_SAMPLE]), np.int64)
-    models = {k: v for k, v in ui.variant_models().items() if k != "classic"}
+    ids = np.array(cached.shipped().vocab.encode(cached.shipped_index().text[:VARIANT_SAMPLE]), np.int64)
+    models = {k: v for k, v in cached.variant_models().items() if k != "classic"}
     return units.variant_saturation(models, ids)
 
 
 def unit_label(j: int) -> str:
-    name = ui.named_units().get(j)
-    return ui.say("ux_unit", j=j) + (f" · {name}" if name else "")
+    name = cached.named_units().get(j)
+    return say("ux_unit", j=j) + (f" · {name}" if name else "")
 
 
 def open_card(j: int | None) -> None:
@@ -69,7 +66,7 @@ def open_card(j: int | None) -> None:
 
 def default_unit(H: int) -> int:
     """The card opened first: the shipped model's column counter; unit 0 of a model of yours."""
-    j = ui.probe_result()["column"]["unit"]
+    j = cached.probe_result()["column"]["unit"]
     return j if own_ui.current() is None and j < H else 0
 
 
@@ -82,24 +79,24 @@ def default_span(text: str) -> tuple[int, int]:
 
 def show_me() -> None:
     """The notice's button: a text with line breaks, the cell state, the end of its first line."""
-    ui.set_text(ui.COUNTER_TEXT)
+    set_text(COUNTER_TEXT)
     st.session_state[K.UX_KIND] = "cell"
     st.session_state[K.ux_threshold("cell")] = units.DEFAULT_THRESHOLD["cell"]
-    st.session_state[K.UX_CARD] = ui.probe_result()["column"]["unit"]
+    st.session_state[K.UX_CARD] = cached.probe_result()["column"]["unit"]
 
 
 def kind_picker() -> str:
     st.session_state.setdefault(K.UX_KIND, "cell")
-    return st.radio(ui.say("ux_kind"), units.KINDS, key=K.UX_KIND, horizontal=True,
-                    format_func=lambda k: ui.say("kind_" + k))
+    return st.radio(say("ux_kind"), units.KINDS, key=K.UX_KIND, horizontal=True,
+                    format_func=lambda k: say("kind_" + k))
 
 
 def threshold_slider(kind: str) -> float:
     lo, hi, step = RANGES[kind]
     key = K.ux_threshold(kind)
     st.session_state.setdefault(key, units.DEFAULT_THRESHOLD[kind])
-    return st.slider(ui.say("ux_threshold", kind=KIND_LABELS[kind]), lo, hi, step=step, key=key,
-                     help=ui.say("ux_threshold_help"))
+    return st.slider(say("ux_threshold", kind=KIND_LABELS[kind]), lo, hi, step=step, key=key,
+                     help=say("ux_threshold_help"))
 
 
 def _span_key(trace: Trace) -> str:
@@ -115,8 +112,8 @@ def span_slider(trace: Trace) -> tuple[int, int]:
     T = len(trace)
     first, last = default_span(trace.text)
     last = min(last, T - 1)                 # (a word model reads fewer tokens than the text has characters)
-    first, last = st.select_slider(ui.say("ux_span"), options=range(T), value=(min(first, last), last), key=_span_key(trace),
-                                   help=ui.say("ux_span_help"), format_func=lambda k: f"{k} · {display_char(trace.chars[k])}")
+    first, last = st.select_slider(say("ux_span"), options=range(T), value=(min(first, last), last), key=_span_key(trace),
+                                   help=say("ux_span_help"), format_func=lambda k: f"{k} · {display_char(trace.chars[k])}")
     st.session_state[K.UX_SPAN] = (int(first), int(last))
     return int(first), int(last) + 1
 
@@ -146,60 +143,60 @@ def _dragged(slider_key: str, T: int) -> None:
 
 def select_section(trace: Trace, kind: str, threshold: float) -> list[int]:
     """The units on across the span and off around it; returns them, best first."""
-    st.subheader(ui.say("ux_select_title"))
+    st.subheader(say("ux_select_title"))
     start, end = span_slider(trace)
     shown = "".join(display_char(c) for c in trace.chars[start:end])
-    st.caption(ui.say("ux_span_now", start=start, last=end - 1, n=end - start))
+    st.caption(say("ux_span_now", start=start, last=end - 1, n=end - start))
     st.html(strip_html(trace.chars, level_rgbs(np.zeros(len(trace))), (start, end), wrap=True))
     found = units.select(trace, start, end, kind, threshold, margin=3, k=12)
     values = getattr(trace, kind)
     if found:
-        st.markdown(ui.say("ux_found", n=len(found), span=ui.md_escape(shown), kind=KIND_LABELS[kind]))
-        rows = [(ui.say("ux_unit", j=s.unit), values[:, s.unit]) for s in found[:SHOWN]]
+        st.markdown(say("ux_found", n=len(found), span=md_escape(shown), kind=KIND_LABELS[kind]))
+        rows = [(say("ux_unit", j=s.unit), values[:, s.unit]) for s in found[:SHOWN]]
     else:
-        st.info(ui.say("ux_none", kind=KIND_LABELS[kind], t=threshold))
+        st.info(say("ux_none", kind=KIND_LABELS[kind], t=threshold))
         j = min(int(st.session_state.get(K.UX_CARD, default_unit(values.shape[1]))), values.shape[1] - 1)
-        rows = [(ui.say("ux_unit", j=j), values[:, j])]         # still a line to drag across
+        rows = [(say("ux_unit", j=j), values[:, j])]         # still a line to drag across
     ui.chart(figures.unit_sparklines(rows, trace.chars, (start, end), threshold), key=K.UX_LINES,
                     on_select=lambda: _dragged(_span_key(trace), len(trace)), selection_mode="box")
-    st.caption(ui.say("ux_lines_caption", m=3))
+    st.caption(say("ux_lines_caption", m=3))
     if not found:
         return []
-    st.pills(ui.say("ux_open"), [s.unit for s in found], key=K.UX_PICK, format_func=unit_label,
+    st.pills(say("ux_open"), [s.unit for s in found], key=K.UX_PICK, format_func=unit_label,
              on_change=lambda: open_card(st.session_state.get(K.UX_PICK)))
-    st.caption(" · ".join(ui.say("ux_score", j=s.unit, s=f"{s.score:.2f}", i=f"{s.inside:.0%}", o=f"{s.outside:.0%}")
+    st.caption(" · ".join(say("ux_score", j=s.unit, s=f"{s.score:.2f}", i=f"{s.inside:.0%}", o=f"{s.outside:.0%}")
                           for s in found[:SHOWN]))
     return [s.unit for s in found]
 
 
 def match_section(trace: Trace, kind: str, threshold: float, found: list[int], H: int) -> None:
     idx = index()
-    st.subheader(ui.say("ux_match_title"))
+    st.subheader(say("ux_match_title"))
     if idx is None:
-        st.info(ui.say("ux_words"))
+        st.info(say("ux_words"))
         return
-    st.caption(ui.say("ux_corpus", n=f"{len(idx):,}"))
+    st.caption(say("ux_corpus", n=f"{len(idx):,}"))
     first = found[:3] or [default_unit(H)]
-    chosen = st.multiselect(ui.say("ux_match_units"), range(H), default=first, format_func=unit_label,
+    chosen = st.multiselect(say("ux_match_units"), range(H), default=first, format_func=unit_label,
                             key=K.ux_match(first, kind), max_selections=10)
     if not chosen:
-        st.info(ui.say("ux_match_empty"))
+        st.info(say("ux_match_empty"))
         return
     start, end = st.session_state[K.UX_SPAN][0], st.session_state[K.UX_SPAN][1] + 1
     pattern = units.pattern_of(trace, chosen, start, end, kind, threshold)
-    st.caption(ui.say("ux_pattern", n=pattern.length, before=pattern.offset,
+    st.caption(say("ux_pattern", n=pattern.length, before=pattern.offset,
                     after=len(pattern.expect) - pattern.offset - pattern.length))
     passages = units.match(idx, chosen, kind, k=8, threshold=threshold, pattern=pattern)
     if not passages:
-        st.info(ui.say("ux_match_none"))
+        st.info(say("ux_match_none"))
         return
     on = idx.on(kind, chosen, threshold).mean(1)      # once over the corpus: the share of chosen units on
     for p in passages:
         a, b = max(0, p.start - CONTEXT), min(len(idx), p.end + CONTEXT)
         level = on[a:b]
-        cap = ui.say("ux_place", line=p.line, col=p.column, s=f"{p.score:.0%}")
-        st.html(strip_html(idx.text[a:b], level_rgbs(level), (p.start - a, p.end - a), cap, region=ui.say("strip_region")))
-    st.caption(ui.say("ux_match_caption"))
+        cap = say("ux_place", line=p.line, col=p.column, s=f"{p.score:.0%}")
+        st.html(strip_html(idx.text[a:b], level_rgbs(level), (p.start - a, p.end - a), cap, region=say("strip_region")))
+    st.caption(say("ux_match_caption"))
 
 
 def contexts_html(idx: units.CorpusIndex, found: list[units.Context], kind: str, unit: int) -> str:
@@ -208,8 +205,8 @@ def contexts_html(idx: units.CorpusIndex, found: list[units.Context], kind: str,
     parts = []
     for c in found:
         a, b = max(0, c.t - CONTEXT), min(len(idx), c.t + 4)
-        cap = ui.say("ux_context", v=f"{c.value:+.2f}", line=c.line, col=c.column)
-        parts.append(strip_html(idx.text[a:b], colors.to_rgb(v[a:b], kind, vrange), (c.t - a, c.t - a + 1), cap, region=ui.say("strip_region")))
+        cap = say("ux_context", v=f"{c.value:+.2f}", line=c.line, col=c.column)
+        parts.append(strip_html(idx.text[a:b], colors.to_rgb(v[a:b], kind, vrange), (c.t - a, c.t - a + 1), cap, region=say("strip_region")))
     return "".join(parts)
 
 
@@ -224,42 +221,42 @@ def force(stop_key: str, j: int, T: int) -> None:
 
 def card(trace: Trace, kind: str, H: int) -> None:
     idx = index()
-    st.subheader(ui.say("ux_card_title"))
+    st.subheader(say("ux_card_title"))
     st.session_state.setdefault(K.UX_CARD, default_unit(H))
     st.session_state[K.UX_CARD] = min(max(0, int(st.session_state[K.UX_CARD])), H - 1)
-    j = st.number_input(ui.say("ux_card_unit"), 0, H - 1, step=1, key=K.UX_CARD)
-    st.markdown(f"**{ui.md_escape(unit_label(j))} · {ui.say('kind_' + kind)}**")
+    j = st.number_input(say("ux_card_unit"), 0, H - 1, step=1, key=K.UX_CARD)
+    st.markdown(f"**{md_escape(unit_label(j))} · {say('kind_' + kind)}**")
     if idx is None:
-        st.info(ui.say("ux_words"))
-        ui.chips(trace, getattr(trace, kind)[:, j], kind, None, ui.say("chips_label", kind=ui.say("kind_" + kind), j=j))
+        st.info(say("ux_words"))
+        stepper.chips(trace, getattr(trace, kind)[:, j], kind, None, say("chips_label", kind=say("kind_" + kind), j=j))
         force_buttons(j, len(trace))
         return
     left, right = ui.columns([3, 2])
     with left:
-        st.markdown(ui.say("ux_top_high"))
+        st.markdown(say("ux_top_high"))
         st.html(contexts_html(idx, units.top_contexts(idx, j, kind, k=5), kind, j))
-        st.markdown(ui.say("ux_top_low"))
+        st.markdown(say("ux_top_low"))
         st.html(contexts_html(idx, units.top_contexts(idx, j, kind, k=5, lowest=True), kind, j))
     with right:
         edges, counts = units.histogram(idx, j, kind)
-        ui.chart(figures.value_histogram(edges, counts, ui.say("ux_value", kind=KIND_LABELS[kind]),
-                                                ui.say("ux_count")), key=K.UX_HIST)
-        st.caption(ui.say("ux_hist_caption", n=f"{len(idx):,}"))
+        ui.chart(figures.value_histogram(edges, counts, say("ux_value", kind=KIND_LABELS[kind]),
+                                                say("ux_count")), key=K.UX_HIST)
+        st.caption(say("ux_hist_caption", n=f"{len(idx):,}"))
     why = units.explain(idx, j, kind, trace)
-    names = [ui.say("ux_prop_" + p) for p in why]
-    ui.chart(figures.property_bars(names, [(ui.say("ux_on_corpus"), [w["corpus"] for w in why.values()], colors.MAIN),
-                                                  (ui.say("ux_on_text"), [w["text"] for w in why.values()], colors.ACCENT)],
-                                          ui.say("ux_corr")), key=K.UX_PROPS)
-    st.caption(ui.say("ux_props_caption"))
-    ui.chips(trace, getattr(trace, kind)[:, j], kind, None, ui.say("chips_label", kind=ui.say("kind_" + kind), j=j))
+    names = [say("ux_prop_" + p) for p in why]
+    ui.chart(figures.property_bars(names, [(say("ux_on_corpus"), [w["corpus"] for w in why.values()], colors.MAIN),
+                                                  (say("ux_on_text"), [w["text"] for w in why.values()], colors.ACCENT)],
+                                          say("ux_corr")), key=K.UX_PROPS)
+    st.caption(say("ux_props_caption"))
+    stepper.chips(trace, getattr(trace, kind)[:, j], kind, None, say("chips_label", kind=say("kind_" + kind), j=j))
     force_buttons(j, len(trace))
 
 
 def force_buttons(j: int, T: int) -> None:
-    st.markdown(ui.say("ux_force_intro", j=j))
+    st.markdown(say("ux_force_intro", j=j))
     with st.container(horizontal=True):
         for gate in FORCE_PAGES:
-            if st.button(ui.say("ux_force", gate=KIND_LABELS[gate], j=j), key=K.ux_force(gate),
+            if st.button(say("ux_force", gate=KIND_LABELS[gate], j=j), key=K.ux_force(gate),
                          icon=":material/science:"):
                 force(gate, j, T)
 
@@ -270,36 +267,30 @@ def _clicked(gate: str) -> None:
         open_card(points[0].get("customdata"))
 
 
-def saturated_shares() -> dict[str, float]:
-    """{gate's name: the share of (unit, character) pairs where it is below 0.1 or above 0.9} over the corpus."""
-    return {ui.say("kind_" + gate): float(np.mean(np.add(*units.saturation(index(), gate))))
-            for gate in units.GATE_KINDS}
-
-
 def saturation_section() -> None:
     idx = index()
-    st.subheader(ui.say("ux_sat_title"))
+    st.subheader(say("ux_sat_title"))
     if idx is None:
-        st.info(ui.say("ux_words"))
+        st.info(say("ux_words"))
         return
-    st.caption(ui.say("ux_sat_caption", n=f"{len(idx):,}"))
+    st.caption(say("ux_sat_caption", n=f"{len(idx):,}"))
     j = st.session_state.get(K.UX_CARD)
-    ui.page_question("units", placed=True)     # asked before the scatters that answer it
-    folded = own_ui.current() is None and not ui.revealed("units")
-    with st.expander(ui.say("q_folded"), expanded=False) if folded else st.container():
+    lesson_ui.page_question("units", placed=True)     # asked before the scatters that answer it
+    folded = own_ui.current() is None and not lesson_ui.revealed("units")
+    with st.expander(say("q_folded"), expanded=False) if folded else st.container():
         for col, gate in zip(ui.columns(3), units.GATE_KINDS):
             low, high = units.saturation(idx, gate)
             with col:
-                ui.chart(figures.saturation_scatter(low, high, ui.say("kind_" + gate), ui.say("ux_sat_x"),
-                                                           ui.say("ux_sat_y"), ui.say("ux_unit", j="%{customdata}"), selected=j),
+                ui.chart(figures.saturation_scatter(low, high, say("kind_" + gate), say("ux_sat_x"),
+                                                           say("ux_sat_y"), say("ux_unit", j="%{customdata}"), selected=j),
                                 key=K.ux_saturation(gate), on_select=lambda g=gate: _clicked(g), selection_mode="points")
-    if st.toggle(ui.say("ux_variants"), key=K.UX_VARIANTS, help=ui.say("ux_variants_help", n=f"{VARIANT_SAMPLE:,}")):
-        with st.spinner(ui.say("ux_variants_wait")):
+    if st.toggle(say("ux_variants"), key=K.UX_VARIANTS, help=say("ux_variants_help", n=f"{VARIANT_SAMPLE:,}")):
+        with st.spinner(say("ux_variants_wait")):
             sat = variant_saturation()
         for kind, gates in sat.items():
-            st.markdown(f"**{ui.say('var_' + kind)}**")
+            st.markdown(f"**{say('var_' + kind)}**")
             for col, (gate, (low, high)) in zip(ui.columns(3), gates.items()):
                 with col:
-                    ui.chart(figures.saturation_scatter(low, high, ui.say("ux_gate_" + gate), ui.say("ux_sat_x"),
-                                                               ui.say("ux_sat_y"), ui.say("ux_unit", j="%{customdata}")),
+                    ui.chart(figures.saturation_scatter(low, high, say("ux_gate_" + gate), say("ux_sat_x"),
+                                                               say("ux_sat_y"), say("ux_unit", j="%{customdata}")),
                                     key=K.ux_variant(kind, gate))

@@ -70,7 +70,8 @@ def test_play_steps_through_the_text_and_stops_at_its_end(open_app, start):
 
 
 def test_the_counting_unit_in_the_browser(open_app):
-    from explorer.shell.ui import COUNTER_TEXT, probe_result
+    from explorer.shell.cached import probe_result
+    from explorer.texts import COUNTER_TEXT
 
     unit = probe_result()["column"]["unit"]
     page = open_app("cell?" + urllib.parse.urlencode({"text": "abc", "t": 0, "j": 0}))
@@ -91,7 +92,7 @@ def test_the_counting_unit_in_the_browser(open_app):
 
 def test_play_steps_slowly_and_never_starts_itself_for_a_reader_who_asks_for_less_motion(browser, server):
     """The system's "reduce motion" reaches the server (the page kit reports it): Play says it will step
-    slowly (every explorer.shell.ui.REDUCED_PLAY_SECONDS) and does not start on its own."""
+    slowly (every explorer.shell.stepper.REDUCED_PLAY_SECONDS) and does not start on its own."""
     from explorer.i18n import say
 
     context = browser.new_context(viewport={"width": 1280, "height": 900}, reduced_motion="reduce")

@@ -12,7 +12,8 @@ from explorer.bilstm import bi_trace, load_bimodel
 from explorer.i18n import say
 from explorer.memory import gradient_norms, load_reader
 from explorer.path import PATH
-from explorer.shell.ui import COUNTER_TEXT, probe_result
+from explorer.shell.cached import probe_result
+from explorer.texts import COUNTER_TEXT
 from scripts.chromium import WAIT, settle
 from tests.browser.conftest import shot
 

@@ -9,7 +9,7 @@ import pytest
 from explorer import load_model, trace
 from explorer.bilstm import bi_trace, load_bimodel
 from explorer.quantities import NAMES
-from explorer.shell.ui import COUNTER_TEXT
+from explorer.texts import COUNTER_TEXT
 from explorer.vocab import display_char
 from scripts.chromium import WAIT, settle
 from tests.browser.conftest import shot

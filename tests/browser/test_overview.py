@@ -3,7 +3,7 @@ import urllib.parse
 
 from playwright.sync_api import expect
 
-from explorer.shell.ui import TEXT_CAP
+from explorer.shell.state import TEXT_CAP
 from scripts.chromium import WAIT, settle
 from tests.browser.conftest import shot
 
