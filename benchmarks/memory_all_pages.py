@@ -5,9 +5,10 @@
 from playwright.sync_api import sync_playwright
 
 from benchmarks.keystroke import rss_mb, serve
+from explorer.path import PATH
 from scripts.chromium import launch, settle
 
-PAGES = ["", "forget", "input", "cell", "output", "bilstm", "variants", "memory", "params", "case1", "case2"]
+PAGES = [s.url for s in PATH]   # every page on the path
 
 
 def main() -> None:

@@ -6,7 +6,6 @@ from explorer import memory, quiz
 from explorer.draw import figures
 from explorer.shell import cached, job_ui, jobs, lesson_ui, textbox, ui
 from explorer.shell.state import K, say, session_id, set_text
-from explorer.training import train_memory
 
 GRAD_CAP = 200  # characters for the gradient chart (autograd, one backward pass per unit)
 
@@ -46,11 +45,8 @@ shipped = cached.memory_accuracies()
 series = [("RNN", shipped["rnn"], "#e4572e", "solid"), ("LSTM", shipped["lstm"], "#3b6ea8", "solid")]
 
 session = session_id()
-if st.button(say("mem_retrain"), key=K.MEM_RETRAIN):
-    try:
-        jobs.start(session, "memory", train_memory.retrain_work(steps=600, seed=1))
-    except jobs.TooManyJobs as refused:
-        st.warning(job_ui.refusal(refused))
+if st.button(say("mem_retrain"), key=K.MEM_RETRAIN) and (refused := job_ui.retrain_memory()):
+    st.warning(refused)
 
 
 def retrain_status(j) -> None:

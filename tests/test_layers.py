@@ -1,6 +1,14 @@
-"""The architecture's one hard boundary: the model and its numbers never import Streamlit or torch when
-they are imported (torch only inside the functions that compare with it or train), so the equations
-can be read, used and tested without either."""
+"""The layers as docs/architecture.md states them, each rule a test:
+
+    explorer/ (the model)   imports itself only; neither Streamlit nor torch when imported (torch only
+                            inside the functions that compare with it or train)
+    explorer/draw/          the model and itself; neither Streamlit nor torch
+    explorer/training/      the model and itself (and torch); never Streamlit or the shell
+    explorer/shell/         the model, draw, training and itself (and Streamlit)
+    pages/, explorer/app.py the shell, draw and the model; never a recipe (explorer.training)
+
+so the equations can be read, used and tested without the app, and nothing runs back up."""
+import ast
 import subprocess
 import sys
 from pathlib import Path
@@ -20,6 +28,81 @@ def test_imports_neither_streamlit_nor_torch(module):
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.strip() == "", f"explorer.{module} imports {out.stdout.strip()} when imported"
+
+
+LAYER_IMPORTS = {            # a layer: the layers its files may import
+    "model": {"model"},
+    "draw": {"model", "draw"},
+    "training": {"model", "training"},
+    "shell": {"model", "draw", "training", "shell"},
+    "pages": {"model", "draw", "shell"},
+}
+NEVER = {"model": {"streamlit"}, "draw": {"streamlit", "torch"}, "training": {"streamlit"}, "shell": set(), "pages": {"torch"}}
+
+
+def layer_of_file(path: Path) -> str:
+    rel = path.relative_to(ROOT).parts
+    if rel[0] == "pages" or rel == ("explorer", "app.py"):
+        return "pages"
+    return rel[1] if len(rel) > 2 else "model"
+
+
+def layer_of_module(name: str) -> str | None:
+    """The layer of an imported module (None: not this project's)."""
+    parts = name.split(".")
+    if parts[0] != "explorer":
+        return None
+    return parts[1] if len(parts) > 1 and parts[1] in ("draw", "training", "shell") else "model"
+
+
+def imports_of(source: str) -> list[tuple[int, str, bool]]:
+    """(line, module, at the top level) for every import in a file (`from explorer import x`: explorer.x)."""
+    found = []
+    tree = ast.parse(source)
+    top = {id(n) for n in tree.body}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, a.name, id(node) in top) for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            subs = [f"{node.module}.{a.name}" for a in node.names] if node.module in ("explorer", "explorer.shell",
+                                                                                      "explorer.draw", "explorer.training") else []
+            found += [(node.lineno, m, id(node) in top) for m in (subs or [node.module])]
+    return found
+
+
+def crossings(path: Path, source: str) -> list[str]:
+    layer, bad = layer_of_file(path), []
+    for line, module, at_top in imports_of(source):
+        other = layer_of_module(module)
+        if other is not None and other not in LAYER_IMPORTS[layer]:
+            bad.append(f"{path.relative_to(ROOT)}:{line} ({layer}) imports {module} ({other})")
+        root = module.split(".")[0]
+        if root in NEVER[layer] or (layer == "model" and root == "torch" and at_top):
+            bad.append(f"{path.relative_to(ROOT)}:{line} ({layer}) imports {module}")
+    return bad
+
+
+def project_files() -> list[Path]:
+    return sorted([*ROOT.joinpath("explorer").rglob("*.py"), *ROOT.joinpath("pages").glob("*.py")])
+
+
+def test_every_import_follows_the_layers():
+    bad = [c for path in project_files() for c in crossings(path, path.read_text(encoding="utf-8"))]
+    assert bad == []
+
+
+def test_the_layer_rules_can_fail():
+    """Each kind of crossing is caught (the check above is not vacuous)."""
+    model, draw = ROOT / "explorer" / "x.py", ROOT / "explorer" / "draw" / "x.py"
+    training, page = ROOT / "explorer" / "training" / "x.py", ROOT / "pages" / "x.py"
+    assert crossings(model, "from explorer.training.train import update") != []
+    assert crossings(model, "from explorer import cases\nimport torch") != []           # torch at import time
+    assert crossings(model, "def f():\n    import torch\n    from explorer import lstm") == []
+    assert crossings(model, "from explorer.shell import jobs") != []
+    assert crossings(draw, "def f():\n    import streamlit") != []
+    assert crossings(training, "from explorer.shell import jobs") != []
+    assert crossings(page, "from explorer.training import train_memory") != []
+    assert crossings(page, "from explorer.shell import ui\nfrom explorer.draw import figures") == []
 
 
 def test_the_boundary_test_can_fail():

@@ -12,6 +12,7 @@ import explorer
 from explorer.i18n import say
 from explorer.models import ASSETS
 from explorer.own_model import load
+from explorer.path import PATH
 from explorer.shell.own_ui import MODELS
 from explorer.vocab import display_char
 from tests.helpers.apptest import APP
@@ -50,7 +51,7 @@ def box(at: AppTest) -> dict:
     return json.loads(at.get("bidi_component")[0].proto.json)[0]
 
 
-@pytest.mark.parametrize("page", ["overview", "forget", "input", "cell", "output", "units"])
+@pytest.mark.parametrize("page", [s.script for s in PATH if s.own_model])
 def test_each_page_draws_the_chosen_layer_and_direction(char_model, page):
     at = open_with(char_model, page, own_layer=1, own_direction="backward")
     sent = box(at)["serverTrace"]

@@ -20,6 +20,18 @@ def refusal(err: jobs.TooManyJobs) -> str:
     return say("jobs_busy", n=jobs.MAX_RUNNING)
 
 
+def retrain_memory() -> str | None:
+    """The memory page's "train again": every pair of the recall task retrained in the background (600
+    steps); the refusal's sentence when it cannot start."""
+    from explorer.training import train_memory  # imports torch: only once someone trains
+
+    try:
+        jobs.start(session_id(), "memory", train_memory.retrain_work(steps=600, seed=1))
+    except jobs.TooManyJobs as refused:
+        return refusal(refused)
+    return None
+
+
 def follow(name: str | None, every: float, body: Callable, ended_key: str | None = None) -> None:
     """Draw body(job) (None: not started) for this session's training `name`, again every `every` seconds
     while it runs, and nothing more once it has ended; `name` None: body(the session's running trainings).

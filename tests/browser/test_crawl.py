@@ -12,6 +12,7 @@ mode is tests/browser/test_readable.py's. Screenshots: test-artifacts/crawl-*.""
 import pytest
 from PIL import Image
 
+from explorer.path import PATH
 from scripts.chromium import WAIT, settle
 from tests.browser.conftest import ARTIFACTS, resize, shot
 from tests.helpers.a11y import violations
@@ -20,7 +21,7 @@ from tests.helpers.layout import CUT, LAID_OUT, READABLE, SIDEWAYS
 
 PROJECTOR, TABLET, PHONE = (1024, 768), (820, 1180), (390, 844)   # a school projector, a tablet upright, a phone
 WHOLE_WIDTH = "(w) => document.querySelector(\"[data-testid='stMain']\").getBoundingClientRect().width >= w"
-PAGES = ["", "forget", "input", "cell", "output", "units", "bilstm", "variants", "memory", "params", "case1", "case2", "check"]
+PAGES = [s.url for s in PATH]   # every page on the path (explorer/path.py), by its address
 CONTROLS = ("[data-testid='stMain'] button:not([disabled]):not(.modebar-btn):not([data-testid^='stBaseButton-elementToolbar']):visible, "
             "[data-testid='stMain'] [data-testid='stCheckbox'] label:visible, "
             "[data-testid='stMain'] [data-testid='stToggle'] label:visible, "
