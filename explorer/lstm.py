@@ -10,9 +10,12 @@
 - Weights are kept in PyTorch's layout: weight_ih (4H, X), weight_hh (4H, H) and two biases,
   blocks in the order (i, f, g, o) with g = C~, so they load into `torch.nn.LSTM` unchanged.
   W_f·[h, x] is weight_hh[f]·h + weight_ih[f]·x; b_f is bias_ih[f] + bias_hh[f].
-- `run` takes inputs x_1..x_T, returns every gate, pre-activation, cell and hidden state.
+- `step` is one step of the equations as a student reads them, line by line: the reference.
+- `run` takes inputs x_1..x_T, returns every gate, pre-activation, cell and hidden state: the same
+  equations, written for speed (in place, on preallocated rows); tests/test_trace.py holds it, and the C
+  module, to `step`.
 - `Forcing` optionally pins a gate to a constant from a step on, for "what if" experiments.
-- The loop below is the reference. Where the optional C module explorer._lstm_kernel was built
+- Where the optional C module explorer._lstm_kernel was built
   (`pip install -e .`, see setup.py), float32 runs go through it instead: the same equations
   in the same order, 2.4–3.2× faster (benchmarks.trace_speed); tests hold both to torch.nn.LSTM and to
   each other.
@@ -90,6 +93,32 @@ class LSTMRun:
     pre_output: np.ndarray
 
 
+@dataclass(frozen=True)
+class Step:
+    """What one step computed, each (H,)."""
+    forget: np.ndarray
+    input: np.ndarray
+    candidate: np.ndarray
+    cell: np.ndarray
+    output: np.ndarray
+    hidden: np.ndarray
+
+
+def step(w: LSTMWeights, x: np.ndarray, h_prev: np.ndarray, c_prev: np.ndarray) -> Step:
+    """One step of the equations, each line one equation: x_t, h_{t-1}, C_{t-1} in; every quantity at t out."""
+    W_xf, W_hf, b_f = w.block("forget")
+    W_xi, W_hi, b_i = w.block("input")
+    W_xc, W_hc, b_c = w.block("candidate")
+    W_xo, W_ho, b_o = w.block("output")
+    f = sigmoid(W_hf @ h_prev + W_xf @ x + b_f)      # f_t  = σ(W_f·[h_{t-1}, x_t] + b_f)
+    i = sigmoid(W_hi @ h_prev + W_xi @ x + b_i)      # i_t  = σ(W_i·[h_{t-1}, x_t] + b_i)
+    c_tilde = np.tanh(W_hc @ h_prev + W_xc @ x + b_c)   # C~_t = tanh(W_C·[h_{t-1}, x_t] + b_C)
+    c = f * c_prev + i * c_tilde                     # C_t  = f_t ⊙ C_{t-1} + i_t ⊙ C~_t
+    o = sigmoid(W_ho @ h_prev + W_xo @ x + b_o)      # o_t  = σ(W_o·[h_{t-1}, x_t] + b_o)
+    h = o * np.tanh(c)                               # h_t  = o_t ⊙ tanh(C_t)
+    return Step(f, i, c_tilde, c, o, h)
+
+
 def run(w: LSTMWeights, inputs: np.ndarray, forcing: Forcing | None = None,
         h0: np.ndarray | None = None, c0: np.ndarray | None = None, dtype=np.float32,
         compiled: bool | None = None) -> LSTMRun:
@@ -128,7 +157,7 @@ def run(w: LSTMWeights, inputs: np.ndarray, forcing: Forcing | None = None,
     tmp, hU = np.empty(H, dtype), np.empty(4 * H, dtype)
     # The loop works in place on preallocated rows (numpy calls on small vectors cost more in
     # overhead than in arithmetic); each line is one term of the equations.
-    for t in range(T):                                                    # the reference loop
+    for t in range(T):                                                    # `step`, fast
         p, g = pre[t], gates[t]
         np.dot(h, U, out=hU)
         p += hU                                                           # (4H,) = W·[h_{t-1}, x_t] + b

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from explorer.lstm import Forcing, LSTMRun, run, softmax  # noqa: F401  (softmax: also read from here)
+from explorer.lstm import Forcing, LSTMRun, run, softmax
 from explorer.models import CharModel
 from explorer.vocab import UNKNOWN_ID, UNKNOWN_MARK
 

@@ -98,10 +98,10 @@ def _lstm_like(w: LSTMWeights, inputs: np.ndarray, peep: PeepholeWeights | None,
         c = f * c + i * g
         o = sigmoid(po + peep.peep_output * c if peep is not None else po)  # the output gate sees C_t
         h = o * np.tanh(c)
-        for k, v in (("f", f), ("i", i), ("C~", g), ("C", c), ("o", o), ("h", h)):
-            out[k][t] = v
+        for q, v in zip(quantities.NAMES, (f, i, g, c, o, h)):
+            out[quantities.SYMBOL[q]][t] = v
     hidden = out.pop("h")
-    return VariantRun("peephole" if peep is not None else "coupled" if coupled else "classic", out, hidden)
+    return VariantRun("peephole" if peep is not None else "coupled", out, hidden)
 
 
 def run_peephole(w: PeepholeWeights, inputs: np.ndarray) -> VariantRun:

@@ -8,8 +8,8 @@ import torch
 from torch import nn
 
 import explorer
+from explorer.lstm import softmax
 from explorer.own_model import MAX_BYTES, OwnModelError, load
-from explorer.tracing import softmax
 
 CHARS = list("abcdefgh \n.")
 TEXT = "abc def.\nhead bad\nfg ch"

@@ -21,7 +21,7 @@ def test_torch_lstm_on_the_same_inputs_gives_the_same_hidden_and_cell(model):
     np.testing.assert_allclose(t.cell[-1], c_n[0, 0].numpy(), atol=1e-5, rtol=1e-6)
 
 
-def test_the_numpy_reference_loop_also_matches_torch(model):
+def test_the_numpy_loop_also_matches_torch(model):
     # trace() runs the compiled loop where it is built; the numpy loop is the fallback
     t = trace(model, TEXT)
     r = run(model.lstm, t.inputs, compiled=False)
@@ -106,3 +106,26 @@ def test_forcing_a_gate_is_a_real_rerun(model):
     np.testing.assert_allclose(forced.cell[11:, 3], forced.cell[10:-1, 3] + forced.input[11:, 3] * forced.candidate[11:, 3],
                                atol=1e-5)
     assert not np.allclose(forced.hidden[11:], base.hidden[11:])
+
+
+@pytest.mark.parametrize("compiled", [False, True])
+def test_the_fast_loop_and_the_c_module_are_the_plain_step_repeated(model, compiled):
+    """`run` (numpy written for speed, or the C module) gives, at every step, what the plain `step` a student
+    reads gives from the same h_{t-1} and C_{t-1}: every quantity, in double precision to 1e-12 (float32, summed in another order, to 1e-5)."""
+    from explorer import lstm
+
+    if compiled and not lstm.COMPILED:
+        pytest.skip("explorer._lstm_kernel is not built here (pip install -e .)")
+    ids = model.vocab.encode('def f(x):\n    return [x, {"a": (1, 2)}]  # 我爱中国')
+    x = model.embedding[ids]
+    dtype, tol = (np.float32, 1e-5) if compiled else (np.float64, 1e-12)
+    w = model.lstm if compiled else lstm.LSTMWeights(*(a.astype(np.float64) for a in (
+        model.lstm.weight_ih, model.lstm.weight_hh, model.lstm.bias_ih, model.lstm.bias_hh)))
+    fast = lstm.run(w, x.astype(dtype), dtype=dtype, compiled=compiled)
+    H = w.hidden_size
+    h, c = np.zeros(H, dtype), np.zeros(H, dtype)
+    for t in range(len(ids)):
+        s = lstm.step(w, x[t].astype(dtype), h, c)
+        for q in ("forget", "input", "candidate", "cell", "output", "hidden"):
+            np.testing.assert_allclose(getattr(fast, q)[t], getattr(s, q), atol=tol, rtol=tol, err_msg=f"{q} at t={t}")
+        h, c = fast.hidden[t], fast.cell[t]     # the next step from the fast loop's own state
