@@ -193,20 +193,15 @@ def ask_memory(s: Source) -> Question:
     return gradient_memory(s.gradient_norms("rnn", MEMORY_TEXT), s.gradient_norms("lstm", MEMORY_TEXT), s.lang)
 
 
-def ask_cell(s: Source) -> Question:
-    return cell_at_break(s.trace(COUNTER_TEXT), s.counting_unit, s.lang)
+def _on_the_counter(builder):
+    """A question on the counting example: builder(its trace, the counting unit, the language)."""
+    return lambda s: builder(s.trace(COUNTER_TEXT), s.counting_unit, s.lang)
 
 
-def ask_forget(s: Source) -> Question:
-    return forget_at_break(s.trace(COUNTER_TEXT), s.counting_unit, s.lang)
-
-
-def ask_input(s: Source) -> Question:
-    return written_after_break(s.trace(COUNTER_TEXT), s.counting_unit, s.lang)
-
-
-def ask_output(s: Source) -> Question:
-    return cell_or_hidden(s.trace(COUNTER_TEXT), s.counting_unit, s.lang)
+ask_cell = _on_the_counter(cell_at_break)
+ask_forget = _on_the_counter(forget_at_break)
+ask_input = _on_the_counter(written_after_break)
+ask_output = _on_the_counter(cell_or_hidden)
 
 
 def ask_next_char(s: Source) -> Question:

@@ -147,3 +147,21 @@ def chips(trace: Trace, values, kind: str, t_: int, label: str) -> None:
     st.markdown("**" + label + "**")
     st.html(chips_html(trace.chars, values, kind, trace.unknown, selected=t_))
 
+
+
+def gate_view(trace: Trace, gate: str, t_: int, j: int, latex: list[str], coloured, colour_kind: str,
+              lines=None, lines_key: str | None = None) -> None:
+    """What a gate's page shows at (t, j): its equations with the numbers in, what they say (the string
+    <gate>_reading), the text coloured by `coloured` (unit j over time, on `colour_kind`'s scale), the cell
+    diagram with the gate lit, a chart of unit j over time (`lines`, a figure) and the What if? experiment.
+    The equations and the diagram are stacked: side by side, a 1024-px screen cut the equations."""
+    with st.container():
+        for line in latex:
+            st.latex(line)
+        st.write(say(gate + "_reading"))
+        chips(trace, coloured, colour_kind, t_, say("chips_label", kind=say("kind_" + colour_kind), j=j))
+    with st.container():
+        diagram_at(trace, t_, j, gate)
+    if lines is not None:
+        chart(lines, key=lines_key)
+    what_if(trace, gate, t_, j)
