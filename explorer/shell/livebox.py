@@ -175,24 +175,25 @@ def box_data(text: str, version: int, lang: str, panels: list[dict], model: str 
     }
 
 
-# What Streamlit mounts: the styles linked once into the page, the box's module imported once (both by a
+# What Streamlit mounts: the styles (maps.css, shared with the server-drawn maps, and livebox.css) linked
+# once into the page, the box's module imported once (both by a
 # URL that names their version, so a new version is fetched anew and an old one is cached for good), then
 # each run's data handed to it. Relative URLs resolve against the page, as the models' do (a proxy's prefix
 # stays in front).
 LOADER = """const V = "%s";
 const url = (name) => new URL("app/static/box/" + name + "?v=" + V, document.baseURI).href;
 let box = null;
-function styles() {
-  let link = document.getElementById("lb-css-" + V);
+function styles(name) {
+  let link = document.getElementById("lb-" + name + "-" + V);
   if (!link) {
-    link = Object.assign(document.createElement("link"), { id: "lb-css-" + V, rel: "stylesheet", href: url("livebox.css") });
+    link = Object.assign(document.createElement("link"), { id: "lb-" + name + "-" + V, rel: "stylesheet", href: url(name + ".css") });
     link.ready = new Promise(done => { link.onload = link.onerror = done; });
     document.head.appendChild(link);
   }
   return link.ready;
 }
 export default function (component) {
-  box = box || Promise.all([import(url("livebox.js")), styles()]).then(([m]) => m.default);
+  box = box || Promise.all([import(url("livebox.js")), styles("maps"), styles("livebox")]).then(([m]) => m.default);
   let stop = null, gone = false;
   box.then(mount => { if (!gone) stop = mount(component); });
   return () => { gone = true; if (stop) stop(); };

@@ -8,8 +8,10 @@ import numpy as np
 import streamlit as st
 
 from explorer.draw.unitmap import ROW_HEIGHT, maps_data
+from explorer.shell.livebox import BOX
 
 FRONTEND = Path(__file__).resolve().parent / "frontend"
+MAPS_CSS = BOX / "maps.css"   # what the live box's maps and these share (bar, ticks, axis, tip)
 
 _component = None
 
@@ -20,8 +22,9 @@ def unit_maps(arrays: dict[str, np.ndarray], chars, lang: str, key: str, on_clic
     """Mount the maps; with `on_click`, clicking a cell calls on_click(t, j)."""
     global _component
     if _component is None:
-        _component = st.components.v2.component("lstm_unit_maps", css=(FRONTEND / "unitmap.css").read_text(encoding="utf-8"),
-                                                js=(FRONTEND / "unitmap.js").read_text(encoding="utf-8"), isolate_styles=False)
+        css = "\n".join(f.read_text(encoding="utf-8") for f in (MAPS_CSS, FRONTEND / "unitmap.css"))
+        _component = st.components.v2.component("lstm_unit_maps", css=css, js=(FRONTEND / "unitmap.js").read_text(encoding="utf-8"),
+                                                isolate_styles=False)
     data = maps_data(arrays, chars, lang, clickable=on_click is not None, row_height=row_height,
                      heights=heights, splits=splits)
     if on_click is None:
