@@ -153,16 +153,23 @@ def test_case_pages_refuse_bad_data_clearly(page, raw_key, bad, message):
     assert at.button(key=("case1" if "last" in page else "case2") + "_train").disabled
 
 
-def test_case1_trains_in_the_background_and_predicts():
-    at = open_page("case_last_letter")
-    at.button(key="case1_train").click().run()
+def trained(name: str):
+    """The running training `name`, once it has ended (at most a minute; its session kept open meanwhile)."""
     from explorer.shell import jobs
 
-    job = next(j for (s, n), j in jobs._jobs.items() if n == "last_letter" and j.running)
+    job = next(j for (s, n), j in jobs._jobs.items() if n == name and j.running)
     end = time.time() + 60
     while job.running and time.time() < end:
         jobs.heartbeat(job.session)
         time.sleep(0.2)
+    return job
+
+
+def test_case1_trains_in_the_background_and_predicts():
+    at = open_page("case_last_letter")
+    at.button(key="case1_train").click().run()
+
+    job = trained("last_letter")
     assert job.finished and job.progress["accuracy"] == 1.0
     at.run()
     at.text_input(key="case1_input").input("mak").run()
@@ -171,16 +178,11 @@ def test_case1_trains_in_the_background_and_predicts():
 
 
 def test_case2_trains_and_predicts_a_word():
-    from explorer.shell import jobs
 
     at = open_page("case_next_word")
     at.slider(key="case2_steps").set_value(100).run()
     at.button(key="case2_train").click().run()
-    job = next(j for (s, n), j in jobs._jobs.items() if n == "next_word" and j.running)
-    end = time.time() + 60
-    while job.running and time.time() < end:
-        jobs.heartbeat(job.session)
-        time.sleep(0.2)
+    trained("next_word")
     at.run()
     assert not at.exception, [e.message for e in at.exception]
     at.text_input(key="case2_input").input("the cat sat on").run()

@@ -18,13 +18,18 @@ def x():
     return np.random.default_rng(0).normal(size=(T, X)).astype(np.float32)
 
 
+def ours_and_torchs(module, runner, weights, x):
+    """Our run and the torch module's hidden outputs on the same weights and inputs."""
+    ours = runner(weights(*arrays(module)), x)
+    with torch.no_grad():
+        out, _ = module(torch.from_numpy(x)[None])
+    return ours, out[0].numpy()
+
+
 def test_gru_matches_torch(x):
     torch.manual_seed(0)
-    gru = torch.nn.GRU(X, H, batch_first=True)
-    ours = run_gru(GRUWeights(*arrays(gru)), x)
-    with torch.no_grad():
-        out, _ = gru(torch.from_numpy(x)[None])
-    np.testing.assert_allclose(ours.hidden, out[0].numpy(), atol=1e-5)
+    ours, theirs = ours_and_torchs(torch.nn.GRU(X, H, batch_first=True), run_gru, GRUWeights, x)
+    np.testing.assert_allclose(ours.hidden, theirs, atol=1e-5)
     # h_t = (1 − z_t) ⊙ n_t + z_t ⊙ h_{t-1}
     h_prev = np.vstack([np.zeros(H), ours.hidden[:-1]])
     q = ours.quantities
@@ -33,11 +38,8 @@ def test_gru_matches_torch(x):
 
 def test_rnn_matches_torch(x):
     torch.manual_seed(1)
-    rnn = torch.nn.RNN(X, H, batch_first=True)
-    ours = run_rnn(RNNWeights(*arrays(rnn)), x)
-    with torch.no_grad():
-        out, _ = rnn(torch.from_numpy(x)[None])
-    np.testing.assert_allclose(ours.hidden, out[0].numpy(), atol=1e-5)
+    ours, theirs = ours_and_torchs(torch.nn.RNN(X, H, batch_first=True), run_rnn, RNNWeights, x)
+    np.testing.assert_allclose(ours.hidden, theirs, atol=1e-5)
 
 
 def test_classic_is_the_lessons_lstm(x):

@@ -169,13 +169,22 @@ def select_section(trace: Trace, kind: str, threshold: float) -> list[int]:
     return [s.unit for s in found]
 
 
-def match_section(trace: Trace, kind: str, threshold: float, found: list[int], H: int) -> None:
+def corpus_section(title: str, caption: str) -> units.CorpusIndex | None:
+    """A section read off the corpus: its title, and its caption with the corpus's size; None (and why)
+    for a word-level model of yours, whose corpus views would read characters."""
     idx = index()
-    st.subheader(say("ux_match_title"))
+    st.subheader(say(title))
     if idx is None:
         st.info(say("ux_words"))
+        return None
+    st.caption(say(caption, n=f"{len(idx):,}"))
+    return idx
+
+
+def match_section(trace: Trace, kind: str, threshold: float, found: list[int], H: int) -> None:
+    idx = corpus_section("ux_match_title", "ux_corpus")
+    if idx is None:
         return
-    st.caption(say("ux_corpus", n=f"{len(idx):,}"))
     first = found[:3] or [default_unit(H)]
     chosen = st.multiselect(say("ux_match_units"), range(H), default=first, format_func=unit_label,
                             key=K.ux_match(first, kind), max_selections=10)
@@ -268,12 +277,9 @@ def _clicked(gate: str) -> None:
 
 
 def saturation_section() -> None:
-    idx = index()
-    st.subheader(say("ux_sat_title"))
+    idx = corpus_section("ux_sat_title", "ux_sat_caption")
     if idx is None:
-        st.info(say("ux_words"))
         return
-    st.caption(say("ux_sat_caption", n=f"{len(idx):,}"))
     j = st.session_state.get(K.UX_CARD)
     lesson_ui.page_question("units", placed=True)     # asked before the scatters that answer it
     folded = own_ui.current() is None and not lesson_ui.revealed("units")

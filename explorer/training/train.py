@@ -84,26 +84,37 @@ def update(opt: torch.optim.Optimizer, loss: torch.Tensor, params, clip: float =
     opt.step()
 
 
-def main(argv=None) -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--minutes", type=float, default=22.0)
-    ap.add_argument("--hidden", type=int, default=128)
+def recipe_args(doc: str, minutes: float, hidden: int, seq: int, out: str) -> argparse.ArgumentParser:
+    """The options every character-model recipe has (time budget, sizes, batch, learning rate, seed,
+    torch's threads, where the weights go); `begin` acts on them."""
+    ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--minutes", type=float, default=minutes)
+    ap.add_argument("--hidden", type=int, default=hidden)
     ap.add_argument("--embed", type=int, default=32)
     ap.add_argument("--batch", type=int, default=64)
-    ap.add_argument("--seq", type=int, default=128)
+    ap.add_argument("--seq", type=int, default=seq)
     ap.add_argument("--lr", type=float, default=3e-3)
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--wrap", type=int, default=corpus.WRAP, help="line width of the training text")
-    ap.add_argument("--hard-wrap", action=argparse.BooleanOptionalAction, default=corpus.HARD_WRAP,
-                    help="break lines at exactly --wrap characters")
     ap.add_argument("--threads", type=int, default=0, help="torch threads (0: torch's default)")
-    ap.add_argument("--out", type=Path, default=Path("assets/char_lstm.npz"))
-    args = ap.parse_args(argv)
+    ap.add_argument("--out", type=Path, default=Path(out))
+    return ap
 
+
+def begin(args) -> None:
+    """Before a recipe trains: the weights' folder made, the seed set, torch's threads as asked."""
     args.out.parent.mkdir(parents=True, exist_ok=True)
     torch.manual_seed(args.seed)
     if args.threads:
         torch.set_num_threads(args.threads)
+
+
+def main(argv=None) -> None:
+    ap = recipe_args(__doc__, minutes=22.0, hidden=128, seq=128, out="assets/char_lstm.npz")
+    ap.add_argument("--wrap", type=int, default=corpus.WRAP, help="line width of the training text")
+    ap.add_argument("--hard-wrap", action=argparse.BooleanOptionalAction, default=corpus.HARD_WRAP,
+                    help="break lines at exactly --wrap characters")
+    args = ap.parse_args(argv)
+    begin(args)
     train_text, held_text = corpus.build(args.wrap, args.hard_wrap)
     vocab = Vocab.from_text(train_text, min_count=20, extra=APP_CHARS)
     train_ids = np.array(vocab.encode(train_text))

@@ -9,10 +9,8 @@
 """
 from __future__ import annotations
 
-import argparse
 import json
 import time
-from pathlib import Path
 
 import numpy as np
 import torch
@@ -21,7 +19,7 @@ from torch import nn
 from explorer import corpus
 from explorer.bilstm import BiModel
 from explorer.models import SHIPPED_VOCAB
-from explorer.training.train import numpy_of, update
+from explorer.training.train import begin, numpy_of, recipe_args, update
 from explorer.vocab import UNKNOWN_ID, Vocab
 from explorer.weights import from_module
 
@@ -62,21 +60,8 @@ def hidden_accuracy(net: BiNet, ids: np.ndarray, seq: int = 64, n: int = 200) ->
 
 
 def main(argv=None) -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--minutes", type=float, default=12.0)
-    ap.add_argument("--hidden", type=int, default=64)
-    ap.add_argument("--embed", type=int, default=32)
-    ap.add_argument("--batch", type=int, default=64)
-    ap.add_argument("--seq", type=int, default=64)
-    ap.add_argument("--lr", type=float, default=3e-3)
-    ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--threads", type=int, default=0)
-    ap.add_argument("--out", type=Path, default=Path("assets/bilstm.npz"))
-    args = ap.parse_args(argv)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    torch.manual_seed(args.seed)
-    if args.threads:
-        torch.set_num_threads(args.threads)
+    args = recipe_args(__doc__, minutes=12.0, hidden=64, seq=64, out="assets/bilstm.npz").parse_args(argv)
+    begin(args)
     vocab = Vocab.load(SHIPPED_VOCAB)
     train_text, held_text = corpus.build()
     train_ids, held_ids = np.array(vocab.encode(train_text)), np.array(vocab.encode(held_text))
