@@ -12,6 +12,7 @@ from typing import Protocol
 
 import numpy as np
 
+from explorer.cases import CONTEXT, askable, read
 from explorer.i18n import say
 from explorer.params import formula_count, lesson_lstm, torch_count
 from explorer.texts import COUNTER_TEXT
@@ -137,8 +138,6 @@ def _asked_example(snap, examples, bidirectional: bool):
     the first with a full context whose next word is neither punctuation nor the text's most common word."""
     from collections import Counter
 
-    from explorer.cases import CONTEXT, askable
-
     can = askable(snap, examples)
     if not bidirectional or not can:
         return can[0] if can else None
@@ -149,8 +148,6 @@ def _asked_example(snap, examples, bidirectional: bool):
 def never_trained_on(snap, examples, bidirectional: bool, lang: str) -> Question | None:
     """Case pages: on an example never trained on, which symbol will the model (as it is now) name? Options: its
     four likeliest, in vocabulary order; None when no example can be read by the model."""
-    from explorer.cases import read
-
     e = _asked_example(snap, examples, bidirectional)
     if e is None:
         return None

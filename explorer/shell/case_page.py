@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from explorer import cases
+from explorer import cases, quiz
 from explorer.draw import figures
 from explorer.safe_text import md_escape
 from explorer.shell import job_ui, jobs, lesson_ui, ui
@@ -184,8 +184,6 @@ def held_out_rows(snap: cases.Snapshot, case: cases.Case, examples: list[cases.E
 def question(case: cases.Case, job, examples: list[cases.Example]) -> None:
     """Predict, then reveal: what the model, as it is now, says on one example it never trained on. Asked once
     the training has stopped or is paused (so the answer does not move under the guess)."""
-    from explorer import quiz
-
     if job is None or job.result is None or (job.running and not job.paused):
         with st.container(border=True):
             st.markdown(f"**{say('predict_title')}** · " + say("case_q_wait"))

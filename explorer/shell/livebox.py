@@ -24,10 +24,11 @@ from pathlib import Path
 import numpy as np
 
 from explorer import quantities
-from explorer.bilstm import GAP_MARK, HIDE
+from explorer.bilstm import GAP_MARK, HIDE, BiModel, load_bimodel
 from explorer.draw import colors
 from explorer.draw.figures import MAX_NUMBERED, MAX_TICKS, ROUND_STEPS
 from explorer.i18n import say
+from explorer.models import load_model
 from explorer.quantities import NAMES
 from explorer.vocab import display_char
 from explorer.weights import to_arrays
@@ -49,8 +50,6 @@ def _lstm_json(w) -> dict:
 
 def model_json(model) -> dict:
     """A CharModel or BiModel as the JSON the browser loads (float32 arrays in base64)."""
-    from explorer.bilstm import BiModel
-
     out = {"format": "lstm-explorer/1", "quantities": quantities.as_json(), "chars": list(model.vocab.chars),
            "input_size": int(model.embedding.shape[1]),
            "embedding": _b64(model.embedding), "decoder_weight": _b64(model.decoder_weight),
@@ -61,9 +60,6 @@ def model_json(model) -> dict:
 
 
 def write_static() -> list[Path]:
-    from explorer.bilstm import load_bimodel
-    from explorer.models import load_model
-
     STATIC.mkdir(exist_ok=True)
     written = []
     for name, model in (("char_lstm", load_model()), ("bilstm", load_bimodel())):

@@ -16,10 +16,11 @@ from types import SimpleNamespace
 
 import streamlit as st
 
+from explorer import i18n
 from explorer.cache import MB, Registry, Ticket
 from explorer.own_model import OwnModel, OwnModelError, load
 from explorer.safe_text import md_escape
-from explorer.shell.state import K
+from explorer.shell.state import K, lang, say
 from explorer.tracing import Trace
 
 MODELS_MB = 256                       # the models of all sessions together (one model: at most 64 MB)
@@ -128,13 +129,11 @@ def back() -> None:
 
 def _error_text(lang: str) -> str | None:
     """The kept refusal as a sentence, every value from the file shown literally (never as Markdown)."""
-    from explorer.i18n import say
-
     err = st.session_state.get(K.OWN_ERROR)
     if not (isinstance(err, tuple) and len(err) == 2):
         return None
     key, fmt = err
-    return say("own_" + key, lang, **{k: md_escape(v) if isinstance(v, str) else v for k, v in fmt.items()})
+    return i18n.say("own_" + key, lang, **{k: md_escape(v) if isinstance(v, str) else v for k, v in fmt.items()})
 
 
 def sync_url() -> None:
@@ -153,8 +152,6 @@ def sync_url() -> None:
 
 
 def sidebar() -> None:
-    from explorer.shell.state import lang, say
-
     sync_url()
     m = current()
     err = st.session_state.get(K.OWN_ERROR)

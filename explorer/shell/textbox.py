@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from explorer.safe_text import md_escape
-from explorer.shell import own_ui
+from explorer.shell import own_ui, take_out
 from explorer.shell.cached import cached_trace, model, named_units, shipped
 from explorer.shell.livebox import box_data, guesses_spec, live_box, panels_for, server_trace
 from explorer.shell.state import INPUT_CAP, TEXT_CAP, K, lang, one_newline, say, set_text, sync_url
@@ -34,8 +34,6 @@ def box_controls(kinds=(), model_name: str = "char_lstm") -> None:
         if kinds:
             st.toggle(say("top_units"), key=K.TOP_UNITS, help=say("top_units_help"))
         if kinds and model_name == "char_lstm":
-            from explorer.shell import take_out
-
             take_out.popover(kinds)
         lines = st.popover(say("lines_button"), on_change="rerun", key=K.LINES_POPOVER)
         if lines.open:
