@@ -4,7 +4,7 @@
   the shipped weights) and runs the equations of explorer/lstm.py in JavaScript
   (explorer/static/box/lstm.js); each key draws what changed in the maps with no trip to the server.
 - The box's script and styles are static files too (explorer/static/box/: livebox.js, lstm.js, numbers.js,
-  livebox.css), fetched once per version: what Streamlit is given is a few lines that import them
+  livebox.css, and maps.css, which the server-drawn maps share), fetched once per version: what Streamlit is given is a few lines that import them
   (LOADER), so a rerun sends the box's settings and nothing else.
 - The server hears the text once typing pauses (DEBOUNCE_MS) and reruns what depends on it
   (guesses, coloured text, equations at (t, j), the URL). What it sends back is the text and a few

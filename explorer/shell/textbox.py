@@ -14,9 +14,6 @@ from explorer.texts import EXAMPLES
 from explorer.tracing import Trace
 from explorer.vocab import UNKNOWN_ID, display_char
 
-# Computed results, shared by all sessions and bounded by bytes (explorer.cache): a class typing 300
-# different texts must not grow the server by a trace each. A 500-character trace is about 3 MB.
-
 
 def _heard(text: str) -> None:
     """The live box's callback: the server hears the text typed (once typing pauses)."""
