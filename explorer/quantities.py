@@ -1,5 +1,5 @@
 """The six quantities of the LSTM equations, named once: every trace, map, export, diagram and the
-browser's LSTM (the model JSON carries this list: explorer/shell/livebox.py model_json) read them here.
+browser's LSTM (the model JSON carries this list: explorer/draw/box.py model_json) read them here.
 
     f_t = σ(W_f·[h_{t-1}, x_t] + b_f)      forget       a gate, in (0, 1)
     i_t = σ(W_i·[h_{t-1}, x_t] + b_i)      input        a gate

@@ -2,6 +2,9 @@
 click away, and the counting example the gate pages' questions and Show me use."""
 from __future__ import annotations
 
+TEXT_CAP = 500              # characters read by the model; longer text is cut with a notice
+INPUT_CAP = 10 * TEXT_CAP   # characters kept at all (box, URL): a pasted book stays out of every link
+
 DEFAULT_TEXT = 'Return the number of items in the list. Use len(x) to count "words".'
 CHINESE_TEXT = "我爱中国。今天天气很好，我们一起学习。"
 DEFAULT_TEXTS = {"en": DEFAULT_TEXT, "zh": CHINESE_TEXT}   # the text a new session starts with, by language

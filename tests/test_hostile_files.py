@@ -262,7 +262,7 @@ def test_csv_cells_that_look_like_formulas_are_text_and_the_numbers_read_back(tm
 
 
 def test_a_non_finite_guess_is_never_sent_to_the_browser():
-    from explorer.shell.livebox import guess_list
+    from explorer.draw.box import guess_list
 
     probs = np.array([0.2, np.nan, 0.7, np.inf, 0.1])
     listed = guess_list(probs, list("abcde"))

@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 
 from explorer.draw import colors
+from explorer.draw.box import BOX
 from explorer.draw.figures import MAX_NUMBERED, MAX_TICKS, ROUND_STEPS, time_ticks
-from explorer.shell.livebox import BOX
 from explorer.vocab import display_char
 from tests.conftest import ROOT
 

@@ -13,8 +13,8 @@ import pytest
 
 from explorer import load_model, trace
 from explorer.bilstm import bi_trace, load_bimodel
+from explorer.draw.box import BOX, STATIC
 from explorer.quantities import NAMES as QUANTITIES
-from explorer.shell.livebox import BOX, STATIC
 from explorer.texts import COUNTER_TEXT, EXAMPLES
 from tests.conftest import ROOT
 
@@ -76,11 +76,11 @@ def test_the_browsers_bilstm_equals_bi_trace(tmp_path):
 
 @pytest.mark.parametrize("name", ["char_lstm", "bilstm"])
 def test_the_models_the_browser_loads_are_the_shipped_weights_with_the_quantities_named_once(name):
-    """explorer/static/<name>.json is what `python -m explorer.shell.livebox` writes from assets/ now (a
+    """explorer/static/<name>.json is what `python -m explorer.draw.box` writes from assets/ now (a
     retraining without rewriting it fails here), and it names the quantities as explorer/quantities.py does:
     the browser's LSTM allocates and reads them by those names."""
     from explorer import quantities
-    from explorer.shell.livebox import model_json
+    from explorer.draw.box import model_json
 
     shipped = json.loads((STATIC / f"{name}.json").read_text(encoding="utf-8"))
     assert shipped == model_json(load_model() if name == "char_lstm" else load_bimodel())

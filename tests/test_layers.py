@@ -6,6 +6,8 @@
     explorer/training/      the model and itself (and torch); never Streamlit or the shell
     explorer/shell/         the model, draw, training and itself (and Streamlit)
     pages/, explorer/app.py the shell, draw and the model; never a recipe (explorer.training)
+    explorer/notebook.py    the model and draw (the box in Jupyter: a host beside the shell, never in it);
+                            neither Streamlit nor, when imported, torch
 
 so the equations can be read, used and tested without the app, and nothing runs back up."""
 import ast
@@ -16,9 +18,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-MODEL = ["lstm", "tracing", "models", "vocab", "corpus", "probe", "units", "own_model", "bilstm", "variants", "memory",
-         "params", "lesson", "equations", "quiz", "weights", "cases", "path", "cache", "safe_text", "i18n"]
-DRAWING = ["draw.colors", "draw.figures", "draw.textview", "draw.diagram", "draw.unitmap", "draw.export"]
+MODEL = sorted(p.stem for p in ROOT.joinpath("explorer").glob("*.py") if p.stem not in ("__init__", "app"))
+DRAWING = sorted("draw." + p.stem for p in ROOT.joinpath("explorer", "draw").glob("*.py") if p.stem != "__init__")
 
 
 @pytest.mark.parametrize("module", MODEL + DRAWING)
@@ -36,14 +37,18 @@ LAYER_IMPORTS = {            # a layer: the layers its files may import
     "training": {"model", "training"},
     "shell": {"model", "draw", "training", "shell"},
     "pages": {"model", "draw", "shell"},
+    "notebook": {"model", "draw"},
 }
-NEVER = {"model": {"streamlit"}, "draw": {"streamlit", "torch"}, "training": {"streamlit"}, "shell": set(), "pages": {"torch"}}
+NEVER = {"model": {"streamlit"}, "draw": {"streamlit", "torch"}, "training": {"streamlit"}, "shell": set(), "pages": {"torch"},
+         "notebook": {"streamlit"}}
 
 
 def layer_of_file(path: Path) -> str:
     rel = path.relative_to(ROOT).parts
     if rel[0] == "pages" or rel == ("explorer", "app.py"):
         return "pages"
+    if rel == ("explorer", "notebook.py"):
+        return "notebook"
     return rel[1] if len(rel) > 2 else "model"
 
 
@@ -52,6 +57,8 @@ def layer_of_module(name: str) -> str | None:
     parts = name.split(".")
     if parts[0] != "explorer":
         return None
+    if parts[1:2] == ["notebook"]:
+        return "notebook"
     return parts[1] if len(parts) > 1 and parts[1] in ("draw", "training", "shell") else "model"
 
 
@@ -77,7 +84,7 @@ def crossings(path: Path, source: str) -> list[str]:
         if other is not None and other not in LAYER_IMPORTS[layer]:
             bad.append(f"{path.relative_to(ROOT)}:{line} ({layer}) imports {module} ({other})")
         root = module.split(".")[0]
-        if root in NEVER[layer] or (layer == "model" and root == "torch" and at_top):
+        if root in NEVER[layer] or (layer in ("model", "notebook") and root == "torch" and at_top):
             bad.append(f"{path.relative_to(ROOT)}:{line} ({layer}) imports {module}")
     return bad
 

@@ -10,7 +10,7 @@ import streamlit as st
 
 from explorer import i18n
 from explorer.i18n import DEFAULT_LANG, LANGS
-from explorer.texts import DEFAULT_TEXTS
+from explorer.texts import DEFAULT_TEXTS, INPUT_CAP, TEXT_CAP  # noqa: F401  (the shell reads them here)
 
 
 def _join(*parts) -> str:
@@ -89,12 +89,6 @@ class Keys:
         return "ux_match_" + "_".join(map(str, units)) + kind
 
 K = Keys
-
-
-TEXT_CAP = 500          # characters read by the model; longer text is cut with a notice
-
-
-INPUT_CAP = 10 * TEXT_CAP  # characters kept at all (box, URL): a pasted book stays out of every link
 
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import streamlit as st
 
+from explorer.draw.box import box_data, guesses_spec, panels_for, server_trace
 from explorer.safe_text import md_escape
 from explorer.shell import own_ui, take_out
 from explorer.shell.cached import cached_trace, model, named_units, shipped
-from explorer.shell.livebox import box_data, guesses_spec, live_box, panels_for, server_trace
+from explorer.shell.livebox import live_box
 from explorer.shell.state import INPUT_CAP, TEXT_CAP, K, lang, one_newline, say, set_text, sync_url
 from explorer.texts import EXAMPLES
 from explorer.tracing import Trace

@@ -7,8 +7,8 @@ from pathlib import Path
 import numpy as np
 import streamlit as st
 
+from explorer.draw.box import BOX
 from explorer.draw.unitmap import ROW_HEIGHT, maps_data
-from explorer.shell.livebox import BOX
 
 FRONTEND = Path(__file__).resolve().parent / "frontend"
 MAPS_CSS = BOX / "maps.css"   # what the live box's maps and these share (bar, ticks, axis, tip)

@@ -120,7 +120,7 @@ def shot(page, name: str) -> None:
 # takes it once its own tests are done, while the first browser group is still running; the two groups run
 # side by side only for that last stretch. (Both groups from the start, a server and a Chromium each on two
 # cores, was slower and failed waits.)
-LATE = ("test_readable.py", "test_hostile_uploads.py", "test_server_load.py", "test_replicas.py")
+LATE = ("test_readable.py", "test_hostile_uploads.py", "test_server_load.py", "test_replicas.py", "test_notebook.py")
 
 
 @pytest.hookimpl(tryfirst=True)   # before pytest-xdist reads the groups

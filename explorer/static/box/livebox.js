@@ -14,12 +14,15 @@
 //   the characters as the model reads them under them: both from the same trace, on every key.
 // - Every text shown is set with textContent: nothing typed is ever parsed as HTML.
 
-// The modules beside it, of the same version (the loader imports this one as livebox.js?v=<version>).
+// <siblings> The modules beside it, of the same version (imported as livebox.js?v=<version>). The notebook's
+// one-file bundle (explorer/notebook.py) holds them already and drops the lines up to </siblings>.
 const near = (name) => import(new URL(name + new URL(import.meta.url).search, import.meta.url).href);
 const [{ CharModel, floats, traceText }, { displayChar, percentileAbs, timeTicks }] =
   await Promise.all([near("lstm.js"), near("numbers.js")]);
+// </siblings>
 
 const NEWLINE_MARK = "↵";
+const UNKNOWN_MARK = "\uFFFD";   // a character the model has never seen, as explorer/vocab.py shows it
 // A tap on a map whose rows are under BAND_ROW_PX tall opens a band of ±BAND_UNITS units and ±BAND_STEPS steps.
 const BAND_ROW_PX = 12, BAND_UNITS = 8, BAND_STEPS = 5;
 const COARSE = window.matchMedia("(pointer: coarse)");
@@ -310,7 +313,7 @@ class MapView {
   }
 }
 
-class LiveBox {
+export class LiveBox {
   constructor(parent) {
     this.root = el("div", "lb-root");
     this.root.__view = this;
@@ -440,7 +443,10 @@ class LiveBox {
       this.draw(this.trace, data.serverTrace.guesses, data.serverTrace.unknown);
       return;
     }
-    if (this.modelUrl !== data.modelUrl) {   // fetched once, then every key runs here without waiting
+    if (data.modelJson && this.modelJson !== data.modelJson) {   // handed over whole (a notebook's model)
+      this.model = new CharModel(data.modelJson); this.modelJson = data.modelJson; this.cache = {};
+    }
+    if (!data.modelJson && this.modelUrl !== data.modelUrl) {   // fetched once, then every key runs here without waiting
       const url = data.modelUrl;
       loadModel(url).then(model => {
         this.model = model; this.modelUrl = url; this.cache = {};
@@ -450,16 +456,16 @@ class LiveBox {
     }
     const model = this.model, chars = this.chars();
     const tr = traceText(model, chars, this.cache);
-    tr.chars = chars.map((c, t) => (tr.ids[t] === 0 && c !== model.hide ? model.chars[0] : c));
+    const unknown = chars.map((c, t) => model.isUnknown(tr.ids[t]) && c !== model.hide);
+    tr.chars = chars.map((c, t) => (unknown[t] ? UNKNOWN_MARK : c));
     this.trace = tr;
     this.status.textContent = "";
-    const unknown = chars.map((c, t) => tr.ids[t] === 0 && c !== model.hide);
-    this.draw(tr, data.guesses && tr.T ? this.guessesOf(model, tr) : null, unknown);
+    this.draw(tr, data.guesses && tr.T && model.decoderB ? this.guessesOf(model, tr) : null, unknown);
   }
 
   // The k likeliest next characters after the last one: [display label, probability], likeliest first.
   guessesOf(model, tr) {
-    const probs = model.nextProbs(tr.forward.row("hidden", tr.T - 1));
+    const probs = model.nextProbs(tr.top.row("hidden", tr.T - 1));
     const order = [...probs.keys()].sort((a, b) => probs[b] - probs[a]).slice(0, this.data.guesses.k);
     return order.map(v => [displayChar(model.chars[v]), probs[v]]);
   }
@@ -611,13 +617,4 @@ function remember(name, value) {
 
 function recall(name) {
   try { return sessionStorage.getItem("lstm-explorer:" + name); } catch (e) { return null; }
-}
-
-// Mounted by the few lines explorer/shell/livebox.py gives Streamlit, which import this module.
-export default function (component) {
-  const { data, parentElement, setStateValue, setTriggerValue } = component;
-  const root = parentElement.querySelector(".lb-root");
-  const view = root ? root.__view : new LiveBox(parentElement);
-  view.update(data[0], setStateValue, setTriggerValue);   // sent as [data] (explorer/shell/livebox.py: live_box)
-  return () => view.detach();
 }

@@ -9,7 +9,9 @@
 //   h_t  = o_t ⊙ tanh(C_t)                    hidden output
 //
 // - Weights in PyTorch's layout: weight_ih (4H × X), weight_hh (4H × H), blocks (i, f, g, o), g = C~;
-//   b = bias_ih + bias_hh. They come from app/static/<model>.json (python -m explorer.shell.livebox).
+//   b = bias_ih + bias_hh. They come from app/static/<model>.json (python -m explorer.draw.box).
+// - A model may stack layers (a model of yours in a notebook, explorer/notebook.py): layer l reads layer
+//   l−1's h_t as its x_t; the maps show one layer, the decoder reads the top one.
 // - A Trace keeps every quantity, each T × H, step t in row t. Appending a character computes one
 //   step; editing in the middle recomputes from the first changed character on (traceText says from
 //   which step the rows are new, so a map redraws only those columns).
@@ -73,19 +75,22 @@ function lstmStep(w, x, tr, t) {
 export class CharModel {
   constructor(json) {
     this.quantities = json.quantities.map(q => q.name); // f, i, C~, C, o, h by name, in the lesson's order
-    this.chars = json.chars;                            // chars[0] is the unknown mark
+    this.chars = json.chars;
+    this.unknown = json.unknown ?? 0;                   // the id an unknown character reads as (-1: x_t = 0)
     this.index = new Map(json.chars.map((c, k) => [c, k]));
-    this.index.delete(json.chars[0]);
+    if (this.unknown >= 0) this.index.delete(json.chars[this.unknown]);   // the unknown mark is not typed
     this.hide = json.hide || null;                      // the Bi-LSTM's "hidden character", read as unknown
     this.X = json.input_size;
-    this.embedding = floats(json.embedding);            // (V, X)
-    this.forward = new LSTMWeights(json.forward);
+    this.embedding = json.embedding ? floats(json.embedding) : null;   // (V, X); none: one-hot (X = V)
+    this.stack = (json.layers || [json.forward]).map(w => new LSTMWeights(w));
+    this.shown = json.layer || 0;                       // the layer the maps show
+    this.forward = this.stack[this.shown];
     this.backward = json.backward ? new LSTMWeights(json.backward) : null;
-    this.decoderW = floats(json.decoder_weight);        // (V, H); the Bi-LSTM's (V, 2H) reads y
-    this.decoderB = floats(json.decoder_bias);          // (V,)
+    this.decoderW = json.decoder_weight ? floats(json.decoder_weight) : null;   // (V, H); the Bi-LSTM's (V, 2H) reads y
+    this.decoderB = json.decoder_weight ? floats(json.decoder_bias) : null;     // (V,); none: no guesses
   }
 
-  // The next-character probabilities after h_t: softmax(D·h_t + d), as explorer.tracing does.
+  // The next-character probabilities after h_t (the top layer's): softmax(D·h_t + d), as explorer.tracing does.
   nextProbs(h) {
     const H = h.length, V = this.decoderB.length, z = new Float64Array(V);
     let top = -Infinity;
@@ -100,8 +105,14 @@ export class CharModel {
     return z;
   }
 
-  encode(chars) { return chars.map(c => (c === this.hide ? 0 : (this.index.get(c) ?? 0))); }
-  x(id) { return this.embedding.subarray(id * this.X, (id + 1) * this.X); }  // x_t = E[id_t]
+  encode(chars) { return chars.map(c => (c === this.hide ? this.unknown : (this.index.get(c) ?? this.unknown))); }
+  isUnknown(id) { return id === this.unknown; }
+  x(id) {                                               // x_t = E[id_t], or one-hot; an unknown with no id: zeros
+    if (this.embedding) return this.embedding.subarray(id * this.X, (id + 1) * this.X);
+    const x = new Float32Array(this.X);
+    if (id >= 0) x[id] = 1;
+    return x;
+  }
 
   // Run `w` over ids, reusing `tr`'s rows up to the first id that changed; returns that step (the first new row).
   run(w, ids, tr) {
@@ -109,6 +120,14 @@ export class CharModel {
     while (same < Math.min(ids.length, tr.T) && ids[same] === tr.ids[same]) same++;
     for (let t = same; t < ids.length; t++) lstmStep(w, this.x(ids[t]), tr, t);
     tr.T = ids.length; tr.ids = ids.slice();
+    return same;
+  }
+
+  // A layer above the first: its x_t is the layer below's h_t, whose rows are new from step `from` on.
+  runAbove(w, below, from, tr) {
+    const same = Math.min(from, tr.T);
+    for (let t = same; t < below.T; t++) lstmStep(w, below.row("hidden", t), tr, t);
+    tr.T = below.T; tr.ids = below.ids;
     return same;
   }
 }
@@ -121,14 +140,17 @@ export class CharModel {
 export function traceText(model, chars, cache) {
   const ids = model.encode(chars);
   const T = ids.length, cap = Math.max(T, 1);
-  if (!cache.fwd || cache.cap < cap) {
+  if (!cache.layers || cache.cap < cap) {
     cache.cap = Math.max(cap, 64, 2 * (cache.cap || 0));
     const names = model.quantities;
-    cache.fwd = new Trace(names, model.forward.H, cache.cap);
+    cache.layers = model.stack.map(w => new Trace(names, w.H, cache.cap));
     if (model.backward) { cache.bwdRev = new Trace(names, model.backward.H, cache.cap); cache.bwd = new Trace(names, model.backward.H, cache.cap); }
   }
-  const from = model.run(model.forward, ids, cache.fwd);
-  const out = { T, ids, forward: cache.fwd, from };
+  // Every layer up to the one shown, and up to the top when the decoder reads it; the same steps are new in each.
+  const last = model.decoderB ? model.stack.length - 1 : model.shown;
+  const from = model.run(model.stack[0], ids, cache.layers[0]);
+  for (let l = 1; l <= last; l++) model.runAbove(model.stack[l], cache.layers[l - 1], from, cache.layers[l]);
+  const out = { T, ids, forward: cache.layers[model.shown], top: cache.layers[last], from };
   if (model.backward) {
     const same = model.run(model.backward, ids.slice().reverse(), cache.bwdRev);
     out.backward = reversedRows(cache.bwdRev, T, cache.bwd);
