@@ -1,8 +1,9 @@
-"""The live box in a notebook (JupyterLab, Notebook 7, Colab, VS Code): the box and its six maps, the
-next-character guesses and the text as read, computed in the browser by the same JavaScript as the app's
-(explorer/static/box/: livebox.js, lstm.js, numbers.js, and this host's adapter widget.js), with any model.
+"""The live box in a notebook (wherever anywidget runs: JupyterLab, Notebook 7, Colab, VS Code; tested in
+JupyterLab): the box and its six maps, the next-character guesses and the text as read, computed in the
+browser by the same JavaScript as the app's (explorer/static/box/: livebox.js, lstm.js, numbers.js, and
+this host's adapter widget.js), with any character model.
 
-    pip install -e ".[notebook]"
+    pip install -r requirements.txt && pip install -e ".[notebook]"
     from explorer.notebook import LiveBox
     box = LiveBox()                                 # the shipped character model
     box = LiveBox(net, vocab="abc…", layer=1)       # a torch module of yours, live (or explorer.load_model(...))
@@ -26,11 +27,12 @@ from explorer import models, own_model
 from explorer.draw import box
 from explorer.draw.figures import OVERVIEW_KINDS
 from explorer.models import CharModel
-from explorer.own_model import UNKNOWN_TOKENS, OwnModel
-from explorer.texts import DEFAULT_TEXT, INPUT_CAP, TEXT_CAP
+from explorer.own_model import OwnModel
+from explorer.texts import DEFAULT_TEXT, INPUT_CAP, TEXT_CAP, one_newline
 from explorer.tracing import Trace
 
 MODULES = ("numbers.js", "lstm.js", "livebox.js", "widget.js")   # in the order they need each other
+SPECIAL = re.compile(r"<[^<>\s]+>|\[[A-Z]+\]")   # <unk>, <pad>, [UNK] …: tokens no one types, beside characters
 
 
 def bundle() -> str:
@@ -74,8 +76,8 @@ def from_torch(module, vocab, name: str | None = None) -> OwnModel:
         tensors["decoder.weight"] = decoders[0].weight
         tensors["decoder.bias"] = decoders[0].bias if decoders[0].bias is not None else decoders[0].weight.new_zeros(decoders[0].out_features)
     tokens = tuple(vocab)
-    if any(len(s) > 1 and s not in UNKNOWN_TOKENS for s in tokens):
-        raise ValueError("the box reads characters: give a vocabulary of single characters (and '<unk>')")
+    if any(len(s) > 1 and not SPECIAL.fullmatch(s) for s in tokens):
+        raise ValueError("the box reads characters: give a vocabulary of single characters (and '<unk>', '<pad>' …)")
     arrays = {k: v.detach().cpu().float().numpy() for k, v in tensors.items()}
     return own_model.build(arrays, tokens, "char", name or type(module).__name__)
 
@@ -126,7 +128,8 @@ class LiveBox(anywidget.AnyWidget):
 
     @traitlets.validate("text")
     def _cap(self, proposal) -> str:
-        return str(proposal["value"])[:INPUT_CAP]
+        """As the app keeps a text: line endings as the box reads them, at most INPUT_CAP characters."""
+        return one_newline(str(proposal["value"]))[:INPUT_CAP]
 
     @property
     def trace(self) -> Trace:

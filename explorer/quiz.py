@@ -2,7 +2,7 @@
 
 Each builder takes what it needs (a trace, a model, gradient norms) and returns a Question with its
 options, the index of the right one and an explanation, all in one language; nothing is hard-coded
-that the model decides. Pure: the pages ask with `ui.predict_reveal`; the tests check every answer
+that the model decides. Pure: the pages ask with `lesson_ui.predict_reveal`; the tests check every answer
 against the Python API.
 """
 from __future__ import annotations

@@ -9,6 +9,14 @@ DEFAULT_TEXT = 'Return the number of items in the list. Use len(x) to count "wor
 CHINESE_TEXT = "我爱中国。今天天气很好，我们一起学习。"
 DEFAULT_TEXTS = {"en": DEFAULT_TEXT, "zh": CHINESE_TEXT}   # the text a new session starts with, by language
 
+
+
+def one_newline(text: str) -> str:
+    """Line endings as the live box reads them (explorer/static/box/livebox.js, toBox): CR LF and a
+    lone CR are line breaks, so the browser's maps and the server's trace read the same characters."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 EXAMPLES = {           # one click each on the overview: what the model was trained on, and the lesson's Chinese
     "example_sentence": DEFAULT_TEXT,
     "example_code": 'def area(r):\n    """Return the area of a circle."""\n    return 3.14159 * r * r',

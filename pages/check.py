@@ -11,7 +11,7 @@ lesson_ui.notice("check")
 st.write(say("check_intro"))
 lang_ = lang()
 unit = cached.probe_result()["column"]["unit"]
-counting = cached.cached_trace(COUNTER_TEXT)
+counting = cached.shipped_trace(COUNTER_TEXT)   # the questions are the shipped model's, whichever is shown
 questions = [quiz.which_gate(lang_), quiz.forget_at_break(counting, unit, lang_),
              quiz.gradient_memory(cached.gradient_norms("rnn", quiz.MEMORY_TEXT), cached.gradient_norms("lstm", quiz.MEMORY_TEXT), lang_),
              quiz.concat_size(cached.bimodel(), lang_), quiz.lstm_parameters(64, 16, lang_)]

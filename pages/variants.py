@@ -14,7 +14,7 @@ trace = textbox.live_trace()
 if trace is not None:
     runs = cached.variant_runs(trace.text[: len(trace)])
     vocab = cached.model().vocab.chars
-    for row in zip(KINDS[::2], KINDS[1::2]):
+    for row in (KINDS[k:k + 2] for k in range(0, len(KINDS), 2)):   # two a row
         for col, kind in zip(ui.columns(2), row):
             with col:
                 st.subheader(say("var_" + kind))

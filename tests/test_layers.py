@@ -18,12 +18,14 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-MODEL = sorted(p.stem for p in ROOT.joinpath("explorer").glob("*.py") if p.stem not in ("__init__", "app"))
+MODEL = sorted(p.stem for p in ROOT.joinpath("explorer").glob("*.py") if p.stem not in ("__init__", "app", "notebook"))
 DRAWING = sorted("draw." + p.stem for p in ROOT.joinpath("explorer", "draw").glob("*.py") if p.stem != "__init__")
 
 
-@pytest.mark.parametrize("module", MODEL + DRAWING)
+@pytest.mark.parametrize("module", MODEL + DRAWING + ["notebook"])
 def test_imports_neither_streamlit_nor_torch(module):
+    if module == "notebook":
+        pytest.importorskip("anywidget")     # the notebook extra
     code = (f"import sys, explorer.{module}; "
             "print(' '.join(m for m in ('streamlit', 'torch') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)

@@ -147,6 +147,9 @@ def test_a_question_about_one_example_is_asked_only_with_it_in_the_box(page):
     at.button(key=f"q_{stop}_text").click().run()
     assert not at.exception
     assert at.session_state.text == STOPS[stop].question.about
+    show = STOPS[stop].show_me                                  # its Show me: the step the question names
+    if show.t is not None:
+        assert at.session_state.sel_t == show.t
     assert [r for r in at.radio if r.key == f"q_{stop}_guess"]
 
 

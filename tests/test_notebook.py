@@ -74,6 +74,10 @@ def test_a_bare_lstm_and_the_refusals():
         from_torch(nn.Sequential(nn.LSTM(3, 4), nn.LSTM(4, 4)), "abc")
     with pytest.raises(ValueError, match="characters"):
         from_torch(nn.LSTM(3, 4), ["the", "cat", "sat"])
+    assert from_torch(nn.LSTM(5, 4), ["<pad>", "<unk>", "a", "b", "[SEP]"]).unknown_id == 1    # tokens no one types
+    words = explorer.load_model(explorer.models.ASSETS / "word_lstm.pt", vocab=explorer.models.ASSETS / "word_lstm.vocab.json")
+    with pytest.raises(ValueError, match="word-level"):
+        LiveBox(words)
     with pytest.raises(ValueError, match="bidirectional"):
         LiveBox(nn.LSTM(len(VOCAB), 4, bidirectional=True), vocab=VOCAB)
     with pytest.raises(ValueError, match="vocabulary"):
@@ -82,8 +86,9 @@ def test_a_bare_lstm_and_the_refusals():
         LiveBox(nn.LSTM(len(VOCAB), 4, num_layers=2), vocab=VOCAB, layer=2)
 
 
-@pytest.mark.parametrize("case, vocab", [(dict(layers=2), VOCAB), (dict(layers=2, embed=False, decode=False), VOCAB[1:])],
-                         ids=["embedded-decoded-unk", "one-hot-no-unk"])
+@pytest.mark.parametrize("case, vocab", [(dict(layers=2), VOCAB), (dict(layers=2, embed=False, decode=False), VOCAB[1:]),
+                                         (dict(layers=1), VOCAB[1:])],
+                         ids=["embedded-decoded-unk", "one-hot-no-unk", "embedded-no-unk"])
 def test_the_browsers_lstm_runs_the_widgets_model_as_python_does(tmp_path, case, vocab):
     """Node runs lstm.js on exactly what the widget is handed (each layer shown in turn), on the examples and
     hostile texts typed one after another: every quantity of the layer shown equals the Python trace of
@@ -122,8 +127,8 @@ def test_the_widgets_traits_and_trace():
     np.testing.assert_array_equal(b.trace.cell, explorer.trace(explorer.load_model(), "Return the").cell)
     b.text = "x" * (INPUT_CAP + 10)
     assert len(b.text) == INPUT_CAP and len(b.trace.chars) == 500
-    b.text = "<b>**hi**</b> $x$ 😀"                      # text: shown as itself by the box (textContent)
-    assert b.trace.chars[0] == "<"
+    b.text = "<b>**hi**</b> $x$ 😀\r\nnext"             # text: shown as itself by the box (textContent)
+    assert b.trace.chars[0] == "<" and b.text.endswith("😀\nnext")   # line endings as the box reads them
     torch.manual_seed(3)
     mine = LiveBox(Live(layers=2), vocab=VOCAB, layer=1, lang="zh", text="abc")
     assert mine.model_json["layer"] == 1 and len(mine.model_json["layers"]) == 2

@@ -111,8 +111,8 @@ def test_the_unit_explorer_reads_the_corpus_with_your_model(char_model):
 
 def test_other_pages_keep_their_models_and_say_so():
     word = explorer.load_model(ASSETS / "word_lstm.pt", vocab=ASSETS / "word_lstm.vocab.json")
-    for page in ("bilstm", "params", "variants"):
-        at = open_with(word, page, lang="zh")
+    for page in ("bilstm", "params", "variants", "check"):     # (check: its questions on the shipped model's
+        at = open_with(word, page, lang="zh")                   # unit 83, which a 64-unit model has not)
         assert any("你的模型" in i.value for i in at.info)
     at = open_with(word, "units")
     assert sum(i.value == say("ux_words", "en") for i in at.info) >= 2

@@ -68,6 +68,8 @@ def own_model_json(model, layer: int = 0) -> dict:
     where it has them, its embedding (else one-hot inputs) and decoder (else no guesses)."""
     if model.bidirectional:
         raise ValueError("the box runs one direction as you type: a bidirectional model is not shown (trace it in Python)")
+    if model.level != "char":
+        raise ValueError("the box reads characters as you type: a word-level model is not shown (trace it in Python)")
     if not 0 <= layer < model.num_layers:
         raise ValueError(f"layer {layer}: the model has {model.num_layers}")
     layers = [_lstm_json(fw) for fw, _ in model.layers]

@@ -1,5 +1,6 @@
 """The Streamlit shell: session state, caches, widgets, the lesson-page kit, the live text box and its
-maps (a component: frontend/), your own model's loader, the case pages. Everything here imports Streamlit."""
+maps, your own model's loader, the case pages, and the background trainings' scheduler (jobs.py, which
+alone does not import Streamlit)."""
 
 # Imported here, whole, before any page's module: the first module of a session's first run. Nothing in
 # the app needs pandas, but plotly loads it on the first figure it builds, and when a class's first

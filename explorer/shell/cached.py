@@ -57,6 +57,11 @@ def cached_trace(text: str) -> Trace:
     return TRACES.get((model_key(), text), lambda: own_ui.trace(text) or compute_trace(shipped(), text))
 
 
+def shipped_trace(text: str) -> Trace:
+    """The trace of the text by the shipped model, whichever model the pages show (the questions are its)."""
+    return TRACES.get(("shipped", text), lambda: compute_trace(shipped(), text))
+
+
 def forced_trace(text: str, gate: str, value: float, start: int, unit: int | None) -> Trace:
     forcing = Forcing(gate, value, start, None if unit is None else (unit,))
     return FORCED.get((model_key(), text, forcing),

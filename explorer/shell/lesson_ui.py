@@ -18,6 +18,7 @@ from explorer.shell.cached import (
     probe_result,
     saturated_shares,
     shipped,
+    shipped_trace,
 )
 from explorer.shell.state import K, clamp_selection, lang, presenting, say, set_text, text_now
 from explorer.texts import COUNTER_TEXT
@@ -158,16 +159,17 @@ def revealed(stop_key: str) -> bool:
 
 
 class _Source:
-    """What the questions are computed from (explorer.quiz.Source): the shipped models and their cached results."""
+    """What the questions are computed from (explorer.quiz.Source): the shipped models and their cached
+    results, each looked up only when a question reads it (the Bi-LSTM is loaded for the Bi-LSTM's question)."""
 
     def __init__(self) -> None:
         self.lang = lang()
-        self.counting_unit = probe_result()["column"]["unit"]
-        self.shipped_sizes = (shipped().hidden_size, shipped().input_size)
-        self.char_vocab = shipped().vocab.chars
-        self.bi_vocab = bimodel().vocab.chars
 
-    trace = staticmethod(cached_trace)
+    counting_unit = property(lambda self: probe_result()["column"]["unit"])
+    shipped_sizes = property(lambda self: (shipped().hidden_size, shipped().input_size))
+    char_vocab = property(lambda self: shipped().vocab.chars)
+    bi_vocab = property(lambda self: bimodel().vocab.chars)
+    trace = staticmethod(shipped_trace)
     bi_trace = staticmethod(cached_bi_trace)
     gradient_norms = staticmethod(gradient_norms)
     saturated_shares = staticmethod(saturated_shares)
@@ -179,10 +181,12 @@ def page_question(stop_key: str, placed: bool = False) -> None:
     with the page's Show me when that is its example); `placed`: the page asks it itself, above what would
     give its answer away (Ask.placed)."""
     ask = STOPS[stop_key].question if stop_key in STOPS else None
-    if ask is None or ask.placed != placed:
+    if ask is not None and ask.placed != placed:
         return
     if own_ui.current() is not None:     # the questions are about the shipped model
         st.caption(say("own_no_questions"))
+        return
+    if ask is None:
         return
     if ask.about is not None and text_now() != ask.about:
         with st.container(border=True):

@@ -1,7 +1,7 @@
 """The browser side every page shares (explorer/shell/frontend/page.js and page.css): the sidebar closing
 after a page is chosen on a narrow screen, equations that scroll inside their box and can be reached with
 Tab, the cell diagram scrolled rather than shrunk on a phone, and whether the reader asked for reduced
-motion (Play then steps more slowly: explorer/shell/ui.py `play_seconds`)."""
+motion (Play then steps more slowly: explorer/shell/stepper.py `play_seconds`)."""
 from __future__ import annotations
 
 from pathlib import Path

@@ -10,7 +10,7 @@ import streamlit as st
 
 from explorer import i18n
 from explorer.i18n import DEFAULT_LANG, LANGS
-from explorer.texts import DEFAULT_TEXTS, INPUT_CAP, TEXT_CAP  # noqa: F401  (the shell reads them here)
+from explorer.texts import DEFAULT_TEXTS, INPUT_CAP, TEXT_CAP, one_newline  # noqa: F401  (the shell reads them here)
 
 
 def _join(*parts) -> str:
@@ -51,7 +51,7 @@ class Keys:
 
     # families: Keys.live("overview") == "live_overview", Keys.whatif_open("forget") == "whatif_open_forget" …
     live = _family("live")                      # a page's live text box
-    t_slider = _family("t_slider")              # t_slider(t): the t slider keyed by the t it starts at (ui.step_controls)
+    t_slider = _family("t_slider")              # t_slider(t): the t slider keyed by the t it starts at (stepper.step_controls)
     j_slider = _family("j_slider")
     notice = _family("notice")                  # a page's Show me button
     quiz = _family("q")                         # quiz(question, "guess" | "reveal" | "shown")
@@ -91,12 +91,6 @@ class Keys:
 K = Keys
 
 
-
-
-def one_newline(text: str) -> str:
-    """Line endings as the live box reads them (explorer/static/box/livebox.js, toBox): CR LF and a
-    lone CR are line breaks, so the browser's maps and the server's trace read the same characters."""
-    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def lang() -> str:

@@ -1,5 +1,6 @@
-// The live text box and its unit × time maps (a Streamlit component, loaded as a static file: see
-// explorer/shell/livebox.py, which mounts it with a few lines that import this module).
+// The live text box and its unit × time maps: the one core of both hosts, a Streamlit page (streamlit.js,
+// which explorer/shell/livebox.py's few lines import) and a notebook (widget.js, bundled with this file by
+// explorer/notebook.py).
 //
 // - The box is an <input> this component owns: each key recomputes the trace here (one LSTM step when a
 //   character is appended) and draws what changed, with no trip to the server: the page's elements are
@@ -392,9 +393,10 @@ export class LiveBox {
     if (!data.restore || data.own) remember("own", data.own);
     // A rerun that changes nothing drawn (the server has just heard the text this box already shows) does
     // not draw: each heard key would otherwise cost the browser a second draw.
-    const shown = JSON.stringify({ ...data, text: null });
-    if (shown === this.shownData && this.input.value === this.shownText) return;
-    this.shownData = shown;
+    // (A model handed over whole, a notebook's, is compared as the same object, not as text.)
+    const shown = JSON.stringify({ ...data, text: null, modelJson: null });
+    if (shown === this.shownData && this.input.value === this.shownText && data.modelJson === this.shownModel) return;
+    this.shownData = shown; this.shownModel = data.modelJson;
     this.redraw();
   }
 

@@ -108,9 +108,10 @@ export class CharModel {
   encode(chars) { return chars.map(c => (c === this.hide ? this.unknown : (this.index.get(c) ?? this.unknown))); }
   isUnknown(id) { return id === this.unknown; }
   x(id) {                                               // x_t = E[id_t], or one-hot; an unknown with no id: zeros
+    if (id < 0) return this.zeros || (this.zeros = new Float32Array(this.X));
     if (this.embedding) return this.embedding.subarray(id * this.X, (id + 1) * this.X);
     const x = new Float32Array(this.X);
-    if (id >= 0) x[id] = 1;
+    x[id] = 1;
     return x;
   }
 
