@@ -45,7 +45,12 @@ RUNS = """(() => {
     return send.call(this, data);
   };
 })()"""
-SETTLED = f"() => !!document.querySelector(\"{IDLE}\") && (!window.__stRuns || window.__stRuns.pending === null)"
+# ... and every live box on the page has drawn the text it holds (a box draws in the browser, after the
+# run that sent it: a click aimed below a box that is still to draw its maps would land on what they push down).
+BOXES = ("[...document.querySelectorAll('.lb-root')].every(r => r.__view && !r.__view.pending && "
+         "r.dataset.drawn && r.dataset.text === r.__view.chars().join(''))")
+SETTLED = (f"() => !!document.querySelector(\"{IDLE}\") && (!window.__stRuns || window.__stRuns.pending === null) && "
+           + BOXES)
 FRAMES = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
 
 
