@@ -128,20 +128,21 @@ def test_every_question_reveals_the_models_own_answer(open_app, lang):
     in 中文 the right guess straight away."""
     for stop, q in expected_questions(lang).items():
         page = open_app(f"{URL[stop]}?lang={lang}")      # a new tab each: a tab keeps its text (sessionStorage)
-        box = page.locator("[data-testid='stVerticalBlock']").filter(has_text=say("predict_title", lang)).last
-        box.scroll_into_view_if_needed()
+        guesses = page.locator(f".st-key-q_{stop}_guess [role='radiogroup'] label")   # the question's own widgets,
+        reveal = page.locator(f".st-key-q_{stop}_reveal button")                     # by their keys
+        box = page.locator(f".st-key-q_{stop}_reveal").locator("xpath=ancestor::div[@data-testid='stVerticalBlock'][1]")
         if stop in ("memory", "cell", "forget", "input", "output"):      # about one example: put it in the box first
-            assert box.locator("[data-testid='stRadio']").count() == 0, stop
-            box.get_by_role("button", name=say("q_put_text", lang)).click()
+            assert guesses.count() == 0, stop
+            page.locator(f".st-key-q_{stop}_text button").click()
             settle(page)
-            box = page.locator("[data-testid='stVerticalBlock']").filter(has_text=say("predict_title", lang)).last
-            box.locator("[data-testid='stRadio']").wait_for()
+            guesses.first.wait_for()
+        box.scroll_into_view_if_needed()
+        assert say("predict_title", lang) in box.inner_text(), stop
         if stop == "params":                       # no count of the asked module before the reveal
             assert q.options[q.answer] not in box.element_handle().evaluate(OUTSIDE), stop
         if stop == "bilstm":                       # the question's sentence in the box: its guesses stay folded
             page.get_by_role("button", name=say("notice_button", lang)).click()
             settle(page)
-            box = page.locator("[data-testid='stVerticalBlock']").filter(has_text=say("predict_title", lang)).last
             assert page.get_by_text(say("bi_guess_at", lang, t=2)).count() == 0 or \
                 not page.get_by_text(say("bi_guess_at", lang, t=2)).first.is_visible()
         saturation = page.locator(".js-plotly-plot").filter(has_text=say("kind_forget", lang))
@@ -149,16 +150,16 @@ def test_every_question_reveals_the_models_own_answer(open_app, lang):
             assert saturation.count() == 0 or not saturation.first.is_visible()
         if lang == "en":
             wrong = next(k for k in range(len(q.options)) if k != q.answer)
-            box.locator("[data-testid='stRadio'] [role='radiogroup'] label").nth(wrong).click()
+            guesses.nth(wrong).click()
             settle(page)
-            box.get_by_role("button", name=say("reveal", lang)).click()
+            reveal.click()
             settle(page)
             said = box.locator("[data-testid='stAlertContainer']").inner_text()
             assert said == say("reveal_wrong", lang, answer=q.options[q.answer]), stop
-        box.locator("[data-testid='stRadio'] [role='radiogroup'] label").nth(q.answer).click()   # a new guess hides the answer
+        guesses.nth(q.answer).click()              # a new guess hides the answer
         settle(page)
         expect(box.locator("[data-testid='stAlertContainer']")).to_have_count(0, timeout=WAIT)
-        box.get_by_role("button", name=say("reveal", lang)).click()
+        reveal.click()
         settle(page)
         assert box.locator("[data-testid='stAlertContainer']").inner_text() == say("reveal_right", lang,
                                                                                   answer=q.options[q.answer])

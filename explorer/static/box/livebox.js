@@ -450,7 +450,6 @@ export class LiveBox {
     }
     if (!data.modelJson && this.modelUrl !== data.modelUrl) {   // fetched once, then every key runs here without waiting
       const url = data.modelUrl;
-      this.build();   // meanwhile the maps hold their place: nothing under the box moves when they are drawn
       loadModel(url).then(model => {
         this.model = model; this.modelUrl = url; this.cache = {};
         this.render();
