@@ -4,6 +4,7 @@ while playing; Play and What if? from the default state."""
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from explorer.i18n import LANGS
 from tests.helpers.apptest import open_page, worked
 
 PAGES = ["forget", "input", "cell", "output"]
@@ -68,7 +69,7 @@ def test_a_text_that_shrinks_below_t():
 def test_the_language_switched_while_playing():
     at = open_page("forget", text="abcdef", t="1")
     at.toggle(key="playing").set_value(True).run()
-    at.sidebar.radio(key="lang").set_value("zh").run()
+    at.sidebar.radio(key="lang_switch").set_value("zh").run()
     ok(at)
     assert at.session_state.playing
     assert at.query_params["lang"] in ("zh", ["zh"])
@@ -79,3 +80,24 @@ def test_a_carriage_return_is_read_as_the_box_reads_it():
     at = open_page("forget", text="ab\r\ncd\ref")
     ok(at)
     assert at.session_state.text == "ab\ncd\nef"
+
+
+@pytest.mark.parametrize("lang, present", [("zh", "1"), ("en", "0")])
+def test_the_sidebar_switches_default_to_the_language_and_mode_of_the_moment(lang, present):
+    """A browser draws a widget at its default when a rerun was asked for before the widget mounted (a
+    component reporting during the page's first run): keyed by the value itself and set from the URL, the
+    language switch came up English and sent that back (seen as a 中文 page turning English at the first
+    click). Its default, and presenter mode's, are the session's own; switching still works, both ways."""
+    at = open_page("forget", lang=lang, present=present)
+    radio, toggle = at.sidebar.radio(key="lang_switch"), at.sidebar.toggle(key="present_switch")
+    assert radio.proto.default == list(LANGS).index(lang) and radio.value == lang
+    assert toggle.proto.default is (present == "1") and toggle.value is (present == "1")
+    other = next(k for k in LANGS if k != lang)
+    radio.set_value(other).run()
+    ok(at)
+    assert at.session_state.lang == other and at.query_params["lang"] in (other, [other])
+    assert at.sidebar.radio(key="lang_switch").proto.default == list(LANGS).index(other)
+    at.sidebar.toggle(key="present_switch").set_value(present != "1").run()
+    ok(at)
+    assert at.session_state.present is (present != "1")
+    assert at.sidebar.toggle(key="present_switch").proto.default is (present != "1")

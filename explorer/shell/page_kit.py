@@ -20,7 +20,8 @@ def mount() -> None:
     if _component is None:
         _component = st.components.v2.component("lstm_page_kit", js=(FRONTEND / "page.js").read_text(encoding="utf-8"),
                                                 css=(FRONTEND / "page.css").read_text(encoding="utf-8"), isolate_styles=False)
-    _component(data={"equation": say("equation_region")}, key=KEY, on_motion_change=lambda: None)
+    _component(data={"equation": say("equation_region"), "reduce": reduced_motion()}, key=KEY,
+               on_motion_change=lambda: None)
 
 
 KEY = "page_kit"

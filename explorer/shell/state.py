@@ -27,6 +27,7 @@ class Keys:
     gate, case, question …). A widget's key is its value in session state, so widgets are named here too."""
     # shared by every page, mirrored in the URL
     LANG, TEXT, TEXT_VERSION, PRESENT, SEL_T, SEL_J = "lang", "text", "text_version", "present", "sel_t", "sel_j"
+    LANG_SWITCH, PRESENT_SWITCH = "lang_switch", "present_switch"   # the sidebar's widgets for LANG and PRESENT
     TEXT_RESTORABLE = "text_restorable"         # a new session on the default text: its first box may restore the tab's
     # the lesson pages' step-and-unit controls and Play
     PREV_STEP, NEXT_STEP = "prev_step", "next_step"
@@ -126,8 +127,17 @@ def sync_url() -> None:
     _to_url("text", st.session_state[K.TEXT])
 
 
+def _mirror(widget_key: str, value_key: str) -> None:
+    st.session_state[value_key] = st.session_state[widget_key]
+
+
 def language_switch() -> None:
-    st.sidebar.radio(say("language"), list(LANGS), format_func=LANGS.get, key=K.LANG, horizontal=True)
+    # The switch's default is the language of the moment, its value copied to K.LANG when changed. (Keyed by
+    # K.LANG and set from the URL before it was drawn, a rerun asked for during the page's first run - a
+    # component reporting on mount - made the browser draw it at its default, English, and send that back.)
+    options = list(LANGS)
+    st.sidebar.radio(say("language"), options, index=options.index(lang()), format_func=LANGS.get,
+                     key=K.LANG_SWITCH, horizontal=True, on_change=_mirror, args=(K.LANG_SWITCH, K.LANG))
     _to_url("lang", lang())   # on every page, so a reload or a shared link keeps the language
 
 
@@ -169,6 +179,12 @@ def sync_selection() -> None:
 
 def presenting() -> bool:
     return bool(st.session_state.get(K.PRESENT))
+
+
+def presenter_switch(label: str, help: str) -> None:
+    """The sidebar's switch for presenter mode: its default the mode of the moment (see language_switch)."""
+    st.sidebar.toggle(label, value=presenting(), key=K.PRESENT_SWITCH, help=help, on_change=_mirror,
+                      args=(K.PRESENT_SWITCH, K.PRESENT))
 
 
 def sync_present() -> None:

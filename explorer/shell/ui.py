@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from explorer.draw import style
-from explorer.shell.state import K, presenting, say, sync_present
+from explorer.shell.state import K, presenter_switch, presenting, say, sync_present
 
 CHART_CONFIG = {"displayModeBar": False, "displaylogo": False}   # no plotly toolbar over the legends
 
@@ -46,7 +46,7 @@ PRESENTER_CSS = """<style>
 
 def presenter() -> None:
     """The sidebar switch; ?present=1 in the URL (shared links keep it); the projector's sizes."""
-    st.sidebar.toggle(say("present_toggle"), key=K.PRESENT, help=say("present_help"))
+    presenter_switch(say("present_toggle"), say("present_help"))
     sync_present()
     if presenting():
         st.html(PRESENTER_CSS)

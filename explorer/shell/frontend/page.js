@@ -5,7 +5,9 @@
 //   the app opens, and when the window becomes narrow (the page gets the whole width; » opens it again).
 // - An equation wider than its column is drawn smaller to fit it (down to SMALLEST of its size); one that still
 //   does not fit scrolls inside its box, and that box can be reached with Tab.
-// - Play (the sidebar's and the pages') is told whether the reader asked for reduced motion.
+// - Play (the sidebar's and the pages') is told whether the reader asked for reduced motion: only when the
+//   server does not know it yet (data.reduce), so an ordinary first load asks for no second run. (A rerun asked
+//   for while the first run's widgets are still to mount can make the browser draw them at their defaults.)
 const NARROW_PX = 900;     // below this Streamlit lays the sidebar over the page
 
 function closeSidebar() {   // an open sidebar shows its collapse button (Streamlit 1.6x: stSidebarCollapseButton)
@@ -42,9 +44,9 @@ function scrollable(labels) {  // equations: fitted to their column, else a regi
 export default function (component) {
   const { data, setStateValue } = component;
   const reduce = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-  if (window.__lstmPageKit?.reduce !== reduce) setStateValue("motion", { reduce });
   const kit = (window.__lstmPageKit = window.__lstmPageKit || { labels: data });
-  kit.labels = data; kit.reduce = reduce;
+  if (reduce !== Boolean(data.reduce) && kit.sent !== reduce) { kit.sent = reduce; setStateValue("motion", { reduce }); }
+  kit.labels = data;
   if (!kit.installed) {
     kit.installed = true;
     document.addEventListener("click", (e) => {
