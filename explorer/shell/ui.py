@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from explorer.draw import style
-from explorer.shell.state import K, presenter_switch, presenting, say, sync_present
+from explorer.shell.state import presenter_switch, presenting, say, sync_present
 
 CHART_CONFIG = {"displayModeBar": False, "displaylogo": False}   # no plotly toolbar over the legends
 
