@@ -1,7 +1,7 @@
 """Every page, in English and 中文, on one fresh load each, as a class meets it:
 - on load at 1440×900: no traceback, no chart flat or blank, no English sentence in the 中文 UI, every chart's
   text readable (none overlapping, cut or under 12 px: tests/helpers/layout.py READABLE);
-- the same load at 1024×768 (a projector): no equation or button label cut (CUT); at 820×1180 (a tablet
+- the same load at 1024×768 (a projector): no equation, button label or step name in the sidebar cut (CUT); at 820×1180 (a tablet
   upright) and 390×844 (a phone): nothing makes the page scroll sideways (SIDEWAYS);
 - back at 1440×900: every button, toggle, checkbox and radio option of the main area pressed in a row, and a
   traceback after any press fails it (one that flashes and goes counts: an observer records it);
@@ -17,7 +17,7 @@ from scripts.chromium import WAIT, settle
 from tests.browser.conftest import ARTIFACTS, resize, shot
 from tests.helpers.a11y import violations
 from tests.helpers.browser import english_sentences
-from tests.helpers.layout import CUT, LAID_OUT, READABLE, SIDEWAYS
+from tests.helpers.layout import CUT, KIT_STYLED, LAID_OUT, READABLE, SIDEWAYS
 
 PROJECTOR, TABLET, PHONE = (1024, 768), (820, 1180), (390, 844)   # a school projector, a tablet upright, a phone
 WHOLE_WIDTH = "(w) => document.querySelector(\"[data-testid='stMain']\").getBoundingClientRect().width >= w"
@@ -128,7 +128,8 @@ def test_every_control_in_a_row(open_app, path, lang):
             page.wait_for_function(WHOLE_WIDTH, arg=size[0] - 40, timeout=WAIT)   # the whole width
         page.wait_for_function(LAID_OUT, timeout=WAIT)
         if size == PROJECTOR:                            # equations and buttons whole
-            assert page.evaluate(CUT) == [], (name, lang, size)
+            page.wait_for_function(KIT_STYLED, timeout=WAIT)
+            assert page.evaluate(CUT) == [], (name, lang, size)      # (and the sidebar's step names whole)
             if path in ("forget", "input", "cell", "output"):
                 diagram = page.locator("[data-testid='stImage'] img").first
                 assert diagram.bounding_box()["width"] >= 400, size    # the gate diagram, not a thumbnail

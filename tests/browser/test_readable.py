@@ -12,7 +12,7 @@ import pytest
 from scripts.chromium import WAIT
 from tests.browser.conftest import resize, shot
 from tests.browser.test_crawl import PAGES
-from tests.helpers.layout import CUT, LAID_OUT, READABLE
+from tests.helpers.layout import CUT, KIT_STYLED, LAID_OUT, READABLE
 
 PROJECTORS = [(1280, 720), (1024, 768)]
 GATES = ("forget", "input", "cell", "output")
@@ -45,6 +45,7 @@ def test_presenter_mode_is_big_and_every_chart_is_readable(open_app, path, lang)
         sizes = page.evaluate(BODY_FONT)
         assert sizes and min(sizes) >= 24, (size, sizes)
         assert page.evaluate(READABLE, 18) == [], (path, lang, size)
+        page.wait_for_function(KIT_STYLED, timeout=WAIT)
         assert page.evaluate(CUT) == [], (path, lang, size)
         assert not page.locator("[data-testid='stSidebar'][aria-expanded='true']").count()   # folded away
         assert "present=1" in page.url

@@ -1,5 +1,11 @@
-"""What the layout tests share: scripts that list what is cut at the right edge of the page (CUT), what of a
-chart cannot be read (READABLE), what makes a page scroll sideways (SIDEWAYS), and a wait for charts laid out."""
+"""What the layout tests share: scripts that list what is cut at the right edge of the page or in the
+sidebar (CUT, once KIT_STYLED), what of a chart cannot be read (READABLE), what makes a page scroll
+sideways (SIDEWAYS), and a wait for charts laid out."""
+
+# The page kit's styles (explorer/shell/frontend/page.css) have reached the page: they arrive with its component,
+# after the first run (CUT reads what they change).
+KIT_STYLED = """() => [...document.styleSheets].some(s => { try { return [...s.cssRules].some(r =>
+  r.cssText.includes('stSidebarNavLink')); } catch (e) { return false; } })"""
 
 CUT = """() => {
   const main = document.querySelector("[data-testid='stMain'] [data-testid='stMainBlockContainer']")
@@ -20,6 +26,8 @@ CUT = """() => {
       if (icon.getBoundingClientRect().width < 8) out.push('button icon lost: ' + b.innerText);
     if (r.right > main.right + 1) out.push('button off the page: ' + b.innerText);
   }
+  for (const d of document.querySelectorAll("[data-testid='stSidebar'][aria-expanded='true'] [data-testid='stSidebarNav'] a [data-testid='stMarkdownContainer']"))
+    if (d.checkVisibility() && d.scrollWidth > d.clientWidth + 1) out.push('step name cut: ' + d.innerText);
   return out;
 }"""
 
