@@ -26,7 +26,8 @@ CUT = """() => {
       if (icon.getBoundingClientRect().width < 8) out.push('button icon lost: ' + b.innerText);
     if (r.right > main.right + 1) out.push('button off the page: ' + b.innerText);
   }
-  for (const d of document.querySelectorAll("[data-testid='stSidebar'][aria-expanded='true'] [data-testid='stSidebarNav'] a [data-testid='stMarkdownContainer']"))
+  const open = "[data-testid='stSidebar'][aria-expanded='true'] [data-testid='stSidebarNav'] a ";
+  for (const d of document.querySelectorAll(open + "[data-testid='stMarkdownContainer']"))
     if (d.checkVisibility() && d.scrollWidth > d.clientWidth + 1) out.push('step name cut: ' + d.innerText);
   return out;
 }"""
