@@ -18,12 +18,14 @@ from explorer.quantities import NAMES as QUANTITIES
 from explorer.texts import COUNTER_TEXT, EXAMPLES
 from tests.conftest import ROOT
 
+FOX = "the quick brown fox jumps over the lazy dog. " * 2
 SEQUENCES = [
     ["R", "Re", "Return the", "Return the list", "Return XY list", "Return XY list.\n(x)", "Return", ""],
     ['def f(x):\n    return [x, {"a": (1, 2)}]', "def g(x):\n    return [x, {", "d"],
     ["我爱中国", "我爱?国", "我爱中国。今天天气很好", "我"],
     ["a😀b\x00\x07\u202e\u200bc", "<script>alert(1)</script> **b** $x$", "\t\r\n" * 5, "x" * 500],
     [*EXAMPLES.values(), COUNTER_TEXT],                            # the examples a class clicks
+    [FOX, FOX + "a", FOX + "a" + " and then it ran home to sleep." * 4],   # keys past the rows' room: only new steps
 ]
 
 

@@ -142,10 +142,11 @@ export function traceText(model, chars, cache) {
   const ids = model.encode(chars);
   const T = ids.length, cap = Math.max(T, 1);
   if (!cache.layers || cache.cap < cap) {
-    cache.cap = Math.max(cap, 64, 2 * (cache.cap || 0));
-    const names = model.quantities;
-    cache.layers = model.stack.map(w => new Trace(names, w.H, cache.cap));
-    if (model.backward) { cache.bwdRev = new Trace(names, model.backward.H, cache.cap); cache.bwd = new Trace(names, model.backward.H, cache.cap); }
+    // Room for twice the text (64 steps at least), the rows so far kept: a key that outgrows it is still one step.
+    cache.cap = Math.max(2 * cap, 64, 2 * (cache.cap || 0));
+    const names = model.quantities, kept = (old, H) => grown(old, new Trace(names, H, cache.cap));
+    cache.layers = model.stack.map((w, l) => kept(cache.layers?.[l], w.H));
+    if (model.backward) { cache.bwdRev = kept(cache.bwdRev, model.backward.H); cache.bwd = kept(cache.bwd, model.backward.H); }
   }
   // Every layer up to the one shown, and up to the top when the decoder reads it; the same steps are new in each.
   const last = model.decoderB ? model.stack.length - 1 : model.shown;
@@ -158,6 +159,13 @@ export function traceText(model, chars, cache) {
     out.fromBackward = same === T ? T : 0;
   }
   return out;
+}
+
+function grown(old, into) {   // a trace's rows so far, in a larger one
+  if (!old) return into;
+  for (const q of old.names) into[q].set(old[q].subarray(0, old.T * old.H));
+  into.T = old.T; into.ids = old.ids;
+  return into;
 }
 
 function reversedRows(tr, T, into) {
