@@ -25,7 +25,8 @@ SEQUENCES = [
     ["我爱中国", "我爱?国", "我爱中国。今天天气很好", "我"],
     ["a😀b\x00\x07\u202e\u200bc", "<script>alert(1)</script> **b** $x$", "\t\r\n" * 5, "x" * 500],
     [*EXAMPLES.values(), COUNTER_TEXT],                            # the examples a class clicks
-    [FOX, FOX + "a", FOX + "a" + " and then it ran home to sleep." * 4],   # keys past the rows' room: only new steps
+    [FOX, FOX + "a", FOX + "a" + " and then it ran home to sleep." * 4],   # the third past the rows' room: only
+    [FOX[:40], FOX[:85]],                                          # new steps (the Bi-LSTM's too, under 100)
 ]
 
 

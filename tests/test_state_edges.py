@@ -5,7 +5,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from explorer.i18n import LANGS
-from tests.helpers.apptest import open_page, worked
+from tests.helpers.apptest import APP, open_page, worked
 
 PAGES = ["forget", "input", "cell", "output"]
 
@@ -101,3 +101,16 @@ def test_the_sidebar_switches_default_to_the_language_and_mode_of_the_moment(lan
     ok(at)
     assert at.session_state.present is (present != "1")
     assert at.sidebar.toggle(key="present_switch").proto.default is (present != "1")
+
+
+def test_a_new_session_that_brings_the_switches_values_takes_them():
+    """After a failover, a page change starts a new session with the browser's widget values but no ?lang or
+    ?present in its URL: the switches (中文, presenter mode on) win over the defaults, the page is drawn in them."""
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.session_state["lang_switch"], at.session_state["present_switch"] = "zh", True   # what the browser holds
+    at.run()
+    ok(at)
+    assert at.session_state.lang == "zh" and at.session_state.present is True
+    assert at.sidebar.radio(key="lang_switch").value == "zh" and at.sidebar.toggle(key="present_switch").value
+    assert at.sidebar.radio(key="lang_switch").label == "语言"
+    assert at.query_params["lang"] in ("zh", ["zh"]) and at.query_params["present"] in ("1", ["1"])

@@ -24,7 +24,8 @@ def _family(*prefix: str):
 
 class Keys:
     """Every key of st.session_state. Constants for single entries, functions for families (one per
-    gate, case, question …). A widget's key is its value in session state, so widgets are named here too."""
+    gate, case, question …). A widget's key is its value in session state, so widgets are named here too (but
+    the sidebar's two switches, whose values live in LANG and PRESENT: language_switch)."""
     # shared by every page, mirrored in the URL
     LANG, TEXT, TEXT_VERSION, PRESENT, SEL_T, SEL_J = "lang", "text", "text_version", "present", "sel_t", "sel_j"
     LANG_SWITCH, PRESENT_SWITCH = "lang_switch", "present_switch"   # the sidebar's widgets for LANG and PRESENT
@@ -131,13 +132,23 @@ def _mirror(widget_key: str, value_key: str) -> None:
     st.session_state[value_key] = st.session_state[widget_key]
 
 
+def _agree(shown, value_key: str) -> None:
+    """The switch shows what the browser holds: a new session's first run may bring the old session's choice with
+    the widgets' values (a page change after a failover carries no ?lang), and no on_change for it. The switch
+    wins, and the page is drawn again in it."""
+    if shown != st.session_state.get(value_key):
+        st.session_state[value_key] = shown
+        st.rerun()
+
+
 def language_switch() -> None:
     # The switch's default is the language of the moment, its value copied to K.LANG when changed. (Keyed by
     # K.LANG and set from the URL before it was drawn, a rerun asked for during the page's first run - a
     # component reporting on mount - made the browser draw it at its default, English, and send that back.)
     options = list(LANGS)
-    st.sidebar.radio(say("language"), options, index=options.index(lang()), format_func=LANGS.get,
-                     key=K.LANG_SWITCH, horizontal=True, on_change=_mirror, args=(K.LANG_SWITCH, K.LANG))
+    shown = st.sidebar.radio(say("language"), options, index=options.index(lang()), format_func=LANGS.get,
+                             key=K.LANG_SWITCH, horizontal=True, on_change=_mirror, args=(K.LANG_SWITCH, K.LANG))
+    _agree(shown, K.LANG)
     _to_url("lang", lang())   # on every page, so a reload or a shared link keeps the language
 
 
@@ -183,8 +194,9 @@ def presenting() -> bool:
 
 def presenter_switch(label: str, help: str) -> None:
     """The sidebar's switch for presenter mode: its default the mode of the moment (see language_switch)."""
-    st.sidebar.toggle(label, value=presenting(), key=K.PRESENT_SWITCH, help=help, on_change=_mirror,
-                      args=(K.PRESENT_SWITCH, K.PRESENT))
+    shown = st.sidebar.toggle(label, value=presenting(), key=K.PRESENT_SWITCH, help=help, on_change=_mirror,
+                              args=(K.PRESENT_SWITCH, K.PRESENT))
+    _agree(shown, K.PRESENT)
 
 
 def sync_present() -> None:
