@@ -1,8 +1,11 @@
 """What browser tests share beyond their fixtures: loading a model of yours through the sidebar, the
 English sentences left on a page of the 中文 UI."""
 import re
+from pathlib import Path
 
-from scripts.chromium import settle
+from playwright.sync_api import expect
+
+from scripts.chromium import WAIT, settle
 
 OPENED = """d => d.open && !d.querySelector("[data-testid='stExpanderDetails']").inert"""
 
@@ -19,14 +22,21 @@ def unfold(page, title):
     settle(page)
 
 
+def uploaded(page, k: int, name: str) -> None:
+    """Wait until the k-th uploader shows the file `name` sent to the server (its chip, no spinner), and the run
+    its upload asked for is over: a click on Load before that could go with the uploader's old value."""
+    box = page.locator("[data-testid='stFileUploader']").nth(k)
+    expect(box.locator("[data-testid='stFileChipName']").filter(has_text=name)).to_have_count(1, timeout=WAIT)
+    expect(box.locator("[data-testid='stFileChipIconSpinner']")).to_have_count(0, timeout=WAIT)
+    settle(page)
+
+
 def upload(page, weights, vocab=None, button="Load my model", title="Your own model"):
     unfold(page, title)
     inputs = page.locator("[data-testid='stFileUploaderDropzoneInput']")
-    inputs.nth(0).set_input_files(str(weights))
-    settle(page)
-    if vocab is not None:
-        inputs.nth(1).set_input_files(str(vocab))
-        settle(page)
+    for k, path in enumerate([weights] if vocab is None else [weights, vocab]):
+        inputs.nth(k).set_input_files(str(path))
+        uploaded(page, k, Path(path).name)
     page.get_by_role("button", name=button).click()
     settle(page)
 
