@@ -9,7 +9,7 @@ from explorer.i18n import say
 from explorer.path import PATH
 from explorer.shell.state import INPUT_CAP, TEXT_CAP, K
 from explorer.texts import DEFAULT_TEXT
-from tests.helpers.apptest import APP
+from tests.helpers.apptest import APP, open_page
 
 
 def run_app(**query) -> AppTest:
@@ -59,9 +59,11 @@ def test_empty_text_keeps_the_box_and_draws_no_chart():
 
 def test_text_over_the_cap_is_cut_with_a_notice():
     long = "abc " * 1000
-    at = run_app(text=long)
-    assert at.warning[0].value == say("too_long", "en", n=len(long), cap=TEXT_CAP)
+    at = run_app(text=long)       # the overview: the box says it, as the text changes (tests/browser/test_overview.py)
+    assert not at.warning and maps(at)["notes"]["tooLong"] == say("too_long", "en")
     assert maps(at)["cap"] == TEXT_CAP and maps(at)["text"] == long   # the box reads TEXT_CAP of them (browser test)
+    at = open_page("forget", text=long)     # a page whose server reads the text says it itself
+    assert at.warning[0].value == say("too_long", "en", n=len(long), cap=TEXT_CAP)
 
 
 @pytest.mark.parametrize("text", ["<script>alert(1)</script>", "**bold** $x$ `code`", "😀\x07\u202e"])
@@ -73,8 +75,11 @@ def test_text_that_looks_like_markup_is_shown_literally(text):
 
 
 def test_unknown_characters_are_named_in_a_note():
-    at = run_app(text="hi 😀 ☃😀")   # counted as the model reads them, each named once
+    at = open_page("forget", text="hi 😀 ☃😀")   # counted as the model reads them, each named once
     assert say("unknown_note", "en", n=3, chars="☃ 😀") in [c.value for c in at.caption]
+    at = run_app(text="hi 😀 ☃😀", lang="zh")    # the overview's box names them (tests/browser/test_overview.py)
+    assert maps(at)["notes"]["unknown"] == say("unknown_note", "zh")
+    assert not [c for c in at.caption if "😀" in c.value]
 
 
 def test_the_take_out_files_are_made_only_while_its_popover_is_open():
@@ -106,8 +111,7 @@ def test_several_lines_box_sets_the_text_with_its_line_breaks():
 def test_a_pasted_book_is_kept_only_up_to_the_input_cap():
     at = run_app(text="x" * (INPUT_CAP * 3))
     assert len(at.session_state.text) == INPUT_CAP and len(at.query_params["text"]) == INPUT_CAP
-    assert str(INPUT_CAP) in at.warning[0].value                    # "your text has 5000 characters"
-    assert len(maps(at)["text"]) == INPUT_CAP and maps(at)["cap"] == TEXT_CAP
+    assert len(maps(at)["text"]) == INPUT_CAP and maps(at)["cap"] == TEXT_CAP  # "your text has 5000 characters": the box
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

@@ -165,7 +165,7 @@ def box_data(text: str, version: int, lang: str, panels: list[dict], model: str 
              selected: tuple[int, int] | None = None, cap: int = 500, input_cap: int = 5000,
              top: bool = False, named: dict[int, str] | None = None, keys: bool = False,
              server: dict | None = None, guesses: dict | None = None, reads: bool = False,
-             restore: bool = False, own: str | None = None) -> dict:
+             restore: bool = False, own: str | None = None, hear: dict | None = None) -> dict:
     """Everything the component needs: the text and settings, never the trace — unless `server` holds
     one (server_trace: a model of yours), which is drawn instead of running the browser's model. `top`:
     a strip of the TOP_UNITS units that matter above each map (those in `named` {unit: what it tracks}
@@ -173,7 +173,9 @@ def box_data(text: str, version: int, lang: str, panels: list[dict], model: str 
     `reads`: the text as the model reads it (unknown characters marked) under them. The browser keeps the
     text and `own` (the name of a model of yours, or None) for its tab; `restore`: this session starts on
     the default text, so the box sends the tab's kept text back (and the name of a model the session lost),
-    as after a server restart or a failover."""
+    as after a server restart or a failover. `hear` (explorer/shell/heard.py): the box posts the text there
+    instead of asking for a run, and says itself what the server would have said of it (characters the model
+    does not know, a text longer than `cap`): nothing else on its page depends on the text."""
     return {
         "serverTrace": server if panels else None,
         "guesses": guesses if panels else None, "reads": {"title": say("read_as", lang)} if reads and panels else None,
@@ -182,6 +184,7 @@ def box_data(text: str, version: int, lang: str, panels: list[dict], model: str 
         "text": text, "version": version, "restore": restore, "own": own, "panels": panels, "cap": cap, "inputCap": input_cap,
         "modelUrl": static_url(model) if panels and server is None else "", "debounceMs": DEBOUNCE_MS,
         "selected": {"t": selected[0], "j": selected[1]} if selected else None,
+        "hear": hear, "notes": {"unknown": say("unknown_note", lang), "tooLong": say("too_long", lang)} if hear else None,
         "scales": {p["kind"]: _scale(p["kind"]) for p in panels},
         "luts": {colors.scale_of(p["kind"]): colors.LUTS[colors.scale_of(p["kind"])].tobytes().hex() for p in panels},
         "label": say("text_label", lang), "placeholder": say("text_placeholder", lang),

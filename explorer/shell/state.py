@@ -30,6 +30,7 @@ class Keys:
     LANG, TEXT, TEXT_VERSION, PRESENT, SEL_T, SEL_J = "lang", "text", "text_version", "present", "sel_t", "sel_j"
     LANG_SWITCH, PRESENT_SWITCH = "lang_switch", "present_switch"   # the sidebar's widgets for LANG and PRESENT
     TEXT_RESTORABLE = "text_restorable"         # a new session on the default text: its first box may restore the tab's
+    MAILBOX = "mailbox"                         # the text the overview's box posted, until the next run (shell/heard.py)
     # the lesson pages' step-and-unit controls and Play
     PREV_STEP, NEXT_STEP = "prev_step", "next_step"
     PLAYING, STOP_PLAY, PLAY_FULL_RUN = "playing", "stop_play", "play_full_run"

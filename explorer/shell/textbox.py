@@ -7,13 +7,13 @@ import streamlit as st
 
 from explorer.draw.box import box_data, guesses_spec, panels_for, server_trace
 from explorer.safe_text import md_escape
-from explorer.shell import own_ui, take_out
-from explorer.shell.cached import cached_trace, model, named_units, shipped
+from explorer.shell import heard, own_ui, take_out
+from explorer.shell.cached import cached_trace, model, named_units
 from explorer.shell.livebox import live_box
 from explorer.shell.state import INPUT_CAP, TEXT_CAP, K, lang, one_newline, say, set_text, sync_url
 from explorer.texts import EXAMPLES
 from explorer.tracing import Trace
-from explorer.vocab import UNKNOWN_ID, display_char
+from explorer.vocab import display_char
 
 
 def _heard(text: str) -> None:
@@ -42,14 +42,16 @@ def box_controls(kinds=(), model_name: str = "char_lstm") -> None:
 
 def text_box(kinds=(), key: str = "live_box", model_name: str = "char_lstm", on_click=None,
              selected: tuple[int, int] | None = None, heights: dict | None = None, splits: dict | None = None,
-             on_step=None, guesses: bool = False, controls: bool = True) -> str:
+             on_step=None, guesses: bool = False, controls: bool = True, quiet: bool = False) -> str:
     """The live text box, with the unit × time maps of `kinds` drawn under it by the browser; returns the
     text the model reads (capped), with notices shown. `guesses`: the box also lists the model's
     next-character guesses beside the maps and the text as it reads it under them, on every key.
 
     One line that answers every keystroke in the browser (Enter or the ↵ button gives a line break, shown
     as ↵), and a "several lines" text area for pasting or editing text with line breaks (in the row of
-    box_controls, above the box; `controls=False`: the page draws that row itself).
+    box_controls, above the box; `controls=False`: the page draws that row itself). `quiet`: nothing else on
+    the page depends on the text, so the server hears it without a run (explorer/shell/heard.py) and the box
+    itself says what is unknown or too long in it.
     """
     version = st.session_state.get(K.TEXT_VERSION, 0)
     if controls:
@@ -66,12 +68,13 @@ def text_box(kinds=(), key: str = "live_box", model_name: str = "char_lstm", on_
                       keys=on_step is not None, server=server,
                       guesses=guesses_spec(lang(), decoder=server is None or server["decoder"]) if guesses else None,
                       reads=guesses, restore=K.TEXT_RESTORABLE in st.session_state,
-                      own=own_ui.current().name if own_ui.current() is not None else None),
+                      own=own_ui.current().name if own_ui.current() is not None else None,
+                      hear=heard.hear() if quiet else None),
              key=key, on_text=_heard, on_click=on_click, on_step=on_step, on_lost=own_ui.lost)
     st.session_state.pop(K.TEXT_RESTORABLE, None)    # offered to the session's first box only
     sync_url()
     text = st.session_state[K.TEXT]
-    if len(text) > TEXT_CAP:
+    if len(text) > TEXT_CAP and not quiet:
         st.warning(say("too_long", n=len(text), cap=TEXT_CAP))
     return text[:TEXT_CAP]
 
@@ -93,16 +96,16 @@ def _unknown_caption(pieces, unknown, key: str = "unknown_note") -> None:
         st.caption(say(key, n=int(sum(unknown)), chars=md_escape(shown)))
 
 
-def live_text(kinds=(), key: str = "live_box", guesses: bool = False, controls: bool = True) -> str:
-    """The box of a page that needs no trace on the server (the overview): its maps and guesses are the
-    browser's, so a key costs the server no trace, only the note of the characters the shipped model does
-    not know (a model of yours is traced anyway: the browser does not hold it)."""
+def live_text(kinds=(), key: str = "live_box", guesses: bool = False, controls: bool = True) -> None:
+    """The box of a page that needs no trace on the server and nothing else of the text (the overview): its
+    maps, guesses and notes are the browser's, and the server hears the text without a run. A model of yours
+    is traced by the server (the browser does not hold it): heard through a run, its notes the server's."""
+    if own_ui.current() is None:
+        text_box(kinds, key=key, guesses=guesses, controls=controls, quiet=True)
+        return
     text = text_box(kinds, key=key, guesses=guesses, controls=controls)
-    if text and own_ui.current() is None:
-        _unknown_caption(text, [i == UNKNOWN_ID for i in shipped().vocab.encode(text)])
-    elif text:
+    if text:
         unknown_note(cached_trace(text))
-    return text
 
 
 def live_trace(kinds=(), key: str = "live_box", guesses: bool = False) -> Trace | None:

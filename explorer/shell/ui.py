@@ -36,7 +36,7 @@ PRESENTER_CSS = """<style>
 .lb-title { font-size: 24px !important; } .lb-axis { font-size: 20px !important; }
 .lb-ticks { font-size: 18px !important; flex-basis: 56px !important; } .lb-input { font-size: 26px !important; }
 .lb-label { font-size: 22px !important; } .lb-tip { font-size: 22px !important; } .lb-newline { font-size: 22px !important; }
-.lb-side-title { font-size: 28px !important; } .lb-caption { font-size: 20px !important; }
+.lb-side-title { font-size: 28px !important; } .lb-caption, .lb-note { font-size: 20px !important; } .lb-warn { font-size: 22px !important; }
 .lb-guess-char { font-size: 24px !important; flex-basis: 56px !important; } .lb-guess-p { font-size: 22px !important; flex-basis: 60px !important; }
 .lb-guess-track { height: 28px !important; } .lb-chip { font-size: 26px !important; } .lb-side { flex-basis: 300px !important; }
 .um-title { font-size: 22px !important; } .um-axis { font-size: 18px !important; } .um-tag { font-size: 18px !important; }

@@ -3,6 +3,7 @@ import urllib.parse
 
 from playwright.sync_api import expect
 
+from explorer.i18n import say
 from explorer.shell.state import TEXT_CAP
 from scripts.chromium import WAIT, settle
 from tests.browser.conftest import shot
@@ -91,19 +92,33 @@ def test_empty_and_too_long_text(open_app):
     assert page.locator(".js-plotly-plot").count() == 0 and page.locator("canvas.lb-map:visible").count() == 0
     shot(page, "overview-empty")
     page2 = open_app("?" + urllib.parse.urlencode({"text": "long text " * 300}))
-    page2.wait_for_selector("[data-testid='stAlertContentWarning']")
-    assert "3000" in page2.locator("[data-testid='stAlertContentWarning']").inner_text()
+    warn = page2.locator(".lb-warn")       # the box says it (the overview's server does not read the text)
+    expect(warn).to_have_text(say("too_long", "en", n=3000, cap=TEXT_CAP), timeout=WAIT)
     page2.wait_for_function(f"() => document.querySelector('.lb-root')?.dataset.steps === '{TEXT_CAP}'")
     assert page2.locator(".lb-reads .lb-chip").count() == TEXT_CAP          # the model reads the first TEXT_CAP
     shot(page2, "overview-too-long")
+    box = text_box(page2)                  # and as the text changes, with no run
+    box.press("End")
+    box.press("x")
+    expect(warn).to_have_text(say("too_long", "en", n=3001, cap=TEXT_CAP), timeout=WAIT)
+    box.press("Control+a")
+    box.press_sequentially("short")
+    expect(warn).to_be_hidden(timeout=WAIT)
 
 
 def test_emoji_and_control_characters_are_marked_unknown(open_app):
-    page = open_app("?" + urllib.parse.urlencode({"text": "ok 😀\x07 我"}))
-    page.wait_for_function("() => [...document.querySelectorAll('[data-testid=stCaptionContainer]')]"
-                           ".some(c => c.innerText.includes('😀'))", timeout=WAIT)
+    page = open_app("?" + urllib.parse.urlencode({"text": "ok 😀\x07 我", "lang": "zh"}))
+    note = page.locator(".lb-notes .lb-note:not(.lb-warn)")     # as the server says it on the other pages
+    expect(note).to_have_text(say("unknown_note", "zh", n=2, chars="U+0007 😀"), timeout=WAIT)
     assert page.locator("[data-testid='stException']").count() == 0
     shot(page, "overview-unknown")
+    box = text_box(page)
+    box.press("End")
+    box.press_sequentially("☃")             # a key names it at once, with no run
+    expect(note).to_have_text(say("unknown_note", "zh", n=3, chars="U+0007 ☃ 😀"), timeout=WAIT)
+    box.press("Control+a")
+    box.press_sequentially("ok")
+    expect(note).to_be_hidden(timeout=WAIT)
 
 
 def test_line_breaks_can_be_typed_and_pasted(open_app):
@@ -164,3 +179,62 @@ def test_back_to_the_overview_right_after_a_click_on_a_map(open_app, server):
             page.locator("canvas.lb-map").first.wait_for()
             assert not page.get_by_text("Cached ForwardMsg").count(), "the browser lost an element the server sent"
             assert not page.locator("[data-testid='stException']").count()
+
+
+# Runs that ended since: each change of the app's script state away from "running" (read from the records:
+# by the time the observer is called a short run may be over).
+RUNS = """() => { const app = document.querySelector("[data-testid='stApp']"); window.__runs = 0;
+  new MutationObserver((records) => { window.__runs += records.filter(r => r.oldValue === "running").length; })
+    .observe(app, { attributes: true, attributeOldValue: true, attributeFilter: ["data-test-script-state"] }); }"""
+HEARD = "(want) => new URL(location).searchParams.get('text') === want"
+
+
+def test_the_server_hears_the_overview_without_a_run(open_app):
+    """The box posts its text (explorer/shell/heard.py): no run, the link updated by the box; the next page,
+    a reload and the session's next run have it; another student's session never sees it."""
+    page, other = open_app("?text=hi"), open_app("?text=theirs")
+    for p in (page, other):
+        p.wait_for_function("() => document.querySelector('.lb-root')?.dataset.text", timeout=WAIT)
+        p.evaluate(RUNS)
+    box = text_box(page)
+    box.click()
+    box.press("End")
+    box.press_sequentially(" there")
+    page.wait_for_function(HEARD, arg="hi there", timeout=WAIT)
+    text_box(other).click()
+    text_box(other).press("End")
+    text_box(other).press_sequentially("!")
+    other.wait_for_function(HEARD, arg="theirs!", timeout=WAIT)
+    assert page.evaluate("window.__runs") == 0 and other.evaluate("window.__runs") == 0
+    page.get_by_text("Units that matter first", exact=True).click()   # any run: the server has the text
+    settle(page)
+    assert page.evaluate("window.__runs") >= 1
+    page.wait_for_function(HEARD, arg="hi there", timeout=WAIT)
+    expect(text_box(page)).to_have_value("hi there")
+    box.press("End")
+    box.press_sequentially("!")            # then straight to another page, before the pause is over
+    page.locator("[data-testid='stSidebarNavLink']").filter(has_text="Forget gate").click()
+    page.wait_for_function("() => location.pathname.endsWith('/forget')", timeout=WAIT)
+    page.wait_for_function("() => document.querySelector('.lb-root')?.dataset.text === 'hi there!'", timeout=WAIT)
+    page.wait_for_function(HEARD, arg="hi there!", timeout=WAIT)
+    other.reload()
+    other.wait_for_function("() => document.querySelector('.lb-root')?.dataset.text === 'theirs!'", timeout=WAIT)
+
+
+def test_a_refused_post_is_heard_through_a_run(open_app):
+    """A server that does not hold the session's mailbox (a restart, another replica) answers 404: the box
+    is heard as on any other page."""
+    page = open_app("?text=hi")
+    page.wait_for_function("() => document.querySelector('.lb-root')?.dataset.text === 'hi'", timeout=WAIT)
+    posts = []
+    page.route("**/_lstm/heard", lambda route: (posts.append(route.request.post_data), route.fulfill(status=404)))
+    page.evaluate(RUNS)
+    box = text_box(page)
+    box.click()
+    box.press("End")
+    box.press_sequentially("!")
+    page.wait_for_function(HEARD, arg="hi!", timeout=WAIT)
+    settle(page)
+    assert len(posts) == 1 and page.evaluate("window.__runs") >= 1
+    page.reload()
+    page.wait_for_function("() => document.querySelector('.lb-root')?.dataset.text === 'hi!'", timeout=WAIT)

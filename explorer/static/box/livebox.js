@@ -6,8 +6,11 @@
 //   character is appended) and draws what changed, with no trip to the server: the page's elements are
 //   made once and kept; each map keeps its pixels (an ImageData) and writes only the columns of new
 //   steps (all of them when its colour range moves); keys typed within one frame are drawn once.
-// - The server hears the text once typing pauses (data.debounceMs), as the state value "text". A rerun
-//   that sends nothing new for the maps draws nothing.
+// - The server hears the text once typing pauses (data.debounceMs), as the state value "text" (a run), or,
+//   where nothing else on the page depends on it (data.hear: the overview), posted to the server's route
+//   (explorer/shell/heard.py) with no run at all; the box then puts it in the address bar itself and says
+//   what the server would have said of it (data.notes). A rerun that sends nothing new for the maps draws
+//   nothing.
 // - A click on a clickable map sends (t, j) as the trigger value "clicked"; on a touch screen, where rows are
 //   too thin for a finger, a tap opens a magnified band around it to choose from. A map reached with Tab
 //   steps j with ↑ ↓.
@@ -321,6 +324,7 @@ export class LiveBox {
     parent.appendChild(this.root);
     this.version = null; this.cache = {}; this.sent = 0; this.asked = []; this.timer = null; this.drawn = 0;
     this.views = []; this.shape = null; this.pending = false;
+    this.id = Math.random().toString(36).slice(2);   // this box among the session's: its posts are numbered in it
     const row = el("div", "lb-row");
     this.label = el("label", "lb-label");
     this.input = el("input", "lb-input"); this.input.type = "text"; this.input.spellcheck = false;
@@ -331,6 +335,9 @@ export class LiveBox {
     this.labelText = el("span", "lb-label-text");
     this.label.prepend(this.labelText);
     this.status = el("div", "lb-status");
+    this.notes = el("div", "lb-notes"); this.notes.setAttribute("role", "status"); this.notes.style.display = "none";
+    this.tooLong = el("div", "lb-note lb-warn"); this.unknownNote = el("div", "lb-note");
+    this.notes.append(this.tooLong, this.unknownNote);
     this.maps = el("div", "lb-maps");
     this.reads = el("div", "lb-reads");
     this.side = el("div", "lb-side"); this.side.style.display = "none";   // shown by drawSide, with data.guesses
@@ -338,8 +345,11 @@ export class LiveBox {
     main.append(this.maps, this.reads);
     body.append(main, this.side);
     this.tip = el("div", "lb-tip");
-    this.root.append(row, this.status, body, this.tip);
+    this.root.append(row, this.status, this.notes, body, this.tip);
     this.input.addEventListener("input", () => this.typed());
+    // A click on a link or a control leaves the box first: a text still waiting for the pause is posted
+    // then, ahead of the run that click asks for.
+    this.input.addEventListener("blur", () => { if (this.timer !== null && this.data && this.data.hear) this.send(); });
     this.input.addEventListener("keydown", (e) => {
       if (e.key === "Enter" && !e.isComposing) { e.preventDefault(); this.insert(NEWLINE_MARK); }
     });
@@ -366,7 +376,10 @@ export class LiveBox {
     document.addEventListener("keydown", this.onKey);
   }
 
-  detach() { document.removeEventListener("keydown", this.onKey); }
+  detach() {
+    document.removeEventListener("keydown", this.onKey);
+    if (this.timer !== null && this.data && this.data.hear) this.send(true);
+  }
 
   insert(s) {  // put s at the caret (Enter, ↵ button, pasted lines), as typing would
     const a = this.input.selectionStart ?? this.input.value.length, b = this.input.selectionEnd ?? a;
@@ -417,10 +430,29 @@ export class LiveBox {
     remember("text", fromBox(this.input.value));
     this.redraw();
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => {  // the server hears the text once typing pauses
-      this.sent += 1;
-      this.setStateValue("text", { text: fromBox(this.input.value), n: this.sent });
-    }, this.data.debounceMs);
+    this.timer = setTimeout(() => this.send(), this.data.debounceMs);   // the server hears it once typing pauses
+  }
+
+  send(leaving = false) {   // leaving: the box is taken off the page (a page change), its post must outlive it
+    clearTimeout(this.timer); this.timer = null;
+    const text = fromBox(this.input.value), n = (this.sent += 1), hear = this.data.hear;
+    if (!hear) { this.setStateValue("text", { text, n }); return; }
+    // Posted, with no run. Refused (a server that no longer holds this session: a restart, a failover) or
+    // lost, it is heard through a run after all, unless a later text is already on its way.
+    fetch(new URL(hear.url, document.baseURI), {
+      method: "POST", keepalive: leaving, headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ token: hear.token, box: this.id, n, text }),
+    }).then(r => {
+      if (!r.ok) throw new Error("HTTP " + r.status);
+      if (n === this.sent) this.heard(text);
+    }).catch(() => { if (n === this.sent) this.setStateValue("text", { text, n }); });
+  }
+
+  heard(text) {  // the address bar holds the text the server has, ready for a shared link or a reload
+    const url = new URL(window.location.href);
+    if (url.searchParams.get("text") === text) return;
+    url.searchParams.set("text", text);
+    window.history.replaceState(window.history.state, "", url);
   }
 
   chars() { return Array.from(fromBox(this.input.value)).slice(0, this.data.cap); }
@@ -501,6 +533,7 @@ export class LiveBox {
     this.root.dataset.steps = T;
     this.drawSide(T ? guesses : null);
     this.drawReads(T && data.reads ? tr.chars : [], unknown);
+    this.drawNotes(unknown);
     this.empty.style.display = T ? "none" : "";
     this.axis.style.display = T ? "" : "none";
     for (const v of this.views) v.box.style.display = T ? "" : "none";
@@ -582,6 +615,20 @@ export class LiveBox {
       if (chip.textContent !== label) chip.textContent = label;
       if (chip.className !== cls) chip.className = cls;
     });
+  }
+
+  drawNotes(unknown) {  // with data.hear: what the server says of a text under a box (explorer/shell/textbox.py)
+    const notes = this.data.notes;
+    this.notes.style.display = notes ? "" : "none";
+    if (!notes) return;
+    const all = Array.from(fromBox(this.input.value)).length, cap = this.data.cap;
+    setText(this.tooLong, all > cap ? notes.tooLong.replace("{n}", () => all).replace("{cap}", () => cap) : "");
+    const chars = this.chars(), count = unknown ? unknown.filter(Boolean).length : 0;
+    const seen = [...new Set(chars.filter((c, t) => unknown[t]))].sort((a, b) => a.codePointAt(0) - b.codePointAt(0));
+    setText(this.unknownNote, count ? notes.unknown.replace("{n}", () => count)
+      .replace("{chars}", () => seen.slice(0, 20).map(displayChar).join(" ")) : "");
+    this.tooLong.style.display = all > cap ? "" : "none";
+    this.unknownNote.style.display = count ? "" : "none";
   }
 
   finish() {
