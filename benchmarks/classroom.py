@@ -1,6 +1,7 @@
 """A class at once: K students in one headless Chromium, each typing about one key a second.
 
     python -m benchmarks.classroom --students 16 --keys 20 [--url URL]
+    python -m benchmarks.classroom --phases --keys 20     # one student alone: the browser's CPU by phase
 
 Each student opens the overview with their own text, types --keys keys (a letter, then Backspace, …) a
 second apart, halfway opens the forget page from the sidebar, clicks a cell of its map and comes back. Per key it times
@@ -119,6 +120,49 @@ async def lesson_visit(page, url: str, k: int, out: dict, where: list[str]) -> N
     await page.wait_for_function("() => location.pathname === '/'", timeout=120_000)
 
 
+async def phases(url: str, keys: int, chars: int) -> list[tuple[str, float, float]]:
+    """One student alone, in phases: (phase, CPU seconds of every Chromium process, wall seconds). What a
+    class's browsers spend, and on what, when they share the server's cores."""
+    rows, out = [], {"errors": []}
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        context = await browser.new_context(viewport={"width": 1280, "height": 800})
+        await context.add_init_script(WAITS)
+        page = await context.new_page()
+        text = ("Student 0. " + TEXT * 5)[:chars]
+        mark = [own_chromium(), time.perf_counter()]
+
+        def phase(name: str) -> None:
+            now = own_chromium()
+            rows.append((name, sum(c - mark[0].get(pid, (k, 0.0))[1] for pid, (k, c) in now.items()),
+                         time.perf_counter() - mark[1]))
+            mark[:] = [now, time.perf_counter()]
+
+        await page.goto(url + "/?" + urllib.parse.urlencode({"text": text}), timeout=120_000)
+        await until(page, "drawn", text, 120_000)
+        await page.wait_for_selector(IDLE, timeout=120_000)
+        phase("open the overview (first visit: no cache)")
+        box = page.get_by_test_id("live-text")
+        await box.click()
+        await box.press("End")
+        for n in range(keys):
+            t0 = time.perf_counter()
+            text = text[:-1] if n % 2 else text + "x"
+            await box.press("Backspace" if n % 2 else "x")
+            await until(page, "drawn", text)
+            await until(page, "heard", text)
+            await asyncio.sleep(max(0.0, 1.0 - (time.perf_counter() - t0)))
+        phase(f"{keys} keys, one a second, each heard")
+        await lesson_visit(page, url, 0, out, ["phases"])
+        await until(page, "drawn", text, 120_000)
+        await page.wait_for_selector(IDLE, timeout=120_000)
+        phase("the forget page, a click on its map, back")
+        await asyncio.sleep(10)
+        phase("left alone for 10 s")
+        await browser.close()
+    return rows
+
+
 def p95(ms: list[float]) -> float:
     ms = sorted(ms)
     return ms[int(round(0.95 * (len(ms) - 1)))] if ms else float("nan")
@@ -165,11 +209,22 @@ def main() -> None:
     ap.add_argument("--url", help="a running app (then server CPU and memory are not measured)")
     ap.add_argument("--same-priority", action="store_true",
                     help="leave the browsers at the server's CPU priority (by default they run at the lowest)")
+    ap.add_argument("--phases", action="store_true",
+                    help="one student alone: the browser's CPU for each phase (opening, keys, a page and back)")
     args = ap.parse_args()
     proc = None
     url = args.url
     if url is None:
         proc, url = serve("explorer/app.py")
+    if args.phases:
+        try:
+            for name, cpu, wall in asyncio.run(phases(url.rstrip("/"), args.keys, args.chars)):
+                print(f"  {name:44s} browser CPU {cpu:5.2f} s over {wall:5.1f} s")
+        finally:
+            if proc:
+                proc.terminate()
+                proc.wait()
+        return
     try:
         rss0 = rss_mb(proc.pid) if proc else float("nan")
         peak, done = [rss0], threading.Event()

@@ -445,7 +445,9 @@ export class LiveBox {
     }).then(r => {
       if (!r.ok) throw new Error("HTTP " + r.status);
       if (n === this.sent) this.heard(text);
-    }).catch(() => { if (n === this.sent) this.setStateValue("text", { text, n }); });
+    }).catch(() => {
+      try { if (n === this.sent) this.setStateValue("text", { text, n }); } catch (err) { /* the page is gone */ }
+    });
   }
 
   heard(text) {  // the address bar holds the text the server has, ready for a shared link or a reload
@@ -624,7 +626,7 @@ export class LiveBox {
     const all = Array.from(fromBox(this.input.value)).length, cap = this.data.cap;
     setText(this.tooLong, all > cap ? notes.tooLong.replace("{n}", () => all).replace("{cap}", () => cap) : "");
     const chars = this.chars(), count = unknown ? unknown.filter(Boolean).length : 0;
-    const seen = [...new Set(chars.filter((c, t) => unknown[t]))].sort((a, b) => a.codePointAt(0) - b.codePointAt(0));
+    const seen = [...new Set(chars.filter((c, t) => unknown && unknown[t]))].sort((a, b) => a.codePointAt(0) - b.codePointAt(0));
     setText(this.unknownNote, count ? notes.unknown.replace("{n}", () => count)
       .replace("{chars}", () => seen.slice(0, 20).map(displayChar).join(" ")) : "");
     this.tooLong.style.display = all > cap ? "" : "none";
