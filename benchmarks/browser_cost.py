@@ -14,8 +14,9 @@ school Chromebook or an old phone), types into the box as a student does and pri
   text, included);
 - heard: main-thread ms after a pause, when the server has heard the text and the page has taken its run
   (from once the key is drawn until 300 ms after the run ended, or on the overview, which hears without a run,
-  after the address bar holds the text), median over 5 keys each followed by a pause; beside it, what the
-  same page does left alone for as long (Streamlit's timers, this benchmark's own waits).
+  after the address bar holds the text), median over 5 keys each followed by a pause; beside it, the same
+  waits as long with no key (Streamlit's timers, the caret, this benchmark's own waits), and the difference:
+  what the pause costs.
 The throttled rows slow the tab's main thread only; the CPU column is then not the device's.
 """
 from __future__ import annotations
@@ -105,10 +106,17 @@ def measure(browser, url: str, page_name: str, chars: int, rate: float, keys: in
         page.wait_for_timeout(300)
         heard.append(main_ms() - c)
         spans.append(time.perf_counter() - t0)
-    # The same page left alone as long (Streamlit's own timers, this benchmark's waits): what is not the key's.
-    c, t0 = main_ms(), time.perf_counter()
-    page.wait_for_timeout(3000)
-    idle = (main_ms() - c) / (time.perf_counter() - t0) * statistics.median(spans)
+    # The same waits as long with no key and no pause (Streamlit's own timers, the caret, this benchmark's
+    # waits): what is not the pause's.
+    quiet = []
+    for n in range(5):
+        page.evaluate(FRAME)
+        c = main_ms()
+        until("drawn", text)
+        until("heard", text)
+        page.wait_for_timeout(1000 * statistics.median(spans))
+        quiet.append(main_ms() - c)
+    idle = statistics.median(quiet)
     page.close()
     return {"median": statistics.median(drawn), "p95": pct(drawn, 95), "n": len(drawn), "main": (b - a) / keys,
             "cpu": cpu, "heard": statistics.median(heard), "idle": idle}
@@ -133,7 +141,8 @@ def main() -> None:
                         rows.append((name, chars, rate, r))
                         print(f"{name:9s} {chars:4d} chars  {rate:g}×  key → drawn median {r['median']:6.1f} ms  "
                               f"p95 {r['p95']:6.1f} ms (n={r['n']})  main {r['main']:5.1f} ms/key  "
-                              f"CPU {r['cpu']:5.1f} ms/key  heard {r['heard']:5.1f} ms (idle page {r['idle']:4.1f})", flush=True)
+                              f"CPU {r['cpu']:5.1f} ms/key  heard {r['heard']:5.1f} ms (no pause {r['idle']:4.1f}: "
+                              f"{r['heard'] - r['idle']:4.1f} ms the pause's)", flush=True)
             browser.close()
     finally:
         proc.terminate()
