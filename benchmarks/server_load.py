@@ -9,7 +9,7 @@ server needs, so it cannot tell how many students the server itself holds. Here 
 websocket client speaking Streamlit's own protocol (the BackMsg / ForwardMsg protobufs of the installed
 Streamlit), doing what the browser does in `benchmarks.classroom`: it opens the overview with its own
 text (URL ?text=), then once a second sends the text as a live box sends it after a pause in typing on a
-page whose server reads the text (the box's state value, a rerun of the box's fragment; the overview's
+page whose server reads the text (the box's state value, a rerun; the overview's
 box now posts it with no run at all, explorer/shell/heard.py, so for the overview these figures are the
 heavier path, which it still takes when a post is refused), halfway opens the forget page, clicks a cell of
 its map (the box's "clicked" trigger) and comes back to the overview. It tells a run's end by the

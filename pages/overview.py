@@ -15,17 +15,12 @@ textbox.example_buttons()
 
 
 st.caption(say("heatmaps_caption", h=cached.model().hidden_size))
-textbox.box_controls(figures.OVERVIEW_KINDS)     # outside the fragment: a key does not rerun them
-
-
-@st.fragment
-def live() -> None:
-    """The box, its maps, the guesses and the text as read: all drawn by the browser on every key. When
-    the server hears the text, only this part reruns (and the page around it is not sent again)."""
-    textbox.live_text(figures.OVERVIEW_KINDS, key=K.live("overview"), guesses=True, controls=False)
-
-
-live()
+textbox.box_controls(figures.OVERVIEW_KINDS)
+# The box, its maps, the guesses and the text as read: all drawn by the browser on every key, and the text
+# heard with no run (explorer/shell/heard.py). Not a fragment: a click that leaves the box within its
+# pause sends the text with the click's own run, which a fragment's run would take instead (Streamlit
+# runs one batch of widget changes in one scope).
+textbox.live_text(figures.OVERVIEW_KINDS, key=K.live("overview"), guesses=True, controls=False)
 diagram, about = st.columns([3, 2], gap="large")
 with diagram:
     st.subheader(say("diagram_title"))

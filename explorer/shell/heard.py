@@ -28,26 +28,51 @@ from starlette.routing import Route
 from explorer.shell.state import INPUT_CAP, K, one_newline
 
 PATH = "_lstm/heard"                 # relative to the page, as the models' URLs are (a proxy's prefix stays)
-MAX_BYTES = 4 * INPUT_CAP + 512      # a text of INPUT_CAP characters, each up to 4 bytes of UTF-8, and the rest
+MAX_BYTES = 6 * INPUT_CAP + 512      # a text of INPUT_CAP characters, each up to 6 bytes in JSON (\u0007), and the rest
 _boxes: weakref.WeakValueDictionary[str, Mailbox] = weakref.WeakValueDictionary()
 _lock = threading.Lock()
 
 
 class Mailbox:
-    """The last text a session's boxes posted, until the session's next run takes it. Within one box a
-    later post (a higher n) wins, whatever order the posts arrive in; a post from another box (a new page,
-    a new mount) replaces what is there."""
+    """The last text a session's boxes posted, until the session's next run takes it.
 
-    __slots__ = ("token", "_box", "_n", "_text", "__weakref__")
+    Each post names its box, its number n in that box and the version of the text the box started from
+    (K.TEXT_VERSION, raised when the server sets the text: an example, several lines, Show me). Within one
+    box a later post wins, whatever order the posts arrive in; a post from another box (a new page, a new
+    mount) replaces what is there; a post from before the server set the text is refused (`put` is False),
+    so a text typed before an example never comes back after it."""
 
-    def __init__(self) -> None:
+    __slots__ = ("token", "_version", "_box", "_n", "_text", "__weakref__")
+
+    def __init__(self, version: int = 0) -> None:
         self.token = secrets.token_urlsafe(18)
-        self._box, self._n, self._text = None, -1, None
+        self._version, self._box, self._n, self._text = version, None, -1, None
 
-    def put(self, box: str, n: int, text: str) -> None:
+    def put(self, version: int, box: str, n: int, text: str) -> bool:
         with _lock:
+            if version != self._version:
+                return False
             if box != self._box or n > self._n:
                 self._box, self._n, self._text = box, n, text
+            return True
+
+    def heard(self, box: str | None, n: int | None) -> None:
+        """A run heard the box's n-th text through the component (a refused post, a box on another page, a
+        text given back after a restart): what the mailbox holds is older, unless it is a later post of the
+        same box; and a post of that box from before it arrives too late."""
+        with _lock:
+            if box is not None and box == self._box and type(n) is int:
+                if self._n > n and self._text is not None:
+                    return
+                self._n = max(self._n, n)
+            else:
+                self._box, self._n = box, n if type(n) is int else -1
+            self._text = None
+
+    def reset(self, version: int) -> None:
+        """The server set the text (state.set_text): anything posted before it is old."""
+        with _lock:
+            self._version, self._box, self._n, self._text = version, None, -1, None
 
     def take(self) -> str | None:
         """The text posted since the last take, once."""
@@ -60,7 +85,7 @@ def mailbox() -> Mailbox:
     """This session's mailbox (made on first use, and registered for the route)."""
     box = st.session_state.get(K.MAILBOX)
     if not isinstance(box, Mailbox):
-        box = st.session_state[K.MAILBOX] = Mailbox()
+        box = st.session_state[K.MAILBOX] = Mailbox(st.session_state.get(K.TEXT_VERSION, 0))
         with _lock:
             _boxes[box.token] = box
     return box
@@ -72,8 +97,9 @@ def hear() -> dict:
 
 
 def take() -> None:
-    """At the start of every run: the text the session's box posted since the last run becomes the
-    session's text (as a run would have made it: one kind of line break, capped)."""
+    """At the start of every run (explorer/app.py) and of a box's fragment (explorer/shell/textbox.py):
+    the text the session's box posted since the last run becomes the session's text (as a run would have
+    made it: one kind of line break, capped)."""
     box = st.session_state.get(K.MAILBOX)
     text = box.take() if isinstance(box, Mailbox) else None
     if text is not None:
@@ -81,26 +107,33 @@ def take() -> None:
         st.session_state.pop(K.TEXT_RESTORABLE, None)
 
 
-def parse(body: bytes) -> tuple[str, str, int, str] | None:
-    """(token, box, n, text) from a post's body, or None for anything else."""
+def heard_by_run(box: str | None, n: int | None) -> None:
+    """A run heard a box's text through the component (explorer/shell/textbox.py): see Mailbox.heard."""
+    mail = st.session_state.get(K.MAILBOX)
+    if isinstance(mail, Mailbox):
+        mail.heard(box, n)
+
+
+def parse(body: bytes) -> tuple[str, int, str, int, str] | None:
+    """(token, version, box, n, text) from a post's body, or None for anything else."""
     try:
         data = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):
         return None
     if not isinstance(data, dict):
         return None
-    token, box, n, text = (data.get(k) for k in ("token", "box", "n", "text"))
-    if not (isinstance(token, str) and isinstance(box, str) and len(box) <= 64 and type(n) is int
-            and isinstance(text, str) and len(text) <= INPUT_CAP):
+    token, version, box, n, text = (data.get(k) for k in ("token", "version", "box", "n", "text"))
+    if not (isinstance(token, str) and type(version) is int and isinstance(box, str) and len(box) <= 64
+            and type(n) is int and isinstance(text, str) and len(text) <= INPUT_CAP):
         return None
     if any(0xD800 <= ord(c) <= 0xDFFF for c in text):     # half of a pair: no text a browser could type
         return None
-    return token, box, n, text
+    return token, version, box, n, text
 
 
 async def _heard(request: Request) -> Response:
     declared = request.headers.get("content-length")
-    if declared is not None and (not declared.isdigit() or int(declared) > MAX_BYTES):
+    if declared is not None and (not (declared.isascii() and declared.isdigit()) or int(declared) > MAX_BYTES):
         return Response(status_code=413)
     body = b""
     async for chunk in request.stream():     # read no more than MAX_BYTES, whatever the header said
@@ -110,12 +143,13 @@ async def _heard(request: Request) -> Response:
     got = parse(body)
     if got is None:
         return Response(status_code=400)
-    token, box, n, text = got
+    token, version, box, n, text = got
     with _lock:
         mail = _boxes.get(token)
     if mail is None:
         return Response(status_code=404)
-    mail.put(box, n, text)
+    if not mail.put(version, box, n, text):
+        return Response(status_code=409)       # the server has set another text since: this one is old
     return Response(status_code=204, headers={"Cache-Control": "no-store"})
 
 

@@ -163,6 +163,9 @@ def set_text(text: str) -> None:
     st.session_state[K.TEXT] = one_newline(text)[:INPUT_CAP]
     st.session_state.pop(K.TEXT_RESTORABLE, None)
     st.session_state[K.TEXT_VERSION] = st.session_state.get(K.TEXT_VERSION, 0) + 1
+    mail = st.session_state.get(K.MAILBOX)   # what the overview's box posted before is old now (shell/heard.py)
+    if mail is not None:
+        mail.reset(st.session_state[K.TEXT_VERSION])
 
 
 def _int_param(name: str, default: int) -> int:

@@ -16,10 +16,15 @@ from explorer.tracing import Trace
 from explorer.vocab import display_char
 
 
-def _heard(text: str) -> None:
-    """The live box's callback: the server hears the text typed (once typing pauses)."""
+def _heard(text: str, box: str | None = None, n: int | None = None, version: int | None = None) -> None:
+    """The live box's callback: the server hears the text typed (once typing pauses), the box's n-th. A text
+    typed on an older version than the session's is old: the server has set another since (an example
+    clicked in the same batch as the box's last text; its callback ran first)."""
+    if version is not None and version != st.session_state.get(K.TEXT_VERSION, 0):
+        return
     st.session_state[K.TEXT] = one_newline(text)[:INPUT_CAP]
     st.session_state.pop(K.TEXT_RESTORABLE, None)
+    heard.heard_by_run(box, n)
 
 
 def box_controls(kinds=(), model_name: str = "char_lstm") -> None:
@@ -53,6 +58,7 @@ def text_box(kinds=(), key: str = "live_box", model_name: str = "char_lstm", on_
     the page depends on the text, so the server hears it without a run (explorer/shell/heard.py) and the box
     itself says what is unknown or too long in it.
     """
+    heard.take()       # (a fragment's run does not run explorer/app.py, which takes it for a page's)
     version = st.session_state.get(K.TEXT_VERSION, 0)
     if controls:
         box_controls(kinds, model_name)

@@ -205,6 +205,8 @@ def test_the_server_hears_the_overview_without_a_run(open_app):
     text_box(other).press("End")
     text_box(other).press_sequentially("!")
     other.wait_for_function(HEARD, arg="theirs!", timeout=WAIT)
+    settle(page)
+    settle(other)
     assert page.evaluate("window.__runs") == 0 and other.evaluate("window.__runs") == 0
     page.get_by_text("Units that matter first", exact=True).click()   # any run: the server has the text
     settle(page)
@@ -238,3 +240,29 @@ def test_a_refused_post_is_heard_through_a_run(open_app):
     assert len(posts) == 1 and page.evaluate("window.__runs") >= 1
     page.reload()
     page.wait_for_function("() => document.querySelector('.lb-root')?.dataset.text === 'hi!'", timeout=WAIT)
+
+
+def test_an_example_clicked_while_typing_wins(open_app):
+    """A text still waiting for its pause when an example is clicked is heard first (through a run, at the
+    blur), then the example replaces it; what is typed next is posted on the example (explorer/shell/heard.py:
+    the text's version)."""
+    from explorer.texts import EXAMPLES
+
+    page = open_app("?text=hi")
+    page.wait_for_function("() => document.querySelector('.lb-root')?.dataset.text === 'hi'", timeout=WAIT)
+    box = text_box(page)
+    box.click()
+    box.press("End")
+    box.press_sequentially("zz")
+    page.get_by_role("button", name="Nested brackets", exact=True).click()    # within the pause
+    example = EXAMPLES["example_brackets"]
+    page.wait_for_function(HEARD, arg=example, timeout=WAIT)
+    settle(page)
+    expect(box).to_have_value(example)
+    box.click()
+    box.press("End")
+    box.press_sequentially("!")
+    page.wait_for_function(HEARD, arg=example + "!", timeout=WAIT)
+    page.reload()
+    page.wait_for_function("(want) => document.querySelector('.lb-root')?.dataset.text === want",
+                           arg=example + "!", timeout=WAIT)

@@ -347,9 +347,9 @@ export class LiveBox {
     this.tip = el("div", "lb-tip");
     this.root.append(row, this.status, this.notes, body, this.tip);
     this.input.addEventListener("input", () => this.typed());
-    // A click on a link or a control leaves the box first: a text still waiting for the pause is posted
-    // then, ahead of the run that click asks for.
-    this.input.addEventListener("blur", () => { if (this.timer !== null && this.data && this.data.hear) this.send(); });
+    // A click on a link or a control leaves the box first: a text still waiting for its pause is heard
+    // then, through a run (a post is not ordered with the run the click asks for; the run is).
+    this.input.addEventListener("blur", () => { if (this.timer !== null) this.send(true); });
     this.input.addEventListener("keydown", (e) => {
       if (e.key === "Enter" && !e.isComposing) { e.preventDefault(); this.insert(NEWLINE_MARK); }
     });
@@ -376,9 +376,9 @@ export class LiveBox {
     document.addEventListener("keydown", this.onKey);
   }
 
-  detach() {
-    document.removeEventListener("keydown", this.onKey);
-    if (this.timer !== null && this.data && this.data.hear) this.send(true);
+  detach() {   // taken off the page (with no blur: the browser's Back): a text still waiting is not sent,
+    document.removeEventListener("keydown", this.onKey);   // and a post's answer no longer writes the address
+    clearTimeout(this.timer); this.timer = null; this.sent += 1;
   }
 
   insert(s) {  // put s at the caret (Enter, ↵ button, pasted lines), as typing would
@@ -399,6 +399,7 @@ export class LiveBox {
     if (this.version !== data.version) {   // a new text from the server (first load, an example, several lines)
       const first = this.version === null;
       this.version = data.version;
+      this.sent += 1; clearTimeout(this.timer); this.timer = null;   // what was typed before it is old
       this.input.value = toBox(data.text);
       if (first && data.restore) this.restore(data);
       remember("text", fromBox(this.input.value));
@@ -423,7 +424,7 @@ export class LiveBox {
     if ((text === null || text === data.text) && !lost) return;
     if (text !== null) this.input.value = toBox(text);
     this.sent += 1;
-    this.setStateValue("text", { text: fromBox(this.input.value), n: this.sent, lost });
+    this.setStateValue("text", { text: fromBox(this.input.value), n: this.sent, box: this.id, lost });
   }
 
   typed() {
@@ -433,20 +434,22 @@ export class LiveBox {
     this.timer = setTimeout(() => this.send(), this.data.debounceMs);   // the server hears it once typing pauses
   }
 
-  send(leaving = false) {   // leaving: the box is taken off the page (a page change), its post must outlive it
+  send(run = false) {   // run: heard through a run even where the box could post
     clearTimeout(this.timer); this.timer = null;
-    const text = fromBox(this.input.value), n = (this.sent += 1), hear = this.data.hear;
-    if (!hear) { this.setStateValue("text", { text, n }); return; }
-    // Posted, with no run. Refused (a server that no longer holds this session: a restart, a failover) or
-    // lost, it is heard through a run after all, unless a later text is already on its way.
+    const text = fromBox(this.input.value), n = (this.sent += 1), hear = this.data.hear, box = this.id, version = this.version;
+    if (!hear || run) { this.setStateValue("text", { text, n, box, version: this.version }); return; }
+    // Posted, with no run. Refused as old (409: the server has set another text since), nothing more; refused
+    // otherwise (a server that no longer holds this session: a restart, a failover) or lost, it is heard
+    // through a run after all. Either only while it is still the box's latest text.
     fetch(new URL(hear.url, document.baseURI), {
-      method: "POST", keepalive: leaving, headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ token: hear.token, box: this.id, n, text }),
+      method: "POST", headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ token: hear.token, version, box, n, text }),
     }).then(r => {
+      if (r.status === 409) return;
       if (!r.ok) throw new Error("HTTP " + r.status);
       if (n === this.sent) this.heard(text);
     }).catch(() => {
-      try { if (n === this.sent) this.setStateValue("text", { text, n }); } catch (err) { /* the page is gone */ }
+      try { if (n === this.sent) this.setStateValue("text", { text, n, box, version }); } catch (err) { /* the page is gone */ }
     });
   }
 
