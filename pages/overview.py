@@ -17,9 +17,8 @@ textbox.example_buttons()
 st.caption(say("heatmaps_caption", h=cached.model().hidden_size))
 textbox.box_controls(figures.OVERVIEW_KINDS)
 # The box, its maps, the guesses and the text as read: all drawn by the browser on every key, and the text
-# heard with no run (explorer/shell/heard.py). Not a fragment: a click that leaves the box within its
-# pause sends the text with the click's own run, which a fragment's run would take instead (Streamlit
-# runs one batch of widget changes in one scope).
+# heard with no run (explorer/shell/heard.py). Not a fragment: with no run to hear it that saves nothing,
+# and a fragment's run takes a whole batch of widget changes in its scope (a click in it was lost).
 textbox.live_text(figures.OVERVIEW_KINDS, key=K.live("overview"), guesses=True, controls=False)
 diagram, about = st.columns([3, 2], gap="large")
 with diagram:

@@ -37,7 +37,7 @@ def test_a_post_reaches_its_sessions_next_run_and_its_link():
     token = maps(at)["hear"]["token"]
     assert maps(at)["hear"]["url"] == heard.PATH and maps(at)["notes"] is not None
     with TestClient(Starlette(routes=heard.ROUTES)) as client:
-        body = {"token": token, "version": maps(at)["version"], "box": "b1", "n": 1, "text": "typed\r\nafter"}
+        body = {"token": token, "version": maps(at)["version"], "n": 1, "text": "typed\r\nafter"}
         assert post(client, body).status_code == 204
     assert at.session_state[K.TEXT] == "before"           # nothing runs when a post arrives
     at.run()
@@ -56,7 +56,7 @@ def test_two_sessions_have_two_mailboxes():
     ta, tb = maps(a)["hear"]["token"], maps(b)["hear"]["token"]
     assert ta != tb and len(ta) >= 24
     with TestClient(Starlette(routes=heard.ROUTES)) as client:
-        assert post(client, {"token": tb, "version": 0, "box": "x", "n": 1, "text": "only b"}).status_code == 204
+        assert post(client, {"token": tb, "version": 0, "n": 1, "text": "only b"}).status_code == 204
     a.run(), b.run()
     assert a.session_state[K.TEXT] == "a" and b.session_state[K.TEXT] == "only b"
 
@@ -69,44 +69,44 @@ def test_an_example_clicked_after_a_post_wins_and_a_post_from_before_it_is_refus
     at = run_app(text="before")
     token, version = maps(at)["hear"]["token"], maps(at)["version"]
     with TestClient(Starlette(routes=heard.ROUTES)) as client:
-        assert post(client, {"token": token, "version": version, "box": "b", "n": 1, "text": "typed"}).status_code == 204
+        assert post(client, {"token": token, "version": version, "n": 1, "text": "typed"}).status_code == 204
         at.button(key="example_code").click().run()
         assert at.session_state[K.TEXT] == EXAMPLES["example_code"] and maps(at)["version"] == version + 1
-        late = post(client, {"token": token, "version": version, "box": "b", "n": 2, "text": "typed more"})
+        late = post(client, {"token": token, "version": version, "n": 2, "text": "typed more"})
         assert late.status_code == 409
         at.run()
         assert at.session_state[K.TEXT] == EXAMPLES["example_code"]
-        assert post(client, {"token": token, "version": version + 1, "box": "b", "n": 3,
+        assert post(client, {"token": token, "version": version + 1, "n": 3,
                              "text": "typed on the example"}).status_code == 204
     at.run()
     assert at.session_state[K.TEXT] == "typed on the example"
 
 
-def test_within_a_box_the_later_text_wins_whatever_order_the_posts_arrive_in():
+def test_the_later_text_wins_whatever_order_the_posts_arrive_in():
     box = heard.Mailbox()
-    assert box.put(0, "one", 2, "second")
-    assert box.put(0, "one", 1, "first, late")
+    assert box.put(0, 2, "second")
+    assert box.put(0, 1, "first, late")
     assert box.take() == "second" and box.take() is None
-    box.put(0, "one", 3, "third")
-    box.put(0, "two", 1, "a new box on the page")    # another box (a new page, a new mount): its text replaces
-    assert box.take() == "a new box on the page"
-    assert not box.put(1, "two", 2, "from a later version")   # the session is still on version 0
+    assert box.put(0, 3, "third") and box.put(0, 4, "a new box on the page: the tab's count goes on")
+    assert box.take() == "a new box on the page: the tab's count goes on"
+    assert not box.put(1, 5, "from a later version")   # the session is still on version 0
     box.reset(1)                                    # the server set the text: version 1
-    assert not box.put(0, "two", 3, "typed before") and box.take() is None
+    assert not box.put(0, 6, "typed before") and box.take() is None
+    assert box.put(1, 7, "typed on the new text") and box.take() == "typed on the new text"
 
 
 def test_a_text_heard_through_a_run_and_a_post_keep_their_order():
     box = heard.Mailbox()
-    box.put(0, "b", 3, "posted third")
-    box.heard("b", 2)                               # the run heard the box's second text: the post is later
+    box.put(0, 3, "posted third")
+    box.heard(2)                                    # a run heard the second text: the post is later
     assert box.take() == "posted third"
-    box.put(0, "b", 4, "posted fourth")
-    box.heard("b", 5)                               # the run heard a later one: the post is old
+    box.put(0, 4, "posted fourth")
+    box.heard(5)                                    # a run heard a later one (a page's first box catching up)
     assert box.take() is None
-    box.put(0, "b", 4, "posted fourth, arriving late")
+    box.put(0, 4, "posted fourth, arriving late")
     assert box.take() is None
-    box.put(0, "b", 6, "posted sixth")
-    box.heard(None, None)                           # a text given back after a restart (no box): it is the text
+    box.put(0, 6, "posted sixth")
+    box.heard(None)                                 # a text given back after a restart: it is the text
     assert box.take() is None
 
 
@@ -115,34 +115,33 @@ def test_a_session_that_ends_takes_its_mailbox_with_it(client):
     with heard._lock:
         heard._boxes[box.token] = box
     token = box.token
-    assert post(client, {"token": token, "version": 0, "box": "b", "n": 1, "text": "x"}).status_code == 204
-    bells = {"token": token, "version": 0, "box": "b", "n": 2, "text": "\x07" * INPUT_CAP}   # 6 bytes each in JSON
+    assert post(client, {"token": token, "version": 0, "n": 1, "text": "x"}).status_code == 204
+    bells = {"token": token, "version": 0, "n": 2, "text": "\x07" * INPUT_CAP}   # 6 bytes each in JSON
     assert post(client, bells).status_code == 204
     del box
     gc.collect()
-    assert post(client, {"token": token, "version": 0, "box": "b", "n": 3, "text": "x"}).status_code == 404
+    assert post(client, {"token": token, "version": 0, "n": 3, "text": "x"}).status_code == 404
     assert token not in heard._boxes
 
 
 @pytest.mark.parametrize("body", [
     b"", b"not json", b"\xff\xfe", b"[1, 2]", b"null", b"[" * 10_000,
-    {"token": "t", "version": 0, "box": "b", "n": "1", "text": "x"},             # n not a number
-    {"token": "t", "version": 0, "box": "b", "n": True, "text": "x"},
-    {"token": "t", "version": 0, "box": "b", "n": 1, "text": 5},
-    {"token": 1, "version": 0, "box": "b", "n": 1, "text": "x"},
-    {"token": "t", "version": "0", "box": "b", "n": 1, "text": "x"},
-    {"token": "t", "box": "b", "n": 1, "text": "x"},                             # no version
-    {"token": "t", "version": 0, "box": "b" * 65, "n": 1, "text": "x"},
-    {"token": "t", "version": 0, "box": "b", "n": 1, "text": "x" * (INPUT_CAP + 1)},
-    '{"token": "t", "version": 0, "box": "b", "n": 1, "text": "\\ud800"}',       # half of a surrogate pair
+    {"token": "t", "version": 0, "n": "1", "text": "x"},             # n not a number
+    {"token": "t", "version": 0, "n": True, "text": "x"},
+    {"token": "t", "version": 0, "n": 1, "text": 5},
+    {"token": 1, "version": 0, "n": 1, "text": "x"},
+    {"token": "t", "version": "0", "n": 1, "text": "x"},
+    {"token": "t", "n": 1, "text": "x"},                                         # no version
+    {"token": "t", "version": 0, "n": 1, "text": "x" * (INPUT_CAP + 1)},
+    '{"token": "t", "version": 0, "n": 1, "text": "\\ud800"}',       # half of a surrogate pair
 ])
 def test_a_malformed_post_is_refused(client, body):
     assert post(client, body).status_code == 400
 
 
 def test_an_unknown_token_a_big_body_and_a_get_are_refused(client):
-    assert post(client, {"token": "no such session", "version": 0, "box": "b", "n": 1, "text": "x"}).status_code == 404
-    big = json.dumps({"token": "t", "version": 0, "box": "b", "n": 1, "text": "\x07" * INPUT_CAP + "x" * 600})
+    assert post(client, {"token": "no such session", "version": 0, "n": 1, "text": "x"}).status_code == 404
+    big = json.dumps({"token": "t", "version": 0, "n": 1, "text": "\x07" * INPUT_CAP + "x" * 600})
     assert post(client, big).status_code == 413
     assert post(client, big, headers={"content-length": "bogus"}).status_code in (400, 413)
 

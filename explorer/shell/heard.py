@@ -36,43 +36,41 @@ _lock = threading.Lock()
 class Mailbox:
     """The last text a session's boxes posted, until the session's next run takes it.
 
-    Each post names its box, its number n in that box and the version of the text the box started from
-    (K.TEXT_VERSION, raised when the server sets the text: an example, several lines, Show me). Within one
-    box a later post wins, whatever order the posts arrive in; a post from another box (a new page, a new
-    mount) replaces what is there; a post from before the server set the text is refused (`put` is False),
-    so a text typed before an example never comes back after it."""
+    Each text a box sends, by a post or a run, has a number n, counted over every box of the tab (livebox.js
+    SENT), and the version of the text the box started from (K.TEXT_VERSION, raised when the server sets the
+    text: an example, several lines, Show me). The highest n wins, whatever order posts and runs arrive in;
+    a post from before the server set the text is refused (`put` is False), so a text typed before an
+    example never comes back after it."""
 
-    __slots__ = ("token", "_version", "_box", "_n", "_text", "__weakref__")
+    __slots__ = ("token", "_version", "_n", "_text", "__weakref__")
 
     def __init__(self, version: int = 0) -> None:
         self.token = secrets.token_urlsafe(18)
-        self._version, self._box, self._n, self._text = version, None, -1, None
+        self._version, self._n, self._text = version, -1, None
 
-    def put(self, version: int, box: str, n: int, text: str) -> bool:
+    def put(self, version: int, n: int, text: str) -> bool:
         with _lock:
             if version != self._version:
                 return False
-            if box != self._box or n > self._n:
-                self._box, self._n, self._text = box, n, text
+            if n > self._n:
+                self._n, self._text = n, text
             return True
 
-    def heard(self, box: str | None, n: int | None) -> None:
-        """A run heard the box's n-th text through the component (a refused post, a box on another page, a
-        text given back after a restart): what the mailbox holds is older, unless it is a later post of the
-        same box; and a post of that box from before it arrives too late."""
+    def heard(self, n: int | None) -> None:
+        """A run heard the tab's n-th text through the component (a refused post, a page's first box catching
+        up, a text given back after a restart): a post the mailbox holds is older, unless its n is higher;
+        a post older than n that arrives later is dropped."""
         with _lock:
-            if box is not None and box == self._box and type(n) is int:
-                if self._n > n and self._text is not None:
-                    return
+            if type(n) is int and self._n > n and self._text is not None:
+                return
+            if type(n) is int:
                 self._n = max(self._n, n)
-            else:
-                self._box, self._n = box, n if type(n) is int else -1
             self._text = None
 
     def reset(self, version: int) -> None:
         """The server set the text (state.set_text): anything posted before it is old."""
         with _lock:
-            self._version, self._box, self._n, self._text = version, None, -1, None
+            self._version, self._text = version, None
 
     def take(self) -> str | None:
         """The text posted since the last take, once."""
@@ -107,28 +105,28 @@ def take() -> None:
         st.session_state.pop(K.TEXT_RESTORABLE, None)
 
 
-def heard_by_run(box: str | None, n: int | None) -> None:
-    """A run heard a box's text through the component (explorer/shell/textbox.py): see Mailbox.heard."""
+def heard_by_run(n: int | None) -> None:
+    """A run heard the tab's n-th text through the component (explorer/shell/textbox.py): Mailbox.heard."""
     mail = st.session_state.get(K.MAILBOX)
     if isinstance(mail, Mailbox):
-        mail.heard(box, n)
+        mail.heard(n)
 
 
-def parse(body: bytes) -> tuple[str, int, str, int, str] | None:
-    """(token, version, box, n, text) from a post's body, or None for anything else."""
+def parse(body: bytes) -> tuple[str, int, int, str] | None:
+    """(token, version, n, text) from a post's body, or None for anything else."""
     try:
         data = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):
         return None
     if not isinstance(data, dict):
         return None
-    token, version, box, n, text = (data.get(k) for k in ("token", "version", "box", "n", "text"))
-    if not (isinstance(token, str) and type(version) is int and isinstance(box, str) and len(box) <= 64
-            and type(n) is int and isinstance(text, str) and len(text) <= INPUT_CAP):
+    token, version, n, text = (data.get(k) for k in ("token", "version", "n", "text"))
+    if not (isinstance(token, str) and type(version) is int and type(n) is int
+            and isinstance(text, str) and len(text) <= INPUT_CAP):
         return None
     if any(0xD800 <= ord(c) <= 0xDFFF for c in text):     # half of a pair: no text a browser could type
         return None
-    return token, version, box, n, text
+    return token, version, n, text
 
 
 async def _heard(request: Request) -> Response:
@@ -143,12 +141,12 @@ async def _heard(request: Request) -> Response:
     got = parse(body)
     if got is None:
         return Response(status_code=400)
-    token, version, box, n, text = got
+    token, version, n, text = got
     with _lock:
         mail = _boxes.get(token)
     if mail is None:
         return Response(status_code=404)
-    if not mail.put(version, box, n, text):
+    if not mail.put(version, n, text):
         return Response(status_code=409)       # the server has set another text since: this one is old
     return Response(status_code=204, headers={"Cache-Control": "no-store"})
 

@@ -50,8 +50,8 @@ _component = None
 
 
 def live_box(data: dict, key: str, on_text, on_click=None, on_step=None, on_lost=None) -> None:
-    """Mount the box; on_text(text, box, n, version) when the server hears new text (the box's n-th, typed
-    on the text of that version), on_click(t, j) on a map click,
+    """Mount the box; on_text(text, n, version) when the server hears new text (the tab's n-th, typed on the
+    text of that version), on_click(t, j) on a map click,
     on_step(t) on the ← → keys (the t to go to: one before or after the last asked), on_lost(name) when
     the tab showed a model of yours this session does not hold."""
     global _component
@@ -65,9 +65,8 @@ def live_box(data: dict, key: str, on_text, on_click=None, on_step=None, on_lost
     def text_changed():
         sent = state().get("text")
         if isinstance(sent, dict) and isinstance(sent.get("text"), str):
-            box, n, version = sent.get("box"), sent.get("n"), sent.get("version")
-            on_text(sent["text"], box if isinstance(box, str) else None, n if type(n) is int else None,
-                    version if type(version) is int else None)
+            n, version = sent.get("n"), sent.get("version")
+            on_text(sent["text"], n if type(n) is int else None, version if type(version) is int else None)
             if on_lost is not None and isinstance(sent.get("lost"), str) and sent["lost"]:
                 on_lost(sent["lost"])
 

@@ -16,15 +16,15 @@ from explorer.tracing import Trace
 from explorer.vocab import display_char
 
 
-def _heard(text: str, box: str | None = None, n: int | None = None, version: int | None = None) -> None:
-    """The live box's callback: the server hears the text typed (once typing pauses), the box's n-th. A text
+def _heard(text: str, n: int | None = None, version: int | None = None) -> None:
+    """The live box's callback: the server hears the text typed (once typing pauses), the tab's n-th. A text
     typed on an older version than the session's is old: the server has set another since (an example
-    clicked in the same batch as the box's last text; its callback ran first)."""
+    clicked in the same batch as the box's last text, whose callback ran first)."""
     if version is not None and version != st.session_state.get(K.TEXT_VERSION, 0):
         return
     st.session_state[K.TEXT] = one_newline(text)[:INPUT_CAP]
     st.session_state.pop(K.TEXT_RESTORABLE, None)
-    heard.heard_by_run(box, n)
+    heard.heard_by_run(n)
 
 
 def box_controls(kinds=(), model_name: str = "char_lstm") -> None:

@@ -31,6 +31,9 @@ const UNKNOWN_MARK = "\uFFFD";   // a character the model has never seen, as exp
 const BAND_ROW_PX = 12, BAND_UNITS = 8, BAND_STEPS = 5;
 const COARSE = window.matchMedia("(pointer: coarse)");
 const MODELS = (globalThis.__lstmExplorerModels = globalThis.__lstmExplorerModels || new Map());
+// The number of each text a box sends, counted over every box of the tab (a page change keeps the document):
+// the server keeps the highest, whichever box and road (a post, a run) it came by.
+let SENT = 0;
 
 function loadModel(url) {  // one fetch per model and page load; the browser caches the file
   if (!MODELS.has(url)) MODELS.set(url, fetch(url).then(r => {
@@ -324,7 +327,6 @@ export class LiveBox {
     parent.appendChild(this.root);
     this.version = null; this.cache = {}; this.sent = 0; this.asked = []; this.timer = null; this.drawn = 0;
     this.views = []; this.shape = null; this.pending = false;
-    this.id = Math.random().toString(36).slice(2);   // this box among the session's: its posts are numbered in it
     const row = el("div", "lb-row");
     this.label = el("label", "lb-label");
     this.input = el("input", "lb-input"); this.input.type = "text"; this.input.spellcheck = false;
@@ -347,9 +349,6 @@ export class LiveBox {
     this.tip = el("div", "lb-tip");
     this.root.append(row, this.status, this.notes, body, this.tip);
     this.input.addEventListener("input", () => this.typed());
-    // A click on a link or a control leaves the box first: a text still waiting for its pause is heard
-    // then, through a run (a post is not ordered with the run the click asks for; the run is).
-    this.input.addEventListener("blur", () => { if (this.timer !== null) this.send(true); });
     this.input.addEventListener("keydown", (e) => {
       if (e.key === "Enter" && !e.isComposing) { e.preventDefault(); this.insert(NEWLINE_MARK); }
     });
@@ -378,7 +377,7 @@ export class LiveBox {
 
   detach() {   // taken off the page (with no blur: the browser's Back): a text still waiting is not sent,
     document.removeEventListener("keydown", this.onKey);   // and a post's answer no longer writes the address
-    clearTimeout(this.timer); this.timer = null; this.sent += 1;
+    clearTimeout(this.timer); this.timer = null; this.sent = ++SENT;
   }
 
   insert(s) {  // put s at the caret (Enter, ↵ button, pasted lines), as typing would
@@ -399,10 +398,12 @@ export class LiveBox {
     if (this.version !== data.version) {   // a new text from the server (first load, an example, several lines)
       const first = this.version === null;
       this.version = data.version;
-      this.sent += 1; clearTimeout(this.timer); this.timer = null;   // what was typed before it is old
+      this.sent = ++SENT; clearTimeout(this.timer); this.timer = null;   // what was typed before it is old
       this.input.value = toBox(data.text);
       if (first && data.restore) this.restore(data);
+      else if (first) this.catchUp(data);
       remember("text", fromBox(this.input.value));
+      remember("version", String(data.version));
     }
     if (!data.restore || data.own) remember("own", data.own);
     // A rerun that changes nothing drawn (the server has just heard the text this box already shows) does
@@ -423,8 +424,20 @@ export class LiveBox {
     const lost = own && !data.own ? own : null;
     if ((text === null || text === data.text) && !lost) return;
     if (text !== null) this.input.value = toBox(text);
-    this.sent += 1;
-    this.setStateValue("text", { text: fromBox(this.input.value), n: this.sent, box: this.id, lost });
+    this.sent = ++SENT;
+    this.setStateValue("text", { text: fromBox(this.input.value), n: this.sent, lost });
+  }
+
+  catchUp(data) {
+    // A page's first box, in a session that has run before: the tab's last text, typed on the text of this
+    // version, is newer than the server's when the box before it was taken off the page within its pause
+    // (a link clicked, Back) or its post is still on the way. It is heard through a run, which comes after
+    // the page change that made this box.
+    const text = recall("text");
+    if (text === null || text === data.text || recall("version") !== String(data.version)) return;
+    this.input.value = toBox(text);
+    this.sent = ++SENT;
+    this.setStateValue("text", { text, n: this.sent, version: data.version });
   }
 
   typed() {
@@ -434,22 +447,22 @@ export class LiveBox {
     this.timer = setTimeout(() => this.send(), this.data.debounceMs);   // the server hears it once typing pauses
   }
 
-  send(run = false) {   // run: heard through a run even where the box could post
+  send() {
     clearTimeout(this.timer); this.timer = null;
-    const text = fromBox(this.input.value), n = (this.sent += 1), hear = this.data.hear, box = this.id, version = this.version;
-    if (!hear || run) { this.setStateValue("text", { text, n, box, version: this.version }); return; }
+    const text = fromBox(this.input.value), n = (this.sent = ++SENT), hear = this.data.hear, version = this.version;
+    if (!hear) { this.setStateValue("text", { text, n, version }); return; }
     // Posted, with no run. Refused as old (409: the server has set another text since), nothing more; refused
     // otherwise (a server that no longer holds this session: a restart, a failover) or lost, it is heard
     // through a run after all. Either only while it is still the box's latest text.
     fetch(new URL(hear.url, document.baseURI), {
       method: "POST", headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ token: hear.token, version, box, n, text }),
+      body: JSON.stringify({ token: hear.token, version, n, text }),
     }).then(r => {
       if (r.status === 409) return;
       if (!r.ok) throw new Error("HTTP " + r.status);
       if (n === this.sent) this.heard(text);
     }).catch(() => {
-      try { if (n === this.sent) this.setStateValue("text", { text, n, box, version }); } catch (err) { /* the page is gone */ }
+      try { if (n === this.sent) this.setStateValue("text", { text, n, version }); } catch (err) { /* the page is gone */ }
     });
   }
 
