@@ -187,6 +187,16 @@ RUNS = """() => { const app = document.querySelector("[data-testid='stApp']"); w
   new MutationObserver((records) => { window.__runs += records.filter(r => r.oldValue === "running").length; })
     .observe(app, { attributes: true, attributeOldValue: true, attributeFilter: ["data-test-script-state"] }); }"""
 HEARD = "(want) => new URL(location).searchParams.get('text') === want"
+SHOWS = "(want) => document.querySelector('.lb-root')?.dataset.text === want"
+
+
+def type_at_end(page, keys: str):
+    """Keys typed at the end of the box's text (its caret put there by a click and End); the box."""
+    box = text_box(page)
+    box.click()
+    box.press("End")
+    box.press_sequentially(keys)
+    return box
 
 
 def test_the_server_hears_the_overview_without_a_run(open_app):
@@ -196,14 +206,9 @@ def test_the_server_hears_the_overview_without_a_run(open_app):
     for p in (page, other):
         p.wait_for_function("() => document.querySelector('.lb-root')?.dataset.text", timeout=WAIT)
         p.evaluate(RUNS)
-    box = text_box(page)
-    box.click()
-    box.press("End")
-    box.press_sequentially(" there")
+    box = type_at_end(page, " there")
     page.wait_for_function(HEARD, arg="hi there", timeout=WAIT)
-    text_box(other).click()
-    text_box(other).press("End")
-    text_box(other).press_sequentially("!")
+    type_at_end(other, "!")
     other.wait_for_function(HEARD, arg="theirs!", timeout=WAIT)
     settle(page)
     settle(other)
@@ -217,29 +222,26 @@ def test_the_server_hears_the_overview_without_a_run(open_app):
     box.press_sequentially("!")            # then straight to another page, before the pause is over
     page.locator("[data-testid='stSidebarNavLink']").filter(has_text="Forget gate").click()
     page.wait_for_function("() => location.pathname.endsWith('/forget')", timeout=WAIT)
-    page.wait_for_function("() => document.querySelector('.lb-root')?.dataset.text === 'hi there!'", timeout=WAIT)
+    page.wait_for_function(SHOWS, arg="hi there!", timeout=WAIT)
     page.wait_for_function(HEARD, arg="hi there!", timeout=WAIT)
     other.reload()
-    other.wait_for_function("() => document.querySelector('.lb-root')?.dataset.text === 'theirs!'", timeout=WAIT)
+    other.wait_for_function(SHOWS, arg="theirs!", timeout=WAIT)
 
 
 def test_a_refused_post_is_heard_through_a_run(open_app):
     """A server that does not hold the session's mailbox (a restart, another replica) answers 404: the box
     is heard as on any other page."""
     page = open_app("?text=hi")
-    page.wait_for_function("() => document.querySelector('.lb-root')?.dataset.text === 'hi'", timeout=WAIT)
+    page.wait_for_function(SHOWS, arg="hi", timeout=WAIT)
     posts = []
     page.route("**/_lstm/heard", lambda route: (posts.append(route.request.post_data), route.fulfill(status=404)))
     page.evaluate(RUNS)
-    box = text_box(page)
-    box.click()
-    box.press("End")
-    box.press_sequentially("!")
+    type_at_end(page, "!")
     page.wait_for_function(HEARD, arg="hi!", timeout=WAIT)
     settle(page)
     assert len(posts) == 1 and page.evaluate("window.__runs") >= 1
     page.reload()
-    page.wait_for_function("() => document.querySelector('.lb-root')?.dataset.text === 'hi!'", timeout=WAIT)
+    page.wait_for_function(SHOWS, arg="hi!", timeout=WAIT)
 
 
 def test_an_example_clicked_while_typing_wins(open_app):
@@ -249,20 +251,14 @@ def test_an_example_clicked_while_typing_wins(open_app):
     from explorer.texts import EXAMPLES
 
     page = open_app("?text=hi")
-    page.wait_for_function("() => document.querySelector('.lb-root')?.dataset.text === 'hi'", timeout=WAIT)
-    box = text_box(page)
-    box.click()
-    box.press("End")
-    box.press_sequentially("zz")
+    page.wait_for_function(SHOWS, arg="hi", timeout=WAIT)
+    box = type_at_end(page, "zz")
     page.get_by_role("button", name="Nested brackets", exact=True).click()    # within the pause
     example = EXAMPLES["example_brackets"]
     page.wait_for_function(HEARD, arg=example, timeout=WAIT)
     settle(page)
     expect(box).to_have_value(example)
-    box.click()
-    box.press("End")
-    box.press_sequentially("!")
+    type_at_end(page, "!")
     page.wait_for_function(HEARD, arg=example + "!", timeout=WAIT)
     page.reload()
-    page.wait_for_function("(want) => document.querySelector('.lb-root')?.dataset.text === want",
-                           arg=example + "!", timeout=WAIT)
+    page.wait_for_function(SHOWS, arg=example + "!", timeout=WAIT)
