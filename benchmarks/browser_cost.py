@@ -7,7 +7,8 @@ school Chromebook or an old phone), types into the box as a student does and pri
 - key → drawn: in the page, from the key's input event until every map, the guesses and the text as read
   are drawn and the frame that shows them is made (a task posted once the box has drawn runs after that
   frame's style, layout and paint): median and p95 over --keys keys typed 150 ms apart (a letter, then
-  Backspace, so the length stays put);
+  Backspace, so the length stays put); "frame begun": the median wait from the key until that frame began
+  (Chromium's frames come on its own clock, 60 a second: up to 16.7 ms with no work of ours at all);
 - main ms/key: the tab's main-thread task time (Chrome's Performance.getMetrics) over those keys, per key;
 - CPU ms/key: the CPU time of every Chromium process (the tab's renderer, the browser, the GPU process's
   software compositing) over the same keys, per key (the second after them, when the server hears the
@@ -38,9 +39,12 @@ from scripts.chromium import launch, settle  # noqa: E402
 
 # In the page: each input event's time, and when the frame after the box's next draw was made.
 PROBE = """(() => {
-  const seen = window.__keys = [];
+  const seen = window.__keys = [], begun = window.__frames = [];
   let waiting = [];
-  document.addEventListener("input", (e) => { waiting.push(e.timeStamp); }, true);
+  document.addEventListener("input", (e) => {
+    waiting.push(e.timeStamp);
+    requestAnimationFrame(() => begun.push(performance.now() - e.timeStamp));   // before the box's: it listens later
+  }, true);
   const done = () => {
     const now = performance.now();
     for (const t0 of waiting) seen.push(now - t0);
@@ -92,7 +96,7 @@ def measure(browser, url: str, page_name: str, chars: int, rate: float, keys: in
     until("heard", text)
     page.wait_for_timeout(1000)
     b, after = main_ms(), own_chromium()
-    drawn = page.evaluate("window.__keys")
+    drawn, begun = page.evaluate("window.__keys"), page.evaluate("window.__frames")
     cpu = sum(1000 * (c - before.get(pid, (k, 0.0))[1]) for pid, (k, c) in after.items()) / keys
     # Pauses: what the page does once the server has heard a key.
     heard, spans = [], []
@@ -118,7 +122,7 @@ def measure(browser, url: str, page_name: str, chars: int, rate: float, keys: in
         quiet.append(main_ms() - c)
     idle = statistics.median(quiet)
     page.close()
-    return {"median": statistics.median(drawn), "p95": pct(drawn, 95), "n": len(drawn), "main": (b - a) / keys,
+    return {"median": statistics.median(drawn), "p95": pct(drawn, 95), "n": len(drawn), "begun": statistics.median(begun), "main": (b - a) / keys,
             "cpu": cpu, "heard": statistics.median(heard), "idle": idle}
 
 
@@ -140,7 +144,7 @@ def main() -> None:
                         r = measure(browser, url, "" if name == "overview" else name, chars, rate, args.keys)
                         rows.append((name, chars, rate, r))
                         print(f"{name:9s} {chars:4d} chars  {rate:g}×  key → drawn median {r['median']:6.1f} ms  "
-                              f"p95 {r['p95']:6.1f} ms (n={r['n']})  main {r['main']:5.1f} ms/key  "
+                              f"p95 {r['p95']:6.1f} ms (n={r['n']}; frame begun {r['begun']:4.1f})  main {r['main']:5.1f} ms/key  "
                               f"CPU {r['cpu']:5.1f} ms/key  heard {r['heard']:5.1f} ms (no pause {r['idle']:4.1f}: "
                               f"{r['heard'] - r['idle']:4.1f} ms the pause's)", flush=True)
             browser.close()

@@ -53,7 +53,25 @@ WAITS = f"""window.__until = (name, want, ms) => new Promise((resolve, reject) =
   const late = setTimeout(() => {{ stop(); reject(new Error(name + " not seen in " + ms + " ms")); }}, ms);
   seen.observe(document, {{subtree: true, childList: true, attributes: true,
                            attributeFilter: ["data-text", "data-test-script-state"]}});
-}});"""
+}});
+// In the page, as benchmarks.browser_cost: each input event's time until the frame after the box's next draw
+// (a task posted once it has drawn runs after that frame's rendering). What the student's own device takes,
+// without this benchmark's round trips (one Python loop and one Playwright driver drive every student).
+window.__keys = []; window.__frames = [];
+(() => {{
+  let waiting = [];
+  document.addEventListener("input", (e) => {{
+    waiting.push(e.timeStamp);
+    requestAnimationFrame(() => window.__frames.push(performance.now() - e.timeStamp));
+  }}, true);
+  const done = () => {{ const now = performance.now(); for (const t0 of waiting) window.__keys.push(now - t0); waiting = []; }};
+  new MutationObserver(() => {{
+    if (!waiting.length) return;
+    const channel = new MessageChannel();
+    channel.port1.onmessage = done;
+    channel.port2.postMessage(0);
+  }}).observe(document, {{subtree: true, attributes: true, attributeFilter: ["data-drawn"]}});
+}})();"""
 
 
 async def until(page, name: str, want: str, ms: int = 60_000) -> None:
@@ -91,6 +109,8 @@ async def student(browser, url: str, k: int, keys: int, chars: int, out: dict) -
             if await page.locator("[data-testid='stException']").count():
                 out["errors"].append(f"student {k}: traceback on screen")
             await asyncio.sleep(max(0.0, 1.0 - (time.perf_counter() - t0)))
+        out["in_page"].extend(await page.evaluate("window.__keys"))
+        out["frame"].extend(await page.evaluate("window.__frames"))
     except Exception as e:  # a timeout is an error a student would see as a frozen page
         out["errors"].append(f"student {k}, {where[0]}: {type(e).__name__}: {str(e).splitlines()[0][:120]}")
     finally:
@@ -180,8 +200,8 @@ def watch_browsers(cpu: dict, nice: bool, done: threading.Event) -> None:
     lowered to the lowest (tabs start late): in a class each student's browser runs on their own device,
     not on the server's two cores."""
     while not done.wait(1.0):
-        for pid, (_, seconds) in own_chromium().items():
-            cpu[pid] = seconds
+        for pid, kind_seconds in own_chromium().items():
+            cpu[pid] = kind_seconds
             if nice:
                 try:
                     os.setpriority(os.PRIO_PROCESS, pid, 19)
@@ -190,7 +210,7 @@ def watch_browsers(cpu: dict, nice: bool, done: threading.Event) -> None:
 
 
 async def run(url: str, students: int, keys: int, chars: int, nice: bool) -> dict:
-    out = {"drawn": [], "heard": [], "errors": [], "browser_cpu": {}}
+    out = {"drawn": [], "in_page": [], "frame": [], "heard": [], "errors": [], "browser_cpu": {}}
     done = threading.Event()
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
@@ -234,7 +254,10 @@ def main() -> None:
         cpu0, t0 = (cpu_seconds(proc.pid) if proc else 0.0), time.perf_counter()
         out = asyncio.run(run(url.rstrip("/"), args.students, args.keys, args.chars, not args.same_priority))
         wall = time.perf_counter() - t0
-        browsers = sum(out["browser_cpu"].values())
+        browsers = sum(seconds for _, seconds in out["browser_cpu"].values())
+        kinds: dict[str, float] = {}
+        for kind, seconds in out["browser_cpu"].values():
+            kinds[kind] = kinds.get(kind, 0.0) + seconds
         done.set()
         cpu = (cpu_seconds(proc.pid) - cpu0) if proc else float("nan")
         rss1 = rss_mb(proc.pid) if proc else float("nan")
@@ -245,13 +268,17 @@ def main() -> None:
     print(f"{args.students} students, {args.keys} keys each (one a second), {args.chars} characters"
           + ("" if args.same_priority else "; browsers at the lowest CPU priority"))
     print(f"  key -> shown (maps, guesses, text as read): {stats(out['drawn'])}   ({len(out['drawn'])} keys)")
+    print(f"    in the page (input event -> the frame after the draw): {stats(out['in_page'])}   "
+          f"({len(out['in_page'])} keys)")
+    print(f"      of which, until the frame begins (no work of ours): {stats(out['frame'])}")
     print(f"  key -> heard by the server:                 {stats(out['heard'])}")
     print(f"  errors: {len(out['errors'])}" + "".join(f"\n    {e}" for e in out["errors"][:10]))
     if proc:
         print(f"  server CPU: {cpu:.1f} s over {wall:.0f} s ({100 * cpu / wall:.0f}% of one core)")
         print(f"  server memory: {rss0:.0f} MB before, {max(peak):.0f} MB at most while the class was in "
               f"({(max(peak) - rss0) / args.students:+.1f} MB a session), {rss1:.0f} MB after")
-    print(f"  browsers' CPU (every Chromium process): {browsers:.0f} s over {wall:.0f} s ({browsers / wall:.2f} cores)")
+    print(f"  browsers' CPU (every Chromium process): {browsers:.0f} s over {wall:.0f} s ({browsers / wall:.2f} cores): "
+          + ", ".join(f"{kind} {seconds:.0f} s" for kind, seconds in sorted(kinds.items(), key=lambda kv: -kv[1])))
 
 
 if __name__ == "__main__":

@@ -30,18 +30,30 @@ class LSTMWeights {
   constructor(w) {
     this.H = w.hidden_size; this.X = w.input_size;
     this.Wx = floats(w.weight_ih);                      // (4H, X)
-    this.Wh = floats(w.weight_hh);                      // (4H, H)
+    this.Wh = Float64Array.from(floats(w.weight_hh));   // (4H, H), as doubles: a step reads them 4H·H times
     const bih = floats(w.bias_ih), bhh = floats(w.bias_hh);
     this.b = new Float32Array(4 * this.H);              // (4H,)
     for (let r = 0; r < 4 * this.H; r++) this.b[r] = bih[r] + bhh[r];
+    this.z = new Float64Array(4 * this.H);              // a step's W·[h_{t-1}, x_t] + b, the four blocks
+    this.h = new Float64Array(this.H);                  // a step's h_{t-1}, as doubles
+    this.byId = new Map();                              // id -> fromInput(x(id)): what a step of that character starts from
   }
 
-  // W·[h_{t-1}, x_t] + b for row r of the four blocks: W_x[r]·x_t + W_h[r]·h_{t-1} + b[r]
-  pre(r, x, hPrev) {
-    const X = this.X, H = this.H;
-    let z = this.b[r];
-    for (let k = 0; k < X; k++) z += this.Wx[r * X + k] * x[k];
-    for (let k = 0; k < H; k++) z += this.Wh[r * H + k] * hPrev[k];
+  // W_x·x_t + b, the part of W·[h_{t-1}, x_t] + b that depends on x_t alone, summed in the order a step
+  // always summed it (b, then x's terms; a step adds h's): a character's is computed once and kept.
+  fromInput(x) {
+    const X = this.X, R = 4 * this.H, z = new Float64Array(R);
+    for (let r = 0; r < R; r++) {
+      let s = this.b[r];
+      for (let k = 0; k < X; k++) s += this.Wx[r * X + k] * x[k];
+      z[r] = s;
+    }
+    return z;
+  }
+
+  fromId(id, model) {
+    let z = this.byId.get(id);
+    if (z === undefined) this.byId.set(id, z = this.fromInput(model.x(id)));
     return z;
   }
 }
@@ -58,13 +70,26 @@ class Trace {
 }
 
 // One step of the equations: reads h_{t-1}, C_{t-1} from row t-1 (zeros at t = 0), writes row t.
-function lstmStep(w, x, tr, t) {
-  const H = w.H, hPrev = tr.row("hidden", t - 1), cPrev = tr.row("cell", t - 1), o = t * H;
+// `zx`: W_x·x_t + b (fromInput); the step adds W_h·h_{t-1} in order (k = 0, 1, …), four rows of the
+// blocks (i, f, C~, o) at a time so that each h_{t-1}[k] is read once for four (the Bi-LSTM's backward
+// pass is a whole pass a key: this loop is most of its time).
+function lstmStep(w, zx, tr, t) {
+  const H = w.H, R = 4 * H, Wh = w.Wh, z = w.z, h = w.h, cPrev = tr.row("cell", t - 1), o = t * H;
+  h.set(tr.row("hidden", t - 1));
+  for (let r = 0; r < R; r += 4) {
+    const a = r * H, b = a + H, c = b + H, d = c + H;
+    let s0 = zx[r], s1 = zx[r + 1], s2 = zx[r + 2], s3 = zx[r + 3];
+    for (let k = 0; k < H; k++) {
+      const hk = h[k];
+      s0 += Wh[a + k] * hk; s1 += Wh[b + k] * hk; s2 += Wh[c + k] * hk; s3 += Wh[d + k] * hk;
+    }
+    z[r] = s0; z[r + 1] = s1; z[r + 2] = s2; z[r + 3] = s3;
+  }
   for (let j = 0; j < H; j++) {
-    const i = sigmoid(w.pre(j, x, hPrev));              // i_t
-    const f = sigmoid(w.pre(H + j, x, hPrev));          // f_t
-    const g = Math.tanh(w.pre(2 * H + j, x, hPrev));    // C~_t
-    const out = sigmoid(w.pre(3 * H + j, x, hPrev));    // o_t
+    const i = sigmoid(z[j]);                            // i_t
+    const f = sigmoid(z[H + j]);                        // f_t
+    const g = Math.tanh(z[2 * H + j]);                  // C~_t
+    const out = sigmoid(z[3 * H + j]);                  // o_t
     const c = f * cPrev[j] + i * g;                     // C_t = f_t ⊙ C_{t-1} + i_t ⊙ C~_t
     tr.input[o + j] = i; tr.forget[o + j] = f; tr.candidate[o + j] = g; tr.output[o + j] = out;
     tr.cell[o + j] = c;
@@ -119,7 +144,7 @@ export class CharModel {
   run(w, ids, tr) {
     let same = 0;
     while (same < Math.min(ids.length, tr.T) && ids[same] === tr.ids[same]) same++;
-    for (let t = same; t < ids.length; t++) lstmStep(w, this.x(ids[t]), tr, t);
+    for (let t = same; t < ids.length; t++) lstmStep(w, w.fromId(ids[t], this), tr, t);
     tr.T = ids.length; tr.ids = ids.slice();
     return same;
   }
@@ -127,7 +152,7 @@ export class CharModel {
   // A layer above the first: its x_t is the layer below's h_t, whose rows are new from step `from` on.
   runAbove(w, below, from, tr) {
     const same = Math.min(from, tr.T);
-    for (let t = same; t < below.T; t++) lstmStep(w, below.row("hidden", t), tr, t);
+    for (let t = same; t < below.T; t++) lstmStep(w, w.fromInput(below.row("hidden", t)), tr, t);
     tr.T = below.T; tr.ids = below.ids;
     return same;
   }
