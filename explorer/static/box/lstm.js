@@ -85,15 +85,15 @@ function lstmStep(w, zx, tr, t) {
     }
     z[r] = s0; z[r + 1] = s1; z[r + 2] = s2; z[r + 3] = s3;
   }
+  const I = tr.input, F = tr.forget, G = tr.candidate, O = tr.output, C = tr.cell, Hs = tr.hidden;
   for (let j = 0; j < H; j++) {
     const i = sigmoid(z[j]);                            // i_t
     const f = sigmoid(z[H + j]);                        // f_t
     const g = Math.tanh(z[2 * H + j]);                  // C~_t
     const out = sigmoid(z[3 * H + j]);                  // o_t
-    const c = f * cPrev[j] + i * g;                     // C_t = f_t ⊙ C_{t-1} + i_t ⊙ C~_t
-    tr.input[o + j] = i; tr.forget[o + j] = f; tr.candidate[o + j] = g; tr.output[o + j] = out;
-    tr.cell[o + j] = c;
-    tr.hidden[o + j] = out * Math.tanh(tr.cell[o + j]); // h_t = o_t ⊙ tanh(C_t)
+    const c = Math.fround(f * cPrev[j] + i * g);        // C_t = f_t ⊙ C_{t-1} + i_t ⊙ C~_t, as kept (float32)
+    I[o + j] = i; F[o + j] = f; G[o + j] = g; O[o + j] = out; C[o + j] = c;
+    Hs[o + j] = out * Math.tanh(c);                     // h_t = o_t ⊙ tanh(C_t)
   }
 }
 
