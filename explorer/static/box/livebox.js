@@ -517,9 +517,15 @@ export class LiveBox {
 
   // The k likeliest next characters after the last one: [display label, probability], likeliest first.
   guessesOf(model, tr) {
-    const probs = model.nextProbs(tr.top.row("hidden", tr.T - 1));
-    const order = [...probs.keys()].sort((a, b) => probs[b] - probs[a]).slice(0, this.data.guesses.k);
-    return order.map(v => [displayChar(model.chars[v]), probs[v]]);
+    const probs = model.nextProbs(tr.top.row("hidden", tr.T - 1)), k = this.data.guesses.k, top = [];
+    for (let v = 0; v < probs.length; v++) {   // the k likeliest in one pass, ties in the vocabulary's order (no sort)
+      const p = probs[v];
+      if (top.length === k && !(p > probs[top[k - 1]])) continue;
+      let at = top.length < k ? top.push(v) - 1 : k - 1;
+      while (at > 0 && probs[top[at - 1]] < p) { top[at] = top[at - 1]; at--; }
+      top[at] = v;
+    }
+    return top.map(v => [displayChar(model.chars[v]), probs[v]]);
   }
 
   // The maps' elements, made again only when what they are changes (the panels, the strips, the language).
@@ -532,7 +538,7 @@ export class LiveBox {
     this.views = []; this.sources = {};
     this.chosen = el("div", "lb-chosen");
     this.empty = el("div", "lb-empty", data.emptyHint);
-    this.axis = el("div", "lb-axis"); this.axisKey = null;
+    this.axis = el("div", "lb-axis"); this.axisKey = null; this.axisSpans = [];
     this.maps.replaceChildren(this.chosen);
     for (const p of data.panels) {
       this.sources[p.quantity] = this.sources[p.quantity] || new Source(p.quantity);
@@ -577,11 +583,14 @@ export class LiveBox {
     if (key === this.axisKey) return;
     this.axisKey = key;
     this.axis.classList.toggle("lb-numbered", numbered);
-    this.axis.replaceChildren(...steps.map(t => {
-      const s = el("span", "", numbered ? labels[t] + "\n" + t : labels[t]);
-      s.style.left = ((t + 0.5) / T * 100) + "%";
-      return s;
-    }));
+    const spans = this.axisSpans;   // kept from key to key: moved and relabelled, not made again
+    steps.forEach((t, n) => {
+      const s = spans[n] || (spans[n] = this.axis.appendChild(el("span")));
+      const label = numbered ? labels[t] + "\n" + t : labels[t], left = ((t + 0.5) / T * 100) + "%";
+      if (s.__label !== label) { s.textContent = label; s.__label = label; }
+      if (s.__left !== left) { s.style.left = left; s.__left = left; }
+    });
+    while (spans.length > steps.length) spans.pop().remove();
   }
 
   drawSide(guesses) {  // the guesses beside the maps: a bar per character, its length the probability, kept from key to key
@@ -619,19 +628,20 @@ export class LiveBox {
   }
 
   drawReads(chars, unknown) {  // what the model reads: one chip per character, unknown ones dashed
-    if (!this.chips) {   // kept from key to key: only the chips that change are touched
+    if (!this.chips) {   // kept from key to key: only the chips that change are touched (known from the last draw, not read back)
       this.chips = el("div", "lb-chips");
+      this.chipList = [];   // [element, its label, its class]
       this.reads.append(el("div", "lb-caption"), this.chips);
     }
     this.reads.style.display = chars.length ? "" : "none";
     setText(this.reads.firstChild, this.data.reads ? this.data.reads.title : "");
-    const chips = this.chips.children;
-    while (chips.length > chars.length) this.chips.lastChild.remove();
+    const list = this.chipList;
+    while (list.length > chars.length) list.pop()[0].remove();
     chars.forEach((c, t) => {
-      const chip = chips[t] || this.chips.appendChild(Object.assign(el("span"), { title: "t=" + t }));
+      const chip = list[t] || (list[t] = [this.chips.appendChild(Object.assign(el("span"), { title: "t=" + t })), null, null]);
       const label = displayChar(c), cls = unknown && unknown[t] ? "lb-chip lb-unknown" : "lb-chip";
-      if (chip.textContent !== label) chip.textContent = label;
-      if (chip.className !== cls) chip.className = cls;
+      if (chip[1] !== label) { chip[0].textContent = label; chip[1] = label; }
+      if (chip[2] !== cls) { chip[0].className = cls; chip[2] = cls; }
     });
   }
 
