@@ -263,3 +263,22 @@ def test_an_example_clicked_while_typing_wins(open_app):
     page.wait_for_function(HEARD, arg=example + "!", timeout=WAIT)
     page.reload()
     page.wait_for_function(SHOWS, arg=example + "!", timeout=WAIT)
+
+
+def test_a_link_to_another_text_opened_in_the_same_tab_shows_its_text(open_app):
+    """A student who typed (the last keys still within the box's pause) and then opens a link the teacher
+    gave, in the same tab: the link's text is shown, not the tab's own (a tab catches its own text up only
+    on its own address: a page change, a reload)."""
+    page = open_app("?text=hi")
+    page.wait_for_function(SHOWS, arg="hi", timeout=WAIT)
+    type_at_end(page, " there")
+    page.wait_for_function(HEARD, arg="hi there", timeout=WAIT)
+    type_at_end(page, "!")
+    base = page.url.split("?")[0].rstrip("/")
+    page.goto(base + "/forget?" + urllib.parse.urlencode({"text": "hello"}))
+    page.wait_for_selector("[data-testid='stApp']")
+    settle(page)
+    page.wait_for_function("() => document.querySelector('.lb-root')?.dataset.drawn", timeout=WAIT)
+    assert page.evaluate("() => document.querySelector('.lb-root').dataset.text") == "hello"
+    assert page.evaluate("() => new URL(location).searchParams.get('text')") == "hello"
+    expect(text_box(page)).to_have_value("hello")

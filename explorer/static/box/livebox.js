@@ -405,6 +405,7 @@ export class LiveBox {
       remember("text", fromBox(this.input.value));
       remember("version", String(data.version));
     }
+    remember("server", data.text);   // what the server holds for this tab: catchUp's test of an address of its own
     if (!data.restore || data.own) remember("own", data.own);
     // A rerun that changes nothing drawn (the server has just heard the text this box already shows) does
     // not draw: each heard key would otherwise cost the browser a second draw.
@@ -432,9 +433,12 @@ export class LiveBox {
     // A page's first box, in a session that has run before: the tab's last text, typed on the text of this
     // version, is newer than the server's when the box before it was taken off the page within its pause
     // (a link clicked, Back) or its post is still on the way. It is heard through a run, which comes after
-    // the page change that made this box.
+    // the page change that made this box. Only on the tab's own address: a page change or a reload, where
+    // the server's text is the one this tab last had from it (or put in its address); a link to another
+    // text, opened in the same tab, is a new text and shows as such.
     const text = recall("text");
     if (text === null || text === data.text || recall("version") !== String(data.version)) return;
+    if (recall("server") !== data.text) return;
     this.input.value = toBox(text);
     this.sent = ++SENT;
     this.setStateValue("text", { text, n: this.sent, version: data.version });
@@ -467,6 +471,7 @@ export class LiveBox {
   }
 
   heard(text) {  // the address bar holds the text the server has, ready for a shared link or a reload
+    remember("server", text);
     const url = new URL(window.location.href);
     if (url.searchParams.get("text") === text) return;
     url.searchParams.set("text", text);
