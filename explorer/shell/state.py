@@ -31,6 +31,7 @@ class Keys:
     LANG_SWITCH, PRESENT_SWITCH = "lang_switch", "present_switch"   # the sidebar's widgets for LANG and PRESENT
     TEXT_RESTORABLE = "text_restorable"         # a new session on the default text: its first box may restore the tab's
     MAILBOX = "mailbox"                         # the text the overview's box posted, until the next run (shell/heard.py)
+    TEXT_TO_URL = "text_to_url"                 # the server set the text: it goes into the address whatever the server last put there
     # the lesson pages' step-and-unit controls and Play
     PREV_STEP, NEXT_STEP = "prev_step", "next_step"
     PLAYING, STOP_PLAY, PLAY_FULL_RUN = "playing", "stop_play", "play_full_run"
@@ -126,7 +127,13 @@ def _to_url(name: str, value: str) -> None:
 
 def sync_url() -> None:
     _to_url("lang", lang())
-    _to_url("text", st.session_state[K.TEXT])
+    if st.session_state.pop(K.TEXT_TO_URL, False):
+        # The overview's box writes a text it posted into the address itself (shell/heard.py), so the address may
+        # hold a text that st.query_params, the server's view of it, does not: a text the server sets (an
+        # example equal to what the server last put there) is written whatever that view says.
+        st.query_params["text"] = st.session_state[K.TEXT]
+    else:
+        _to_url("text", st.session_state[K.TEXT])
 
 
 def _mirror(widget_key: str, value_key: str) -> None:
@@ -163,6 +170,7 @@ def set_text(text: str) -> None:
     st.session_state[K.TEXT] = one_newline(text)[:INPUT_CAP]
     st.session_state.pop(K.TEXT_RESTORABLE, None)
     st.session_state[K.TEXT_VERSION] = st.session_state.get(K.TEXT_VERSION, 0) + 1
+    st.session_state[K.TEXT_TO_URL] = True
     mail = st.session_state.get(K.MAILBOX)   # what the overview's box posted before is old now (shell/heard.py)
     if mail is not None:
         mail.reset(st.session_state[K.TEXT_VERSION])

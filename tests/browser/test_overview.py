@@ -282,3 +282,21 @@ def test_a_link_to_another_text_opened_in_the_same_tab_shows_its_text(open_app):
     assert page.evaluate("() => document.querySelector('.lb-root').dataset.text") == "hello"
     assert page.evaluate("() => new URL(location).searchParams.get('text')") == "hello"
     expect(text_box(page)).to_have_value("hello")
+
+
+def test_an_example_after_a_heard_text_is_in_the_address(open_app):
+    """The box puts a heard text in the address itself, so the server's view of the address is the text
+    before it. An example whose text is that one (the session's first text, here) still goes into the
+    address: a reload or a shared link has the example, not the typed text."""
+    from explorer.texts import DEFAULT_TEXT
+
+    page = open_app()
+    page.wait_for_function(SHOWS, arg=DEFAULT_TEXT, timeout=WAIT)
+    type_at_end(page, "!")
+    page.wait_for_function(HEARD, arg=DEFAULT_TEXT + "!", timeout=WAIT)
+    page.get_by_role("button", name="A sentence", exact=True).click()
+    page.wait_for_function(SHOWS, arg=DEFAULT_TEXT, timeout=WAIT)
+    settle(page)                              # the run that set the example has ended, and with it its address
+    assert page.evaluate("() => new URL(location).searchParams.get('text')") == DEFAULT_TEXT
+    page.reload()
+    page.wait_for_function(SHOWS, arg=DEFAULT_TEXT, timeout=WAIT)
