@@ -26,7 +26,9 @@ if text:
     bt = cached.cached_bi_trace(text)
     ui.chart(figures.reading_directions(bt.chars, lang()), key=K.BI_DIRECTIONS)
     st.subheader(say("bi_at_t_title"))
-    t = st.slider(say("pick_t"), 0, max(len(bt) - 1, 1), min(len(bt) - 1, 0), key=K.BI_T, disabled=len(bt) == 1)
+    # t starts at 0 and stays within the text; set before the slider (Show me sets it too), not as its default
+    st.session_state[K.BI_T] = min(st.session_state.get(K.BI_T, 0), max(len(bt) - 1, 1))
+    t = st.slider(say("pick_t"), 0, max(len(bt) - 1, 1), key=K.BI_T, disabled=len(bt) == 1)
     t = min(t, len(bt) - 1)
     st.caption(say("bi_at_t_caption", t=t, c=md_escape(display_char(bt.chars[t])), h=H, h2=2 * H))
     H = bt.forward.hidden.shape[1]

@@ -237,3 +237,15 @@ def test_page_1_says_what_it_cannot_read_and_never_draws_a_text_it_ignores():
     at.button(key="mem_example").click().run()
     assert not at.exception and at.session_state.text.startswith("the cat")
     assert [c for c in at.get("plotly_chart") if "mem_grads" in c.proto.id]
+
+
+def test_bilstm_show_me_sets_t_without_streamlits_default_value_warning(capfd):
+    """Show me puts t at the gap of its sentence; the t slider takes it from session state only (a default
+    as well made Streamlit warn on every Show me)."""
+    from explorer.quiz import GAP_TEXT
+
+    at = open_page("bilstm")
+    next(b for b in at.button if b.label == "Show me").click().run()
+    assert not at.exception
+    assert at.slider(key="bi_t").value == GAP_TEXT.index("?")
+    assert "default value" not in capfd.readouterr().err
